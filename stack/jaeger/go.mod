@@ -1,0 +1,3 @@
+module ordertracing/stack/jaeger
+
+go 1.24.6
