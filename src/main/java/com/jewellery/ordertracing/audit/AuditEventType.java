@@ -1,0 +1,6 @@
+package com.jewellery.ordertracing.audit;
+
+/** What an audit entry records. */
+public enum AuditEventType {
+    SIGN_IN, SIGN_OUT, ACCESS_DENIED
+}

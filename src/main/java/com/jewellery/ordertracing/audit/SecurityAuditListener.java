@@ -1,0 +1,47 @@
+package com.jewellery.ordertracing.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+
+/** Records sign-ins and sign-outs from Spring Security's own events. */
+@Component
+class SecurityAuditListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityAuditListener.class);
+
+    private final AuditService auditService;
+
+    SecurityAuditListener(AuditService auditService) {
+        this.auditService = auditService;
+    }
+
+    @EventListener
+    void onSignIn(AuthenticationSuccessEvent event) {
+        record(event.getAuthentication(), AuditEventType.SIGN_IN);
+    }
+
+    @EventListener
+    void onSignOut(LogoutSuccessEvent event) {
+        record(event.getAuthentication(), AuditEventType.SIGN_OUT);
+    }
+
+    private void record(Authentication authentication, AuditEventType type) {
+        String username = usernameOf(authentication);
+        log.info("Audit: {} {}", type, username);
+        auditService.record(username, type, String.join(",", authentication.getAuthorities().stream()
+                .map(Object::toString).filter(a -> a.startsWith("ROLE_")).toList()));
+    }
+
+    static String usernameOf(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof OidcUser user && user.getPreferredUsername() != null) {
+            return user.getPreferredUsername();
+        }
+        return authentication.getName();
+    }
+}

@@ -1,0 +1,30 @@
+package com.jewellery.ordertracing.base.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.server.HttpStatusCode;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * Any exception while opening a view: the person gets a clear message and a reference, the log gets the
+ * stack trace. A stack trace on a page helps nobody and tells an attacker too much.
+ */
+@PermitAll
+@ParentLayout(MainLayout.class)
+public class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        String reference = ErrorReference.log("Opening /" + event.getLocation().getPath() + " failed",
+                parameter.getException());
+        removeAll();
+        add(new H2(getTranslation("error.unexpected.title")),
+                new Paragraph(getTranslation("error.unexpected.text", reference)));
+        return HttpStatusCode.INTERNAL_SERVER_ERROR.getCode();
+    }
+}

@@ -1,0 +1,47 @@
+package com.jewellery.ordertracing.security;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
+
+/**
+ * Turns the IdP's role claim into Spring authorities ({@code ROLE_SUPPORT}, ...). Both the ID token and the
+ * user-info response are read, because providers put roles in either.
+ */
+class RoleMappingAuthoritiesMapper implements GrantedAuthoritiesMapper {
+
+    private final RoleClaimReader reader;
+
+    RoleMappingAuthoritiesMapper(RoleClaimReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> mapAuthorities(Collection<? extends GrantedAuthority> authorities) {
+        Set<GrantedAuthority> mapped = new LinkedHashSet<>(authorities);
+        for (GrantedAuthority authority : authorities) {
+            reader.rolesIn(claimsOf(authority)).forEach(role -> mapped.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        }
+        return mapped;
+    }
+
+    private static Map<String, Object> claimsOf(GrantedAuthority authority) {
+        Map<String, Object> claims = new HashMap<>();
+        if (authority instanceof OidcUserAuthority oidc) {
+            claims.putAll(oidc.getIdToken().getClaims());
+            if (oidc.getUserInfo() != null) {
+                claims.putAll(oidc.getUserInfo().getClaims());
+            }
+        } else if (authority instanceof OAuth2UserAuthority oauth2) {
+            claims.putAll(oauth2.getAttributes());
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,34 @@
+package com.jewellery.ordertracing.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Sign-in through the company's OIDC provider only: no local passwords. Every page needs a signed-in
+ * user; only the health endpoint is open, for load balancers and the container health check.
+ * Sign-out also ends the IdP session (RP-initiated logout, set up by {@code oauth2LoginPage}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + properties.registrationId()));
+        return http.build();
+    }
+
+    @Bean
+    GrantedAuthoritiesMapper roleMappingAuthoritiesMapper(SecurityProperties properties) {
+        return new RoleMappingAuthoritiesMapper(new RoleClaimReader(properties.roleClaim()));
+    }
+}
