@@ -1,0 +1,92 @@
+package com.jewellery.ordertracing.base;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Sign-in through Keycloak as each role, the role-scoped menu, refusals, sign-out and the language switch. */
+class SignInBrowserTest extends BrowserTestBase {
+
+    static Stream<Arguments> menuPerRole() {
+        return Stream.of(
+                Arguments.of("support", List.of("System status")),
+                Arguments.of("developer", List.of("System status")),
+                Arguments.of("analyst", List.of("System status")),
+                Arguments.of("admin", List.of("System status", "Audit log")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("menuPerRole")
+    void eachRoleSeesExactlyItsMenu(String username, List<String> expectedMenu) {
+        Page page = signInAs(username, "/");
+
+        assertThat(page.locator("#current-user")).isVisible();
+        assertThat(page.locator("#main-menu vaadin-side-nav-item")).hasCount(expectedMenu.size());
+        assertThat(page.locator("#main-menu vaadin-side-nav-item").allInnerTexts())
+                .map(String::trim).containsExactlyElementsOf(expectedMenu);
+        assertThat(page.locator("#system-status")).isVisible();
+        screenshot(page, "menu-" + username);
+    }
+
+    @Test
+    void aForbiddenViewIsRefusedByDirectUrlAndAudited() {
+        Page page = signInAs("support", "/audit");
+
+        assertThat(page.locator("#no-access")).containsText("No access");
+        assertThat(page.locator("#audit-log")).hasCount(0);
+        screenshot(page, "no-access-support");
+
+        Page admin = signInAs("admin", "/audit");
+        assertThat(admin.locator("#audit-log vaadin-grid")).isVisible();
+        assertThat(admin.locator("#audit-log vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("/audit")))
+                .not().hasCount(0);
+        assertThat(admin.locator("#audit-log vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Sign-in")))
+                .not().hasCount(0);
+        screenshot(admin, "audit-log");
+    }
+
+    @Test
+    void signOutEndsThePortalAndTheKeycloakSession() {
+        Page page = signInAs("analyst", "/");
+
+        page.locator("#sign-out").click();
+
+        page.locator("#kc-login").waitFor();
+        page.navigate(PORTAL + "/");
+        assertThat(page.locator("#kc-login")).as("Keycloak asks for the password again").isVisible();
+    }
+
+    @Test
+    void theLanguageSwitchTranslatesTheUiAndIsRemembered() {
+        Page page = signInAs("developer", "/");
+        assertThat(page.locator("#system-status h2")).hasText("System status");
+
+        page.locator("#language").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Русский")).click();
+
+        assertThat(page.locator("#system-status h2")).hasText("Состояние системы");
+        assertThat(page.locator("#sign-out")).hasText("Выйти");
+        page.reload();
+        assertThat(page.locator("#main-menu vaadin-side-nav-item").first()).containsText("Состояние системы");
+        screenshot(page, "status-ru");
+    }
+
+    @Test
+    void aRussianBrowserGetsRussianWithoutChoosing() {
+        Page page = newPage("ru-RU");
+        page.navigate(PORTAL + "/");
+        page.locator("#username").fill("support");
+        page.locator("#password").fill(PASSWORD);
+        page.locator("#kc-login").click();
+
+        assertThat(page.locator("#system-status h2")).hasText("Состояние системы");
+    }
+}

@@ -1,0 +1,77 @@
+package com.jewellery.ordertracing.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Drives Debian's Chromium against the running portal, signing in through Keycloak's real login page.
+ * Each test gets a fresh browser context, so no session leaks from one test into the next.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserTestBase {
+
+    protected static final String PORTAL = "http://localhost:18081";
+    protected static final String PASSWORD = "secret";
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    /** A new browser page whose browser announces the given language. */
+    protected Page newPage(String browserLocale) {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale(browserLocale).setViewportSize(1400, 900));
+        context.setDefaultTimeout(30_000);
+        return context.newPage();
+    }
+
+    /** Opens the portal at {@code path}, signs in on Keycloak's page, and waits for the portal's menu. */
+    protected Page signInAs(String username, String path) {
+        Page page = newPage("en-US");
+        page.navigate(PORTAL + path);
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(PASSWORD);
+        page.locator("#kc-login").click();
+        page.locator("#main-menu").waitFor();
+        return page;
+    }
+
+    protected static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")).setFullPage(true));
+    }
+}
