@@ -30,7 +30,7 @@ public final class FlowMain {
     private FlowMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String... args) throws Exception {
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);

@@ -36,7 +36,8 @@ public final class ScenarioGenerator {
     private final double ratePerSecond;
     private final Duration mesDowntime;
     private final int outageSize;
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** HTTP/1.1: the JDK's HTTP server speaks nothing else, so no upgrade attempt per connection. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     /** Accepted orders whose message should reach the MES: the yardstick for "queue drained". */
     private final AtomicLong expectedAtMes = new AtomicLong();

@@ -34,7 +34,11 @@ public final class ShopService implements AutoCloseable {
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
-    private final HttpClient crmClient = HttpClient.newBuilder().connectTimeout(CRM_TIMEOUT).build();
+    /** HTTP/1.1: the JDK's HTTP server speaks nothing else, so no upgrade attempt per connection. */
+    private final HttpClient crmClient = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CRM_TIMEOUT)
+            .build();
     private final URI crmOrders;
     private final HttpServer server;
 
