@@ -26,6 +26,7 @@ public final class FlowMain {
             "sampling-ratio", "shop-port", "crm-port", "slow-pricing-seconds", "mes-down-seconds", "outage-size",
             "consumer-style", "mix", "rate", "seed");
     private static final Set<String> GENERATE_OPTIONS = Set.of("orders", "ground-truth", "run-id");
+    private static final Duration DEMO_STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private FlowMain() {
     }
@@ -69,12 +70,21 @@ public final class FlowMain {
         FlowSettings settings = flowSettings(options, SamplingMode.ORDER_AWARE);
         String runId = ScenarioPlan.newRunId();
         OrderFlow flow = OrderFlow.start(settings);
-        // Stopped by a signal: closing exports the spans still queued.
-        Runtime.getRuntime().addShutdownHook(new Thread(flow::close));
-        System.out.println("Demo run " + runId + ": orders go to " + flow.shopUri() + " with "
-                + describe(settings.telemetry()) + "; faults are listed below. Stop with Ctrl+C.");
         ScenarioGenerator generator = new ScenarioGenerator(flow, options.decimal("rate", 2),
                 options.seconds("mes-down-seconds", 10), options.integer("outage-size", 1));
+        Thread sender = Thread.currentThread();
+        // Stopped by a signal: let the orders in flight finish, then close, which exports the last spans.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            generator.stop();
+            try {
+                sender.join(DEMO_STOP_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            flow.close();
+        }));
+        System.out.println("Demo run " + runId + ": orders go to " + flow.shopUri() + " with "
+                + describe(settings.telemetry()) + "; faults are listed below. Stop with Ctrl+C.");
         generator.send(ScenarioPlan.orders(runId, options.longValue("seed", System.currentTimeMillis()),
                         OutcomeMix.parse(options.text("mix", OutcomeMix.DEMO_DEFAULT.toString())),
                         consumerStyles(options.text("consumer-style", "mixed")))

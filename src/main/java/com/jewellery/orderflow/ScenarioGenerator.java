@@ -1,7 +1,6 @@
 package com.jewellery.orderflow;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,6 +40,7 @@ public final class ScenarioGenerator {
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     /** Accepted orders whose message should reach the MES: the yardstick for "queue drained". */
     private final AtomicLong expectedAtMes = new AtomicLong();
+    private volatile boolean stopped;
     private Duration sendingTime = Duration.ZERO;
     private Duration outageTime = Duration.ZERO;
 
@@ -83,7 +83,7 @@ public final class ScenarioGenerator {
         Pacer pacer = new Pacer(ratePerSecond);
         List<PlannedOrder> outage = new ArrayList<>();
         long count = 0;
-        while (orders.hasNext()) {
+        while (!stopped && orders.hasNext()) {
             PlannedOrder order = orders.next();
             if (order.outcome() == Outcome.MES_DOWN) {
                 outage.add(order);
@@ -105,6 +105,11 @@ public final class ScenarioGenerator {
         }
         awaitAnswers();
         sendingTime = sendingTime.plus(Duration.between(start, Instant.now()));
+    }
+
+    /** Makes {@link #send} stop taking new orders; those in flight are still answered. */
+    public void stop() {
+        stopped = true;
     }
 
     /** Time spent sending so far, from the first order to the last answer, outages included. */
