@@ -54,12 +54,6 @@ public record IndexProperties(
         backfill = backfill == null ? new Backfill(null, null) : backfill;
     }
 
-    /** The local-stack defaults, for code that runs without Spring (tests, the benchmark). */
-    public static IndexProperties defaults() {
-        return new IndexProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofSeconds(5), Duration.ofHours(24), 1000, Duration.ofMinutes(1), 90, 7, 727001, null);
-    }
-
     /**
      * A range to re-read once; both ends set, or neither.
      *
