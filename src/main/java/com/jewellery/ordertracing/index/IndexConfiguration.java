@@ -1,7 +1,6 @@
 package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.jaeger.JaegerClient;
-import com.jewellery.ordertracing.jaeger.TraceQuery;
 import com.jewellery.ordertracing.journey.JourneyAssembler;
 import com.jewellery.ordertracing.journey.StageCatalog;
 import java.sql.DriverManager;
@@ -33,12 +32,10 @@ class IndexConfiguration {
     Indexer indexer(IndexProperties properties, JaegerClient jaeger, JdbcTemplate jdbc,
             TransactionTemplate transactions, JourneyAssembler assembler, DataSourceProperties dataSource,
             Clock clock) {
-        TraceSource source = (service, range, depth) -> jaeger.findTraces(
-                TraceQuery.between(range.from(), range.to()).withService(service).withSearchDepth(depth));
         // the lock lives on a connection of its own, outside the pool, for as long as this instance indexes
         IndexerLock.Connections connections = () -> DriverManager.getConnection(dataSource.determineUrl(),
                 dataSource.determineUsername(), dataSource.determinePassword());
-        return Indexer.create(properties, source, jdbc, transactions, assembler, connections, clock);
+        return Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc, transactions, assembler, connections, clock);
     }
 
     @Bean

@@ -43,6 +43,10 @@ final class JourneySearch {
     private static Where where(JourneyFilter filter) {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource parameters = new MapSqlParameterSource();
+        if (filter.orderIdPrefix() != null && !filter.orderIdPrefix().isBlank()) {
+            conditions.add("order_id LIKE :prefix ESCAPE '\\'");
+            parameters.addValue("prefix", filter.orderIdPrefix().strip().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        }
         if (filter.outcome() != null) {
             conditions.add("outcome = :outcome");
             parameters.addValue("outcome", filter.outcome().name());
