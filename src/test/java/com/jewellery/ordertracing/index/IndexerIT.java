@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.jewellery.orderflow.ConsumerStyle;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,6 +78,10 @@ class IndexerIT {
     private JourneyAssembler assembler;
     @Autowired
     private DataSourceProperties dataSource;
+    @Autowired
+    private IndexedJourneys journeys;
+    @Autowired
+    private IndexerAdmin admin;
 
     private final long lockKey = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000);
     private final List<Indexer> started = new ArrayList<>();
@@ -204,13 +215,107 @@ class IndexerIT {
         }
     }
 
+    @Test
+    @WithMockUser(roles = "SUPPORT")
+    void theReadSideFindsFiltersAndPagesIndexedOrders() {
+        startCursorsAt(everyOutcome.startedAt());
+        indexUntilComplete(indexer(TraceSource.jaeger(jaeger)), everyOutcome);
+        JourneyFilter run = JourneyFilter.all().withOrderIdPrefix("ORD-" + everyOutcome.runId() + "-");
+
+        assertThat(journeys.count(run)).isEqualTo(everyOutcome.orders().size());
+        assertThat(journeys.count(run.withOutcome(JourneyOutcome.FAILED)))
+                .isEqualTo(planned(Outcome.PRICING_ERROR, Outcome.POISON));
+        assertThat(journeys.count(run.withOutcome(JourneyOutcome.IN_PROGRESS)))
+                .isEqualTo(planned(Outcome.LOST, Outcome.STUCK));
+        assertThat(journeys.count(run.withLastStage("crm.publish"))).isEqualTo(planned(Outcome.LOST));
+        assertThat(journeys.count(run.withCurrentStatus("MANUFACTURING_APPROVED")))
+                .isEqualTo(planned(Outcome.OK, Outcome.SLOW_PRICING, Outcome.MES_DOWN));
+        assertThat(journeys.count(run.withErrorsOnly(true)))
+                .isGreaterThanOrEqualTo(planned(Outcome.PRICING_ERROR, Outcome.POISON));
+        assertThat(journeys.count(run.firstSeenBetween(everyOutcome.startedAt(), everyOutcome.finishedAt())))
+                .isEqualTo(everyOutcome.orders().size());
+        assertThat(journeys.count(run.firstSeenBetween(everyOutcome.finishedAt(), null))).isZero();
+
+        List<JourneySummary> pages = new ArrayList<>();
+        for (int offset = 0; offset < everyOutcome.orders().size(); offset += 8) {
+            pages.addAll(journeys.search(run, offset, 8));
+        }
+        assertThat(pages).extracting(JourneySummary::orderId).doesNotHaveDuplicates()
+                .hasSize(everyOutcome.orders().size());
+        assertThat(pages).extracting(JourneySummary::firstSeen).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    @WithMockUser(roles = "DEVELOPER")
+    void aLookupReturnsTheWholeJourneyWithErrorsStacktracesAndAttributes() {
+        startCursorsAt(everyOutcome.startedAt());
+        indexUntilComplete(indexer(TraceSource.jaeger(jaeger)), everyOutcome);
+        String failed = everyOutcome.orders().stream().filter(sent -> sent.order().outcome() == Outcome.PRICING_ERROR)
+                .findFirst().orElseThrow().order().orderId();
+
+        OrderJourney journey = journeys.findByOrderId(" " + failed + " ").orElseThrow();
+
+        assertThat(journey.errors()).anySatisfy(error -> assertThat(error.stacktrace()).contains("\tat "));
+        assertThat(journey.stage("mes.price").orElseThrow().attributes()).containsEntry("order.id", failed);
+        assertThat(journey.spans()).allSatisfy(span -> assertThat(span.orderId()).contains(failed));
+        assertThat(journeys.findByOrderId("ORD-NOSUCH-000001")).isEmpty();
+    }
+
+    @Test
+    void theReadSideNeedsASignedInUserAndBackfillsAnAdmin() {
+        assertThatThrownBy(() -> journeys.count(JourneyFilter.all()))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("support", "n/a", "ROLE_SUPPORT"));
+        try {
+            assertThatThrownBy(() -> admin.requestBackfill(Instant.now().minusSeconds(60), Instant.now()))
+                    .isInstanceOf(AccessDeniedException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void anAdminsBackfillReadsTheRangeAgainAndLeavesTheCursorsAlone() {
+        startCursorsAt(Instant.now().plus(Duration.ofMinutes(10)));
+        Map<String, Instant> cursors = new CursorStore(jdbc).all();
+        Indexer indexer = indexer(TraceSource.jaeger(jaeger));
+        indexer.cycle().runOnce();
+        assertThat(journeyRows(everyOutcome)).as("cursors ahead of now: regular runs read nothing").isEmpty();
+
+        admin.requestBackfill(everyOutcome.startedAt().minusSeconds(1), Instant.now());
+        indexUntilComplete(indexer, everyOutcome);
+
+        BackfillRequest request = admin.backfills(1).getFirst();
+        assertThat(request.finished()).isTrue();
+        assertThat(request.requestedBy()).isEqualTo("ada");
+        assertThat(new CursorStore(jdbc).all()).isEqualTo(cursors);
+    }
+
+    @Test
+    void aConfiguredBackfillIsQueuedOnceNotAtEveryStart() {
+        startCursorsAt(Instant.now());
+        IndexProperties.Backfill range = new IndexProperties.Backfill(everyOutcome.startedAt(), everyOutcome.finishedAt());
+
+        indexer(TraceSource.jaeger(jaeger), range).cycle().runOnce();
+        started.getLast().cycle().release();
+        indexer(TraceSource.jaeger(jaeger), range).cycle().runOnce();
+
+        assertThat(jdbc.queryForList("SELECT requested_by FROM indexer_backfill", String.class))
+                .containsExactly("configuration");
+    }
+
     // --- helpers ------------------------------------------------------------------------------------
 
     private Indexer indexer(TraceSource source) {
+        return indexer(source, properties.backfill());
+    }
+
+    private Indexer indexer(TraceSource source, IndexProperties.Backfill backfill) {
         IndexProperties withOwnLock = new IndexProperties(false, properties.interval(), properties.window(),
                 properties.overlap(), properties.lag(), properties.initialLookback(), properties.searchDepth(),
-                properties.maxBackoff(), properties.retentionDays(), properties.partitionsAhead(), lockKey,
-                properties.backfill());
+                properties.maxBackoff(), properties.retentionDays(), properties.partitionsAhead(), lockKey, backfill);
         Indexer indexer = Indexer.create(withOwnLock, source, jdbc, transactions, assembler,
                 () -> DriverManager.getConnection(dataSource.determineUrl(), dataSource.determineUsername(),
                         dataSource.determinePassword()), Clock.systemUTC());
@@ -221,6 +326,11 @@ class IndexerIT {
     private IndexerStatusCheck statusCheck(Indexer indexer) {
         return new IndexerStatusCheck(indexer.state(), indexer.cursors(), indexer.services(), Duration.ofMinutes(5),
                 Clock.systemUTC());
+    }
+
+    private long planned(Outcome... outcomes) {
+        List<Outcome> wanted = List.of(outcomes);
+        return everyOutcome.orders().stream().filter(sent -> wanted.contains(sent.order().outcome())).count();
     }
 
     private void startCursorsAt(Instant readUntil) {
