@@ -180,6 +180,23 @@ class IndexerIT {
     }
 
     @Test
+    void theSchedulerIndexesInTheBackgroundAndGivesTheLockUpWhenStopped() {
+        startCursorsAt(everyOutcome.startedAt());
+        Indexer background = indexer(TraceSource.jaeger(jaeger));
+        IndexerScheduler scheduler = new IndexerScheduler(background.cycle(), Duration.ofMillis(200), true);
+        scheduler.start();
+        try {
+            await().atMost(INDEXING_LIMIT).untilAsserted(() -> assertThat(mismatches(everyOutcome)).isEmpty());
+        } finally {
+            scheduler.stop();
+        }
+
+        Indexer next = indexer(TraceSource.jaeger(jaeger));
+        next.cycle().runOnce();
+        assertThat(next.state().snapshot().role()).as("the lock is free at once").isEqualTo(IndexerState.Role.LEADER);
+    }
+
+    @Test
     void whileJaegerIsDownTheIndexerBacksOffAndThenCatchesUpLosingNothing() throws Exception {
         startCursorsAt(Instant.now());
         Map<String, Instant> cursorsBefore = new CursorStore(jdbc).all();
