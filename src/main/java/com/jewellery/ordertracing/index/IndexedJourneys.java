@@ -2,7 +2,7 @@ package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +24,7 @@ public class IndexedJourneys {
     }
 
     /** The order's journey as last indexed: stages, errors with stack traces, spans with attributes. */
-    @RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN})
+    @PreAuthorize(Roles.ANY_ROLE)
     public Optional<OrderJourney> findByOrderId(String orderId) {
         if (orderId == null || orderId.isBlank()) {
             return Optional.empty();
@@ -38,7 +38,7 @@ public class IndexedJourneys {
      * @param offset rows to skip, at least 0
      * @param limit  rows to return, 1 to {@link #MAX_PAGE_SIZE}
      */
-    @RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN})
+    @PreAuthorize(Roles.ANY_ROLE)
     public List<JourneySummary> search(JourneyFilter filter, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("offset must be >= 0 and limit 1.." + MAX_PAGE_SIZE
@@ -48,7 +48,7 @@ public class IndexedJourneys {
     }
 
     /** How many orders match, for the grid's pager. */
-    @RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN})
+    @PreAuthorize(Roles.ANY_ROLE)
     public long count(JourneyFilter filter) {
         return search.count(filter);
     }

@@ -1,7 +1,7 @@
 package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,7 @@ public class IndexerAdmin {
      *
      * @return the request's id
      */
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public long requestBackfill(Instant from, Instant to) {
         Instant now = clock.instant();
         if (from == null || to == null || !from.isBefore(to) || to.isAfter(now)) {
@@ -39,7 +39,7 @@ public class IndexerAdmin {
     }
 
     /** The latest backfill requests, newest first, with their progress. */
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public List<BackfillRequest> backfills(int limit) {
         return queue.latest(limit);
     }

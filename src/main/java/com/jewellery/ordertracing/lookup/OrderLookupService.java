@@ -1,0 +1,80 @@
+package com.jewellery.ordertracing.lookup;
+
+import com.jewellery.ordertracing.index.IndexedJourneys;
+import com.jewellery.ordertracing.index.JourneyFilter;
+import com.jewellery.ordertracing.index.JourneySummary;
+import com.jewellery.ordertracing.jaeger.JaegerProperties;
+import com.jewellery.ordertracing.journey.OrderJourney;
+import com.jewellery.ordertracing.journey.StageCatalog;
+import com.jewellery.ordertracing.journey.StageDefinition;
+import com.jewellery.ordertracing.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers "where is order X?" from the journeys the indexer keeps in PostgreSQL: one indexed read
+ * instead of an attribute search across Jaeger. Developers get the technical detail, support the
+ * message and the place it failed.
+ */
+@Service
+@PreAuthorize(Roles.ORDER_READERS)
+public class OrderLookupService {
+
+    private static final List<String> TECHNICAL_ROLES = List.of("ROLE_" + Roles.DEVELOPER, "ROLE_" + Roles.ADMIN);
+
+    private final IndexedJourneys journeys;
+    private final StageCatalog catalog;
+    private final JaegerProperties jaeger;
+
+    OrderLookupService(IndexedJourneys journeys, StageCatalog catalog, JaegerProperties jaeger) {
+        this.journeys = journeys;
+        this.catalog = catalog;
+        this.jaeger = jaeger;
+    }
+
+    public LookupResult lookup(String typed) {
+        Optional<String> orderId = OrderIds.normalize(typed);
+        if (orderId.isEmpty()) {
+            return new LookupResult.Invalid(typed);
+        }
+        return journeys.findByOrderId(orderId.get())
+                .<LookupResult>map(this::found)
+                .orElseGet(() -> new LookupResult.NotFound(orderId.get()));
+    }
+
+    public List<JourneySummary> recentOrders(JourneyFilter filter, int offset, int limit) {
+        return journeys.search(filter, offset, Math.min(limit, IndexedJourneys.MAX_PAGE_SIZE));
+    }
+
+    public int countRecentOrders(JourneyFilter filter) {
+        return (int) Math.min(Integer.MAX_VALUE, journeys.count(filter));
+    }
+
+    public List<StageDefinition> stages() {
+        return catalog.stages();
+    }
+
+    private LookupResult.Found found(OrderJourney journey) {
+        boolean technical = currentUserIsTechnical();
+        List<LookupResult.TraceLink> traces = journey.traceIds().stream()
+                .map(traceId -> new LookupResult.TraceLink(traceId, jaegerTraceUrl(traceId)))
+                .toList();
+        return new LookupResult.Found(technical ? journey : JourneyRedaction.forSupport(journey), traces, technical);
+    }
+
+    private URI jaegerTraceUrl(String traceId) {
+        String base = jaeger.uiBaseUrl().toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + "trace/" + traceId);
+    }
+
+    private static boolean currentUserIsTechnical() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> TECHNICAL_ROLES.contains(authority.getAuthority()));
+    }
+}

@@ -1,0 +1,103 @@
+package com.jewellery.ordertracing.lookup.ui;
+
+import com.jewellery.ordertracing.index.JourneyFilter;
+import com.jewellery.ordertracing.index.JourneySummary;
+import com.jewellery.ordertracing.journey.StageDefinition;
+import com.jewellery.ordertracing.lookup.OrderLookupService;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The most recent orders, newest first, filtered and paged lazily from the index. */
+class RecentOrdersGrid extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final OrderLookupService lookupService;
+    private final Grid<JourneySummary> grid = new Grid<>();
+    private final Select<String> status = new Select<>();
+    private final Select<String> lastStage = new Select<>();
+    private final DateTimePicker from = new DateTimePicker();
+    private final DateTimePicker to = new DateTimePicker();
+    private final Checkbox errorsOnly = new Checkbox();
+
+    RecentOrdersGrid(OrderLookupService lookupService, Consumer<String> openOrder) {
+        this.lookupService = lookupService;
+        setPadding(false);
+        setId("recent-orders");
+        configureFilters(lookupService.stages());
+        configureGrid(openOrder);
+        HorizontalLayout filters = new HorizontalLayout(status, lastStage, from, to, errorsOnly);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(new H3(getTranslation("lookup.recent")), filters, grid);
+        refresh();
+    }
+
+    private void configureFilters(List<StageDefinition> stages) {
+        status.setId("filter-status");
+        status.setLabel(getTranslation("lookup.filter.status"));
+        status.setItems(OrderStatuses.ALL);
+        status.setEmptySelectionAllowed(true);
+        status.setItemLabelGenerator(value -> value == null ? getTranslation("lookup.filter.any")
+                : getTranslation("order.status." + value));
+        lastStage.setId("filter-stage");
+        lastStage.setLabel(getTranslation("lookup.filter.lastStage"));
+        lastStage.setItems(stages.stream().map(StageDefinition::id).toList());
+        lastStage.setEmptySelectionAllowed(true);
+        lastStage.setItemLabelGenerator(id -> id == null ? getTranslation("lookup.filter.any")
+                : getTranslation("journey.stage." + id));
+        from.setLabel(getTranslation("lookup.filter.from"));
+        to.setLabel(getTranslation("lookup.filter.to"));
+        errorsOnly.setId("filter-errors");
+        errorsOnly.setLabel(getTranslation("lookup.filter.errorsOnly"));
+        status.addValueChangeListener(e -> refresh());
+        lastStage.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        errorsOnly.addValueChangeListener(e -> refresh());
+    }
+
+    private void configureGrid(Consumer<String> openOrder) {
+        grid.setId("recent-orders-grid");
+        grid.setHeight("420px");
+        grid.addColumn(JourneySummary::orderId).setHeader(getTranslation("lookup.orderId")).setAutoWidth(true);
+        grid.addColumn(order -> TIME.format(order.firstSeen())).setHeader(getTranslation("lookup.firstSeen"))
+                .setAutoWidth(true);
+        grid.addColumn(order -> order.lastStage() == null ? "" : getTranslation("journey.stage." + order.lastStage()))
+                .setHeader(getTranslation("lookup.lastStageColumn")).setAutoWidth(true);
+        grid.addColumn(order -> order.currentStatus() == null ? "" : getTranslation("order.status." + order.currentStatus()))
+                .setHeader(getTranslation("lookup.orderStatus")).setAutoWidth(true);
+        grid.addColumn(order -> getTranslation("journey.outcome." + order.outcome().name()))
+                .setHeader(getTranslation("lookup.outcome")).setAutoWidth(true);
+        grid.addColumn(order -> order.errorMessage() == null ? "" : order.errorMessage())
+                .setHeader(getTranslation("lookup.error")).setFlexGrow(1);
+        grid.addItemClickListener(click -> openOrder.accept(click.getItem().orderId()));
+    }
+
+    private void refresh() {
+        JourneyFilter filter = JourneyFilter.all()
+                .withCurrentStatus(status.getValue())
+                .withLastStage(lastStage.getValue())
+                .firstSeenBetween(instant(from.getValue()), instant(to.getValue()))
+                .withErrorsOnly(errorsOnly.getValue());
+        grid.setItems(query -> lookupService.recentOrders(filter, query.getOffset(), query.getLimit()).stream(),
+                query -> lookupService.countRecentOrders(filter));
+    }
+
+    private static Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(ZoneId.systemDefault()).toInstant();
+    }
+}
