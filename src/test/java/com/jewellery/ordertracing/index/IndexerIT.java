@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.support.GeneratedOrders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

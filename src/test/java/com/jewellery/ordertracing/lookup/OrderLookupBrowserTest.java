@@ -1,0 +1,130 @@
+package com.jewellery.ordertracing.lookup;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jewellery.orderflow.GroundTruth;
+import com.jewellery.orderflow.Outcome;
+import com.jewellery.orderflow.SentOrder;
+import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.jewellery.ordertracing.support.GeneratedOrders;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * "Where is order X?" in the browser, for one real order of each outcome: the flow runs, the portal's
+ * indexer picks the traces up from Jaeger, and a signed-in person looks each order up.
+ */
+class OrderLookupBrowserTest extends BrowserTestBase {
+
+    private static final Duration INDEXING_LIMIT = Duration.ofSeconds(90);
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private Map<Outcome, String> orderOf;
+
+    @BeforeAll
+    void playOneOrderOfEachOutcome() throws Exception {
+        GroundTruth truth = GeneratedOrders.play(7, GeneratedOrders.EVERY_OUTCOME, 20, 7L);
+        orderOf = truth.orders().stream().map(SentOrder::order)
+                .collect(Collectors.toMap(order -> order.outcome(), order -> order.orderId(), (a, b) -> a));
+        List<String> ids = List.copyOf(orderOf.values());
+        await().atMost(INDEXING_LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> completelyIndexed(ids));
+    }
+
+    /** Indexed, and the completing orders have reached their terminal stage (the MES outage ends late). */
+    private boolean completelyIndexed(List<String> ids) {
+        Integer indexed = jdbc.queryForObject("select count(distinct order_id) from order_journey where order_id = any(?)",
+                Integer.class, (Object) ids.toArray(String[]::new));
+        Integer completed = jdbc.queryForObject(
+                "select count(distinct order_id) from order_journey where order_id = any(?) and outcome = 'COMPLETED'",
+                Integer.class, (Object) ids.toArray(String[]::new));
+        long completing = orderOf.keySet().stream().filter(Outcome::completes).count();
+        return indexed == ids.size() && completed == completing;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Outcome.class)
+    void aDeveloperSeesTheJourneyOfEachOutcome(Outcome outcome) {
+        Page page = signInAs("developer", "/orders/" + orderOf.get(outcome));
+
+        assertThat(page.locator("#order-result h3")).containsText(orderOf.get(outcome));
+        assertThat(page.locator("#order-outcome")).hasText(expectedOutcomeLabel(outcome));
+        assertThat(page.locator("#journey-timeline svg")).isVisible();
+        assertThat(page.locator("#trace-links a").first()).hasAttribute("href",
+                java.util.regex.Pattern.compile("http://localhost:16686/trace/[0-9a-f]{32}"));
+        Locator stages = page.locator("#stage-grid vaadin-grid-cell-content");
+        assertThat(stages.filter(new Locator.FilterOptions().setHasText("RabbitMQ: waiting in queue"))).hasCount(1);
+        switch (outcome) {
+            case PRICING_ERROR -> {
+                assertThat(page.locator("#order-errors .error-message").first()).not().isEmpty();
+                assertThat(page.locator("#order-errors .stacktrace").first()).containsText("at com.jewellery.orderflow");
+            }
+            case POISON -> assertThat(page.locator("#order-errors")).isVisible();
+            case LOST, STUCK -> assertThat(stages.filter(new Locator.FilterOptions().setHasText("Missing")).first())
+                    .isVisible();
+            default -> assertThat(page.locator("#order-errors")).hasCount(0);
+        }
+        screenshot(page, "lookup-" + outcome.key());
+    }
+
+    @Test
+    void supportSeesWhereAndWhyButNoStackTrace() {
+        Page page = signInAs("support", "/orders/" + orderOf.get(Outcome.PRICING_ERROR));
+
+        assertThat(page.locator("#order-errors")).containsText("MES: price calculation");
+        assertThat(page.locator("#order-errors .error-message").first()).not().isEmpty();
+        assertThat(page.locator("#order-errors .stacktrace")).hasCount(0);
+        screenshot(page, "lookup-support-pricing-error");
+    }
+
+    @Test
+    void aTypoKeepsTheTextAndSaysWhatAnOrderIdLooksLike() {
+        Page page = signInAs("support", "/orders");
+
+        page.locator("#order-search input").fill("ORD 12/3!");
+        page.locator("#order-search-button").click();
+
+        assertThat(page.locator("#order-search")).hasAttribute("invalid", "");
+        assertThat(page.locator("#order-search")).containsText("e.g. ORD-2026-000123");
+        assertThat(page.locator("#order-search input")).hasValue("ORD 12/3!");
+    }
+
+    @Test
+    void anUnknownOrderSaysSoAndWhy() {
+        Page page = signInAs("support", "/orders/ORD-NEVER-000001");
+
+        assertThat(page.locator("#order-not-found")).containsText("ORD-NEVER-000001");
+    }
+
+    @Test
+    void searchingFromTheFieldOpensTheJourneyAndTheRecentGridLinksToOrders() {
+        Page page = signInAs("support", "/orders");
+        String id = orderOf.get(Outcome.OK);
+
+        page.locator("#order-search input").fill(id);
+        page.locator("#order-search-button").click();
+
+        assertThat(page.locator("#order-result h3")).containsText(id);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/orders/" + id));
+        assertThat(page.locator("#recent-orders-grid")).isVisible();
+    }
+
+    private static String expectedOutcomeLabel(Outcome outcome) {
+        if (outcome.completes()) {
+            return "Completed";
+        }
+        return outcome == Outcome.PRICING_ERROR || outcome == Outcome.POISON ? "Failed" : "In progress";
+    }
+}
