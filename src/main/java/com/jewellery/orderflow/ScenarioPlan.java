@@ -1,5 +1,6 @@
 package com.jewellery.orderflow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -39,6 +40,19 @@ public record ScenarioPlan(String runId, long seed, List<PlannedOrder> orders) {
         return IntStream.iterate(1, number -> number + 1).mapToObj(number -> new PlannedOrder(
                 orderId(runId, number),
                 new Simulation(mix.draw(random), styles.get(random.nextInt(styles.size())))));
+    }
+
+    /** Each outcome in each consumer style, {@code repeats} times over: a plan that covers every case. */
+    public static ScenarioPlan everyOutcome(String runId, int repeats) {
+        List<PlannedOrder> orders = new ArrayList<>();
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            for (Outcome outcome : Outcome.values()) {
+                for (ConsumerStyle style : ConsumerStyle.values()) {
+                    orders.add(new PlannedOrder(orderId(runId, orders.size() + 1), new Simulation(outcome, style)));
+                }
+            }
+        }
+        return new ScenarioPlan(runId, 0, orders);
     }
 
     /** For example {@code ORD-MB3K9Z1A-000123}. */

@@ -56,7 +56,7 @@ class OrderFlowIT {
 
     @Test
     void everyOutcomeInBothConsumerStylesLeavesTheJourneyTheContractPromises(@TempDir Path directory) throws Exception {
-        ScenarioPlan plan = everyOutcomeInBothStyles(ScenarioPlan.newRunId(), 2);
+        ScenarioPlan plan = ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 2);
         GroundTruth truth;
         long consumed;
         try (OrderFlow flow = OrderFlow.start(settings(RABBIT.amqpUri()))) {
@@ -268,19 +268,6 @@ class OrderFlowIT {
     }
 
     // --- scenario, ground truth and Jaeger ------------------------------------------------------
-
-    private static ScenarioPlan everyOutcomeInBothStyles(String runId, int repeats) {
-        List<PlannedOrder> orders = new ArrayList<>();
-        for (int repeat = 0; repeat < repeats; repeat++) {
-            for (Outcome outcome : Outcome.values()) {
-                for (ConsumerStyle style : ConsumerStyle.values()) {
-                    orders.add(new PlannedOrder(ScenarioPlan.orderId(runId, orders.size() + 1),
-                            new Simulation(outcome, style)));
-                }
-            }
-        }
-        return new ScenarioPlan(runId, 0, orders);
-    }
 
     private static FlowSettings settings(String rabbitUri) {
         return new FlowSettings(new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.ORDER_AWARE, 0.1),

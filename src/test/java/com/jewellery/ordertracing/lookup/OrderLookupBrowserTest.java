@@ -36,7 +36,7 @@ class OrderLookupBrowserTest extends BrowserTestBase {
 
     @BeforeAll
     void playOneOrderOfEachOutcome() throws Exception {
-        GroundTruth truth = GeneratedOrders.play(7, GeneratedOrders.EVERY_OUTCOME, 20, 7L);
+        GroundTruth truth = GeneratedOrders.playEveryOutcome(20);
         orderOf = truth.orders().stream().map(SentOrder::order)
                 .collect(Collectors.toMap(order -> order.outcome(), order -> order.orderId(), (a, b) -> a));
         List<String> ids = List.copyOf(orderOf.values());

@@ -40,9 +40,17 @@ public final class GeneratedOrders {
 
     /** Plays {@code count} orders in both consumer styles at {@code rate} orders per second. */
     public static GroundTruth play(int count, String mix, double rate, long seed) throws Exception {
+        return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
+                List.of(ConsumerStyle.values())), rate);
+    }
+
+    /** Plays each outcome in each consumer style once. */
+    public static GroundTruth playEveryOutcome(double rate) throws Exception {
+        return play(ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 1), rate);
+    }
+
+    private static GroundTruth play(ScenarioPlan plan, double rate) throws Exception {
         freshVirtualHost();
-        ScenarioPlan plan = ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
-                List.of(ConsumerStyle.values()));
         FlowSettings settings = new FlowSettings(
                 new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.RATIO, 1.0), AMQP_URI, 0, 0,
                 Duration.ofMillis(500));
