@@ -1,0 +1,21 @@
+package com.jewellery.ordertracing.jaeger;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Jaeger channel and client as beans; the channel closes with the application context. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JaegerProperties.class)
+public class JaegerConfiguration {
+
+    @Bean(destroyMethod = "close")
+    JaegerChannel jaegerChannel(JaegerProperties properties) {
+        return JaegerChannel.open(properties.endpoint(), properties.tls(), properties.caFile());
+    }
+
+    @Bean
+    JaegerClient jaegerClient(JaegerChannel jaegerChannel, JaegerProperties properties) {
+        return new JaegerClient(jaegerChannel.channel(), properties.clientSettings());
+    }
+}
