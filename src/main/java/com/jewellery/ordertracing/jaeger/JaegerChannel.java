@@ -46,7 +46,8 @@ public final class JaegerChannel implements AutoCloseable {
                     "a CA file (" + caFile + ") is set for Jaeger but TLS is off: set portal.jaeger.tls=true");
         }
         HostPort address = HostPort.parse(endpoint);
-        ManagedChannel channel = Grpc.newChannelBuilderForAddress(address.host(), address.port(), credentials(tls, caFile))
+        ManagedChannel channel = Grpc
+                .newChannelBuilderForAddress(address.host(), address.port(), credentials(tls, caFile))
                 .keepAliveTime(KEEPALIVE_TIME.toSeconds(), TimeUnit.SECONDS)
                 .keepAliveTimeout(KEEPALIVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .keepAliveWithoutCalls(false)

@@ -61,7 +61,7 @@ class SignInBrowserTest extends BrowserTestBase {
 
         page.locator("#kc-login").waitFor();
         page.navigate(PORTAL + "/");
-        assertThat(page.locator("#kc-login")).as("Keycloak asks for the password again").isVisible();
+        assertThat(page.locator("#kc-login")).isVisible(); // Keycloak asks for the password again
     }
 
     @Test

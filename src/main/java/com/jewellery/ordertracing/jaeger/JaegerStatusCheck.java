@@ -1,0 +1,30 @@
+package com.jewellery.ordertracing.jaeger;
+
+import com.jewellery.ordertracing.status.ComponentStatus;
+import com.jewellery.ordertracing.status.StatusCheck;
+import com.jewellery.ordertracing.status.TimedCheck;
+import org.springframework.stereotype.Component;
+
+/** Jaeger's api_v3 over gRPC: the status row also lists the services Jaeger has traces for. */
+@Component
+class JaegerStatusCheck implements StatusCheck {
+
+    private final JaegerClient client;
+    private final JaegerProperties properties;
+
+    JaegerStatusCheck(JaegerClient client, JaegerProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    @Override
+    public ComponentStatus check() {
+        return TimedCheck.run("status.component.jaeger", "status.problem.jaeger",
+                () -> new TimedCheck.Probe("api_v3 gRPC at " + properties.endpoint(), client.services()));
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+}
