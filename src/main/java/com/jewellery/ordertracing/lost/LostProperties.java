@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param grace           added to every stage SLA, for the indexer's lag behind Jaeger (default 15 s)
  * @param reasons         the reasons reported (default all: STUCK, LOST, FAILED)
  * @param coverageWindow  how far back the sampling coverage looks (default 24 h)
+ * @param coverageSample  at most this many of the most recent orders are examined for coverage (default 5000)
  * @param samplingMode    how the order flow samples: {@code ratio} or {@code order-aware}; with ratio
  *                        sampling some orders are invisible and the view says so
  * @param samplingRatio   the flow's ratio, shown in that note
@@ -26,6 +27,7 @@ public record LostProperties(
         Duration grace,
         Set<ProblemReason> reasons,
         Duration coverageWindow,
+        Integer coverageSample,
         String samplingMode,
         Double samplingRatio) {
 
@@ -34,6 +36,7 @@ public record LostProperties(
         grace = grace == null ? Duration.ofSeconds(15) : grace;
         reasons = reasons == null || reasons.isEmpty() ? EnumSet.allOf(ProblemReason.class) : EnumSet.copyOf(reasons);
         coverageWindow = coverageWindow == null ? Duration.ofHours(24) : coverageWindow;
+        coverageSample = coverageSample == null || coverageSample < 1 ? 5000 : coverageSample;
         samplingMode = samplingMode == null || samplingMode.isBlank() ? "order-aware" : samplingMode.strip();
         samplingRatio = samplingRatio == null ? 1.0 : samplingRatio;
     }
