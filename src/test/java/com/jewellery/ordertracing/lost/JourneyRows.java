@@ -11,22 +11,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes {@code order_journey} rows the way the indexer does, for tests. Every order id starts with the
  * test's own prefix, so a test deletes exactly what it wrote.
  */
-final class JourneyRows {
+public final class JourneyRows {
 
     private final JdbcTemplate jdbc;
     private final String prefix;
 
-    JourneyRows(JdbcTemplate jdbc, String prefix) {
+    public JourneyRows(JdbcTemplate jdbc, String prefix) {
         this.jdbc = jdbc;
         this.prefix = prefix;
     }
 
-    String id(String suffix) {
+    public String id(String suffix) {
         return prefix + suffix;
     }
 
     /** Inserts the order; {@code reachedStages} go into the stored journey for the coverage query. */
-    void insert(OrderSnapshot order, List<String> reachedStages) {
+    public void insert(OrderSnapshot order, List<String> reachedStages) {
         String stages = reachedStages.stream()
                 .map(stage -> "{\"definition\":{\"id\":\"" + stage + "\"},\"state\":\"OK\"}")
                 .collect(Collectors.joining(",", "[", "]"));
@@ -40,26 +40,26 @@ final class JourneyRows {
                 "{\"stages\":" + stages + "}");
     }
 
-    void insert(OrderSnapshot order) {
+    public void insert(OrderSnapshot order) {
         insert(order, order.lastStage() == null ? List.of() : List.of(order.lastStage()));
     }
 
-    OrderSnapshot open(String suffix, Instant firstSeen, String lastStage, Instant endedAt) {
+    public OrderSnapshot open(String suffix, Instant firstSeen, String lastStage, Instant endedAt) {
         return new OrderSnapshot(id(suffix), firstSeen, lastStage, endedAt, JourneyOutcome.IN_PROGRESS, "IN_CRM",
                 null, null);
     }
 
-    OrderSnapshot failed(String suffix, Instant firstSeen, String stage, Instant endedAt, String message) {
+    public OrderSnapshot failed(String suffix, Instant firstSeen, String stage, Instant endedAt, String message) {
         return new OrderSnapshot(id(suffix), firstSeen, stage, endedAt, JourneyOutcome.FAILED, "RECEIVED_IN_MES",
                 stage, message);
     }
 
-    OrderSnapshot completed(String suffix, Instant firstSeen, Instant endedAt) {
+    public OrderSnapshot completed(String suffix, Instant firstSeen, Instant endedAt) {
         return new OrderSnapshot(id(suffix), firstSeen, "mes.approve", endedAt, JourneyOutcome.COMPLETED,
                 "MANUFACTURING_APPROVED", null, null);
     }
 
-    void deleteAll() {
+    public void deleteAll() {
         jdbc.update("DELETE FROM order_journey WHERE order_id LIKE ?", prefix + "%");
     }
 
