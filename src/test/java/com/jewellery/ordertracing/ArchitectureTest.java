@@ -1,11 +1,13 @@
 package com.jewellery.ordertracing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
@@ -38,6 +40,16 @@ class ArchitectureTest {
                 .and().resideOutsideOfPackage("..ui..")
                 .and().doNotHaveSimpleName("OrderTracingPortalApplication")
                 .should().dependOnClassesThat().resideInAnyPackage("com.vaadin.flow.component..", "..ui..")
+                .check(classes);
+    }
+
+    @Test
+    void servicesAreGuardedWithPreAuthorizeBecauseRolesAllowedIsOnlyReadOnViews() {
+        noClasses().that().resideOutsideOfPackage("..ui..")
+                .should().beAnnotatedWith(RolesAllowed.class)
+                .check(classes);
+        noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage("..ui..")
+                .should().beAnnotatedWith(RolesAllowed.class)
                 .check(classes);
     }
 

@@ -1,7 +1,7 @@
 package com.jewellery.ordertracing.audit;
 
 import com.jewellery.ordertracing.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -39,14 +39,14 @@ public class AuditService {
     }
 
     /** One page of the log, newest first; {@code type} null means every type. */
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     @Transactional(readOnly = true)
     public List<AuditEvent> page(AuditEventType type, int offset, int limit) {
         PageRequest page = PageRequest.of(offset / limit, limit, NEWEST_FIRST);
         return (type == null ? repository.findAll(page) : repository.findByType(type, page)).getContent();
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     @Transactional(readOnly = true)
     public long count(AuditEventType type) {
         return type == null ? repository.count() : repository.findByType(type, PageRequest.of(0, 1)).getTotalElements();

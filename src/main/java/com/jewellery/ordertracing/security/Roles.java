@@ -8,6 +8,11 @@ public final class Roles {
     public static final String ANALYST = "ANALYST";
     public static final String ADMIN = "ADMIN";
 
+    /** Method-security expressions for services ({@code @PreAuthorize}); views use {@code @RolesAllowed}. */
+    public static final String ANY_ROLE = "hasAnyRole('SUPPORT','DEVELOPER','ANALYST','ADMIN')";
+    public static final String ORDER_READERS = "hasAnyRole('SUPPORT','DEVELOPER','ADMIN')";
+    public static final String ADMIN_ONLY = "hasRole('ADMIN')";
+
     private Roles() {
     }
 }

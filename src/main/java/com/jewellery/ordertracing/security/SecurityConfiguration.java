@@ -16,7 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+// Services are guarded with @PreAuthorize. JSR-250 stays off so that the views' @RolesAllowed
+// (read by Vaadin's navigation access control) does not wrap every view in a Spring proxy.
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean

@@ -1,7 +1,7 @@
 package com.jewellery.ordertracing.status;
 
 import com.jewellery.ordertracing.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +22,7 @@ public class SystemStatusService {
         this.clock = clock;
     }
 
-    @RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN})
+    @PreAuthorize(Roles.ANY_ROLE)
     public SystemStatus currentStatus() {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<ComponentStatus>> answers = checks.stream()

@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 @Layout
 @PermitAll
-public final class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout {
 
     private final CurrentUserService currentUserService;
 

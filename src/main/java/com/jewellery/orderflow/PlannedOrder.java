@@ -1,0 +1,13 @@
+package com.jewellery.orderflow;
+
+/** One order of a scenario: its id and what the generator will make happen to it. */
+public record PlannedOrder(String orderId, Simulation simulation) {
+
+    public Outcome outcome() {
+        return simulation.outcome();
+    }
+
+    public ConsumerStyle consumerStyle() {
+        return simulation.consumerStyle();
+    }
+}
