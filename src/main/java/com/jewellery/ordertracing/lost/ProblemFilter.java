@@ -23,9 +23,9 @@ public record ProblemFilter(String stage, ProblemReason reason, Duration minStuc
         orderIdPrefix = blankToNull(orderIdPrefix);
     }
 
-    /** The same time range, age and order id, but every stage and reason: what the counts at the top show. */
-    public ProblemFilter anyStageAndReason() {
-        return new ProblemFilter(null, null, minStuckFor, firstSeenFrom, firstSeenTo, orderIdPrefix);
+    /** The same time range and age, but every order, stage and reason: what the counts at the top show. */
+    public ProblemFilter countsOnly() {
+        return new ProblemFilter(null, null, minStuckFor, firstSeenFrom, firstSeenTo, null);
     }
 
     public ProblemFilter withStage(String newStage) {

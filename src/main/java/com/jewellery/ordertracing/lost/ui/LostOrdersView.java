@@ -86,10 +86,10 @@ public class LostOrdersView extends VerticalLayout {
                 .setHeader(getTranslation("lost.column.lastStage")).setSortProperty(ProblemSort.Key.LAST_STAGE.name())
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(problem -> Durations.compact(problem.stuckFor())).setHeader(getTranslation("lost.column.stuckFor"))
-                .setSortProperty(ProblemSort.Key.STUCK_FOR.name()).setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty(ProblemSort.Key.STUCK_FOR.name()).setWidth("9em").setFlexGrow(0);
         grid.addColumn(problem -> getTranslation("lost.reason." + problem.reason().name()))
                 .setHeader(getTranslation("lost.column.reason")).setSortProperty(ProblemSort.Key.REASON.name())
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("9em").setFlexGrow(0);
         grid.addColumn(OrderProblem::errorSummary).setHeader(getTranslation("lost.column.error")).setFlexGrow(1);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("orders/" + click.getItem().order().orderId())));
         grid.setItems(query -> {
