@@ -20,23 +20,23 @@ public final class StageFunnel {
     }
 
     private void add(StageTally tally) {
-        int last = stages.indexOf(tally.lastStage());
+        int last = position(tally.lastStage());
         for (int i = 0; i <= last; i++) {
             reached[i] += tally.orders();
         }
-        int error = stages.indexOf(tally.errorStage());
+        int error = position(tally.errorStage());
         if (error >= 0) {
             errors[error] += tally.orders();
         }
     }
 
     public long reached(String stage) {
-        int i = stages.indexOf(stage);
+        int i = position(stage);
         return i < 0 ? 0 : reached[i];
     }
 
     public long errors(String stage) {
-        int i = stages.indexOf(stage);
+        int i = position(stage);
         return i < 0 ? 0 : errors[i];
     }
 
@@ -44,5 +44,10 @@ public final class StageFunnel {
     public double errorRate(String stage) {
         long total = reached(stage);
         return total == 0 ? 0 : (double) errors(stage) / total;
+    }
+
+    /** Index in flow order; -1 for no stage or one the catalog does not know. */
+    private int position(String stage) {
+        return stage == null ? -1 : stages.indexOf(stage);
     }
 }
