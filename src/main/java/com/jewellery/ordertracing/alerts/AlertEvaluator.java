@@ -30,14 +30,14 @@ class AlertEvaluator {
         return switch (rule.kind()) {
             case CRITICAL_ERROR -> {
                 List<Firing> firing = AlertChecks.criticalErrors(
-                        queries.failedSince(rule.stage(), since, openKeys.size() + properties.maxNewPerRule()));
+                        queries.failedBetween(rule.stage(), since, now, openKeys.size() + properties.maxNewPerRule()));
                 Set<String> cleared = new HashSet<>(openKeys);
                 cleared.removeAll(queries.stillFailed(openKeys));
                 yield new Evaluation(firing, cleared);
             }
             case STUCK_COUNT -> {
                 long stuckOrLost = queries.countByStageAndReason(rules.at(now),
-                                new ProblemFilter(rule.stage(), null, null, since, null, null)).stream()
+                                new ProblemFilter(rule.stage(), null, null, since, now, null)).stream()
                         .filter(count -> count.reason() != ProblemReason.FAILED)
                         .mapToLong(count -> count.count()).sum();
                 yield Evaluation.complete(AlertChecks.stuckCount(rule, stuckOrLost).stream().toList(), openKeys);

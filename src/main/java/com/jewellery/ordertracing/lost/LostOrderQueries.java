@@ -121,14 +121,14 @@ public class LostOrderQueries {
     public record StageReach(long orders, Map<String, Long> ordersByStage) {
     }
 
-    /** Failed orders (optionally at one stage) whose last stage ended at or after {@code since}, oldest first. */
-    public List<OrderSnapshot> failedSince(String stage, Instant since, int limit) {
+    /** Failed orders (optionally at one stage) whose last stage ended in {@code [since, until]}, oldest first. */
+    public List<OrderSnapshot> failedBetween(String stage, Instant since, Instant until, int limit) {
         String sql = "SELECT * FROM order_journey WHERE outcome = 'FAILED'"
-                + " AND COALESCE(last_stage_ended_at, first_seen) >= :since"
+                + " AND COALESCE(last_stage_ended_at, first_seen) BETWEEN :since AND :until"
                 + (stage == null ? "" : " AND last_stage = :stage")
                 + " ORDER BY COALESCE(last_stage_ended_at, first_seen), order_id LIMIT :limit";
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("since", ProblemQuery.timestamp(since))
-                .addValue("stage", stage).addValue("limit", limit);
+                .addValue("until", ProblemQuery.timestamp(until)).addValue("stage", stage).addValue("limit", limit);
         return jdbc.query(sql, params, (rs, row) -> snapshot(rs));
     }
 
