@@ -1,0 +1,45 @@
+package com.jewellery.ordertracing.index;
+
+import com.jewellery.ordertracing.journey.JourneyAssembler;
+import com.jewellery.ordertracing.journey.StageDefinition;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The indexer's parts wired together, the same way for the portal and for tests that run several
+ * indexers side by side.
+ *
+ * @param cycle    one tick: lock, partitions, cursors, backfills
+ * @param state    what the status page shows
+ * @param cursors  where each service has been read up to
+ * @param services the services read, one per span stage's service
+ */
+record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List<String> services) {
+
+    /** Backfill windows per run, so a long backfill does not hold up new traces. */
+    static final int BACKFILL_WINDOWS_PER_RUN = 12;
+
+    static Indexer create(IndexProperties properties, TraceSource source, JdbcTemplate jdbc,
+            TransactionOperations transactions, JourneyAssembler assembler, IndexerLock.Connections connections,
+            Clock clock) {
+        List<String> services = assembler.catalog().stages().stream()
+                .filter(stage -> !stage.isDerived()).map(StageDefinition::service).distinct().toList();
+        JourneyJson json = new JourneyJson();
+        SpanStore spans = new SpanStore(jdbc, json);
+        WindowIndexer windows = new WindowIndexer(new WindowReader(source, properties.searchDepth()), spans,
+                new JourneyRefresher(spans, new JourneyStore(jdbc, json), assembler, clock), transactions);
+        WindowPlanner planner = WindowPlanner.of(properties);
+        CursorStore cursors = new CursorStore(jdbc);
+        IndexerState state = new IndexerState(properties.enabled());
+        IndexerCycle cycle = new IndexerCycle(new IndexerLock(connections, properties.lockKey()),
+                new PartitionMaintenance(jdbc, transactions, properties.partitionsAhead(), properties.retentionDays(),
+                        clock),
+                new CursorIndexer(services, planner, windows, cursors, clock),
+                new BackfillRunner(services, planner, windows, new BackfillQueue(jdbc), BACKFILL_WINDOWS_PER_RUN,
+                        properties.backfill(), clock),
+                new Backoff(properties.interval(), properties.maxBackoff(), clock), state, clock);
+        return new Indexer(cycle, state, cursors, services);
+    }
+}

@@ -1,0 +1,31 @@
+package com.jewellery.ordertracing.index;
+
+import com.jewellery.ordertracing.journey.OrderJourney;
+import com.jewellery.ordertracing.journey.SpanRecord;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON form of spans and journeys in the {@code span} and {@code journey} JSONB columns: the journey
+ * model's records as they are, so the lookup view gets back exactly what the assembler built.
+ * Thread-safe.
+ */
+final class JourneyJson {
+
+    // derived accessors such as isReached() are written too; reading ignores them
+    private final JsonMapper mapper = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    String write(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
+    SpanRecord span(String json) {
+        return mapper.readValue(json, SpanRecord.class);
+    }
+
+    OrderJourney journey(String json) {
+        return mapper.readValue(json, OrderJourney.class);
+    }
+}

@@ -1,0 +1,88 @@
+package com.jewellery.ordertracing.index;
+
+import com.jewellery.ordertracing.journey.OrderJourney;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The {@code order_journey} table: one row per order with the assembled journey as JSON. A row keeps the
+ * {@code first_seen} it was inserted with, because that is its partition key; only one indexer writes
+ * (advisory lock), so "update, else insert" cannot race into two rows for one order.
+ */
+final class JourneyStore {
+
+    private static final String UPDATE = """
+            UPDATE order_journey SET last_seen = ?, last_stage = ?, last_stage_ended_at = ?, current_status = ?,
+                outcome = ?, has_error = ?, error_stage = ?, error_message = ?, trace_ids = ?,
+                journey = CAST(? AS jsonb), indexed_at = ?
+            WHERE order_id = ? AND first_seen = ?""";
+    private static final String INSERT = """
+            INSERT INTO order_journey (last_seen, last_stage, last_stage_ended_at, current_status, outcome,
+                has_error, error_stage, error_message, trace_ids, journey, indexed_at, order_id, first_seen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""";
+    private static final int BATCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final JourneyJson json;
+
+    JourneyStore(JdbcTemplate jdbc, JourneyJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Updates the orders already indexed and inserts the others. */
+    void save(List<OrderJourney> journeys, Instant indexedAt) {
+        Map<String, Instant> stored = firstSeenOf(journeys.stream().map(OrderJourney::orderId).toList());
+        List<OrderJourney> updates = journeys.stream().filter(j -> stored.containsKey(j.orderId())).toList();
+        List<OrderJourney> inserts = journeys.stream().filter(j -> !stored.containsKey(j.orderId())).toList();
+        jdbc.batchUpdate(UPDATE, updates, BATCH_SIZE,
+                (ps, journey) -> bind(ps, journey, stored.get(journey.orderId()), indexedAt));
+        jdbc.batchUpdate(INSERT, inserts, BATCH_SIZE, (ps, journey) -> bind(ps, journey, journey.firstSeen(), indexedAt));
+    }
+
+    Optional<OrderJourney> find(String orderId) {
+        return jdbc.query("SELECT journey FROM order_journey WHERE order_id = ? ORDER BY first_seen LIMIT 1",
+                (rs, row) -> json.journey(rs.getString(1)), orderId).stream().findFirst();
+    }
+
+    private Map<String, Instant> firstSeenOf(Collection<String> orderIds) {
+        Map<String, Instant> firstSeen = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT order_id, first_seen FROM order_journey WHERE order_id = ANY (?)");
+            statement.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
+            return statement;
+        }, rs -> {
+            firstSeen.putIfAbsent(rs.getString("order_id"), Sql.instant(rs, "first_seen"));
+        });
+        return firstSeen;
+    }
+
+    /** Both statements take the same parameters in the same order. */
+    private void bind(PreparedStatement ps, OrderJourney journey, Instant firstSeen, Instant indexedAt)
+            throws SQLException {
+        JourneyColumns columns = JourneyColumns.of(journey);
+        Array traceIds = ps.getConnection().createArrayOf("text", journey.traceIds().toArray());
+        ps.setObject(1, Sql.timestamp(journey.lastSeen()));
+        ps.setString(2, columns.lastStage());
+        ps.setObject(3, Sql.timestamp(columns.lastStageEndedAt()));
+        ps.setString(4, journey.currentStatus());
+        ps.setString(5, journey.outcome().name());
+        ps.setBoolean(6, !journey.errors().isEmpty());
+        ps.setString(7, columns.errorStage());
+        ps.setString(8, columns.errorMessage());
+        ps.setArray(9, traceIds);
+        ps.setString(10, json.write(journey));
+        ps.setObject(11, Sql.timestamp(indexedAt));
+        ps.setString(12, journey.orderId());
+        ps.setObject(13, Sql.timestamp(firstSeen));
+    }
+}

@@ -1,0 +1,79 @@
+package com.jewellery.ordertracing.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class BackoffTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(1), clock);
+
+    @Test
+    void retriesDoubleUpToTheCap() {
+        assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(backoff.failed()).isEqualTo(Duration.ofMinutes(1));
+        for (int i = 0; i < 100; i++) {
+            assertThat(backoff.failed()).isEqualTo(Duration.ofMinutes(1));
+        }
+        assertThat(backoff.failures()).isEqualTo(105);
+    }
+
+    @Test
+    void noAttemptBeforeTheDelayHasPassed() {
+        assertThat(backoff.mayAttempt()).isTrue();
+        backoff.failed();
+        backoff.failed();
+
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(backoff.mayAttempt()).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backoff.mayAttempt()).isTrue();
+        assertThat(backoff.nextAttempt()).contains(Instant.parse("2026-11-26T12:00:10Z"));
+    }
+
+    @Test
+    void aSuccessResetsTheDelay() {
+        backoff.failed();
+        backoff.failed();
+        backoff.succeeded();
+
+        assertThat(backoff.mayAttempt()).isTrue();
+        assertThat(backoff.nextAttempt()).isEmpty();
+        assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
