@@ -28,9 +28,9 @@ import java.util.List;
  * JVM with every trace sampled, and returns the generator's ground truth. The flow gets a RabbitMQ virtual
  * host of its own, so no other MES on the broker takes its messages.
  */
-final class GeneratedOrders {
+public final class GeneratedOrders {
 
-    static final String EVERY_OUTCOME = "ok=1,lost=1,stuck=1,pricing_error=1,slow_pricing=1,poison=1,mes_down=1";
+    public static final String EVERY_OUTCOME = "ok=1,lost=1,stuck=1,pricing_error=1,slow_pricing=1,poison=1,mes_down=1";
     private static final String VIRTUAL_HOST = "indexer-it";
     private static final URI RABBIT_MANAGEMENT = URI.create("http://127.0.0.1:15672");
     private static final String AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/" + VIRTUAL_HOST;
@@ -39,7 +39,7 @@ final class GeneratedOrders {
     }
 
     /** Plays {@code count} orders in both consumer styles at {@code rate} orders per second. */
-    static GroundTruth play(int count, String mix, double rate, long seed) throws Exception {
+    public static GroundTruth play(int count, String mix, double rate, long seed) throws Exception {
         freshVirtualHost();
         ScenarioPlan plan = ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
                 List.of(ConsumerStyle.values()));
