@@ -42,7 +42,7 @@ public class LostOrderQueries {
     public List<OrderProblem> page(DetectionRules.Deadlines deadlines, ProblemFilter filter, ProblemSort sort,
                                    int offset, int limit) {
         ProblemQuery query = new ProblemQuery(deadlines, filter);
-        String sql = query.select(sort, offset, limit);
+        String sql = query.page(sort, offset, limit);
         return jdbc.query(sql, query.params(), (rs, row) -> problem(rs, deadlines.now()));
     }
 
@@ -64,7 +64,7 @@ public class LostOrderQueries {
     public void forEach(DetectionRules.Deadlines deadlines, ProblemFilter filter, ProblemSort sort,
                         Consumer<OrderProblem> consumer) {
         ProblemQuery query = new ProblemQuery(deadlines, filter);
-        String sql = query.select(sort, 0, -1);
+        String sql = query.all(sort);
         streaming.query(sql, query.params(), (RowCallbackHandler) rs -> consumer.accept(problem(rs, deadlines.now())));
     }
 
