@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +29,16 @@ public class AlertService {
     private final AlertLedger ledger;
     private final DetectionRules detectionRules;
     private final Clock clock;
+    /** The strategy method security itself uses (Vaadin registers one), so "who" matches "may". */
+    private final ObjectProvider<SecurityContextHolderStrategy> securityContexts;
 
-    AlertService(AlertRepository repository, AlertLedger ledger, DetectionRules detectionRules, Clock clock) {
+    AlertService(AlertRepository repository, AlertLedger ledger, DetectionRules detectionRules, Clock clock,
+                 ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
         this.repository = repository;
         this.ledger = ledger;
         this.detectionRules = detectionRules;
         this.clock = clock;
+        this.securityContexts = securityContexts;
     }
 
     @PreAuthorize(Roles.ORDER_READERS)
@@ -108,8 +114,9 @@ public class AlertService {
         repository.openAlerts(rule.id()).values().forEach(alertId -> ledger.resolve(rule, alertId, now, resolution));
     }
 
-    private static String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    private String currentUser() {
+        Authentication authentication = securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)
+                .getContext().getAuthentication();
         if (authentication == null) {
             return "system";
         }
