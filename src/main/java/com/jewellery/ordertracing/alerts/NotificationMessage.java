@@ -1,0 +1,44 @@
+package com.jewellery.ordertracing.alerts;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The content of one alert notification, the same for every channel.
+ *
+ * @param subject one line
+ * @param body    plain text for people
+ * @param fields  structured fields for machines (webhook JSON)
+ */
+public record NotificationMessage(String subject, String body, Map<String, Object> fields) {
+
+    public NotificationMessage {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** The notification of an alert that opened or resolved. */
+    public static NotificationMessage of(AlertEvent event, long alertId, AlertRule rule, String problemKey,
+                                         String summary, Double value, Instant at, String link) {
+        String verb = event == AlertEvent.OPENED ? "ALERT" : "RESOLVED";
+        String subject = "[Order portal] " + verb + ": " + rule.name() + " – " + summary;
+        String body = verb + ": " + summary + "\n"
+                + "Rule: " + rule.name() + " (" + rule.kind() + (rule.stage() == null ? "" : ", stage " + rule.stage()) + ")\n"
+                + (event == AlertEvent.OPENED ? "Since: " : "Cleared at: ") + at + "\n"
+                + "Details: " + link + "\n";
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", event.name());
+        fields.put("alertId", alertId);
+        fields.put("rule", rule.name());
+        fields.put("kind", rule.kind().name());
+        fields.put("stage", rule.stage());
+        fields.put("problemKey", problemKey);
+        fields.put("summary", summary);
+        fields.put("value", value);
+        fields.put("threshold", rule.threshold());
+        fields.put(event == AlertEvent.OPENED ? "openedAt" : "resolvedAt", at.toString());
+        fields.put("link", link);
+        return new NotificationMessage(subject.length() > 300 ? subject.substring(0, 297) + "..." : subject, body, fields);
+    }
+}

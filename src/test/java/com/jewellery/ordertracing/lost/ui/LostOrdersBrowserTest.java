@@ -1,0 +1,95 @@
+package com.jewellery.ordertracing.lost.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jewellery.ordertracing.lost.JourneyRows;
+import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The lost-orders page in Chromium: the list, a filter, the CSV export, and the analysts' counts-only page. */
+class LostOrdersBrowserTest extends BrowserTestBase {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private JourneyRows rows;
+
+    @BeforeEach
+    void insertOrders() {
+        rows = new JourneyRows(jdbc, "ORD-BT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
+        Instant now = Instant.now();
+        rows.insert(rows.open("STUCK", now.minus(Duration.ofMinutes(3)), "crm.process", now.minus(Duration.ofMinutes(2))));
+        rows.insert(rows.failed("FAILED", now.minus(Duration.ofMinutes(1)), "mes.price", now.minusSeconds(30),
+                "Pricing failed: no rate for \"GOLD_750\", retry later"));
+        rows.insert(rows.open("MOVING", now.minusSeconds(5), "crm.process", now.minusSeconds(1)));
+    }
+
+    @AfterEach
+    void deleteOrders() {
+        rows.deleteAll();
+    }
+
+    @Test
+    void supportFiltersTheListAndExportsWhatItShows() throws Exception {
+        Page page = signInAs("support", "/lost");
+        assertThat(page.locator("#lost-counts")).isVisible();
+
+        page.locator("#lost-filter-order input").fill(rows.id(""));
+        // the grid keeps recycled cells hidden after a refresh: only visible ones count
+        Locator cells = page.locator("#lost-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("STUCK")))).hasCount(1);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("FAILED")))).hasCount(1);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("MOVING")))).hasCount(0);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText("mes.price: Pricing failed"))).hasCount(1);
+        screenshot(page, "lost-orders-support");
+
+        page.locator("#lost-filter-reason").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Failed")).click();
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("STUCK")))).hasCount(0);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("FAILED")))).hasCount(1);
+
+        Download download = page.waitForDownload(() -> page.locator("#lost-export").click());
+        String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+        assertThat(download.suggestedFilename()).startsWith("lost-orders-").endsWith(".csv");
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv).startsWith("\uFEFForder_id,last_stage,reason,")
+                .contains(rows.id("FAILED") + ",mes.price,FAILED,")
+                .contains("\"mes.price: Pricing failed: no rate for \"\"GOLD_750\"\", retry later\"")
+                .doesNotContain(rows.id("STUCK"));
+    }
+
+    @Test
+    void clickingAnOrderOpensItsLookup() {
+        Page page = signInAs("developer", "/lost");
+        page.locator("#lost-filter-order input").fill(rows.id("FAILED"));
+
+        page.locator("#lost-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(rows.id("FAILED")))
+                .click();
+
+        page.waitForURL("**/orders/" + rows.id("FAILED"));
+    }
+
+    @Test
+    void analystsSeeCountsButNoOrders() {
+        Page page = signInAs("analyst", "/lost");
+
+        assertThat(page.locator("#lost-counts")).isVisible();
+        assertThat(page.locator("#lost-counts-only")).isVisible();
+        assertThat(page.locator("#lost-grid")).hasCount(0);
+        assertThat(page.locator("#lost-export")).hasCount(0);
+        screenshot(page, "lost-orders-analyst");
+    }
+}
