@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.jewellery.orderflow.GroundTruth;
 import com.jewellery.orderflow.Outcome;
 import com.jewellery.orderflow.SentOrder;
-import com.jewellery.ordertracing.index.GeneratedOrders;
+import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
