@@ -44,6 +44,7 @@ public final class MesService implements AutoCloseable {
     private final Pricing pricing = Pricing.standardQuotes();
     private final Duration slowPricingDelay;
     /** Holds slow pricings without holding a thread: a waiting order must not block the ones behind it. */
+    private volatile boolean closing;
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("mes-slow-pricing").daemon().factory());
     /** Acks come from the consumer thread and the delay thread; one at a time on the shared channel. */
@@ -88,6 +89,9 @@ public final class MesService implements AutoCloseable {
     }
 
     private void onDelivery(Delivery delivery) {
+        if (closing) {
+            return; // unacknowledged: the broker redelivers it to the next MES
+        }
         received.incrementAndGet();
         Map<String, Object> headers = delivery.getProperties().getHeaders() == null
                 ? Map.of() : delivery.getProperties().getHeaders();
@@ -224,11 +228,19 @@ public final class MesService implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops consuming, lets pricing already under way finish, then closes the channel. Deliveries the
+     * client had prefetched may still arrive after the cancel; they are left unacknowledged, so the
+     * broker hands them to the next MES instead of losing them.
+     */
     @Override
     public void close() throws IOException, TimeoutException, InterruptedException {
         pause();
+        closing = true;
         delays.shutdown();
         delays.awaitTermination(slowPricingDelay.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-        channel.close();
+        if (channel.isOpen()) {
+            channel.close();
+        }
     }
 }

@@ -17,10 +17,10 @@ class SignInBrowserTest extends BrowserTestBase {
 
     static Stream<Arguments> menuPerRole() {
         return Stream.of(
-                Arguments.of("support", List.of("System status", "Lost orders", "Alerts")),
-                Arguments.of("developer", List.of("System status", "Lost orders", "Alerts")),
+                Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Alerts")),
+                Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Alerts")),
                 Arguments.of("analyst", List.of("System status", "Lost orders")),
-                Arguments.of("admin", List.of("System status", "Lost orders", "Alerts", "Audit log")));
+                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Alerts", "Audit log")));
     }
 
     @ParameterizedTest
