@@ -19,7 +19,8 @@ import java.util.Map;
  * @param orderStatus {@code order.status} of the last span
  * @param attributes  attributes of the last span
  * @param slaExceeded the duration is longer than the stage's SLA
- * @param clockSkew   the measured gap was negative (the services' clocks disagree) and was clamped to zero
+ * @param clockSkew   the stage after a derived wait started before the stage before it (the services' clocks
+ *                    disagree); the wait is then zero
  */
 public record JourneyStage(
         StageDefinition definition,

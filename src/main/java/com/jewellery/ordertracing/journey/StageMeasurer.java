@@ -28,16 +28,18 @@ final class StageMeasurer {
     }
 
     /**
-     * The wait from the end of {@code before} to the start of {@code after}. Both sit on different hosts,
-     * so a negative gap means their clocks disagree: it is clamped to zero and flagged.
+     * The wait from the end of {@code before} to the start of {@code after}, never negative. A publisher
+     * that waits for the broker's confirm ends its span after the message may already be consumed, so
+     * {@code after} starting inside {@code before} is a wait of zero. Only {@code after} starting before
+     * {@code before} even began is impossible on agreeing clocks: that is flagged as clock skew.
      */
     static JourneyStage queueWait(StageDefinition definition, JourneyStage before, JourneyStage after) {
         if (!before.isReached() || !after.isReached()) {
             return JourneyStage.missing(definition);
         }
         Duration measured = Duration.between(before.end(), after.start());
-        boolean clockSkew = measured.isNegative();
-        Duration duration = clockSkew ? Duration.ZERO : measured;
+        boolean clockSkew = after.start().isBefore(before.start());
+        Duration duration = measured.isNegative() ? Duration.ZERO : measured;
         return new JourneyStage(definition, StageState.OK, before.end(), before.end().plus(duration), duration,
                 List.of(before.spans().getLast(), after.spans().getFirst()), null, Map.of(),
                 exceeds(duration, definition), clockSkew);

@@ -123,6 +123,22 @@ class JourneyAssemblerTest {
     }
 
     @Test
+    void consumerStartingBeforeTheConfirmedPublishEndsWaitedZeroWithoutClockSkew() {
+        // the publish span lasts until the broker's confirm; the MES may take the message before that
+        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0).queueWait(Duration.ofMillis(-10)).spans();
+        SpanRecord publish = span(spans, "publish orders.mes");
+
+        OrderJourney journey = journeyOf(spans);
+
+        JourneyStage queue = journey.stage("rabbitmq.queue").orElseThrow();
+        assertThat(span(spans, "process orders.mes").start()).isBetween(publish.start(), publish.end());
+        assertThat(queue.duration()).isZero();
+        assertThat(queue.start()).isEqualTo(publish.end());
+        assertThat(queue.clockSkew()).isFalse();
+        assertThat(journey.clockSkew()).isFalse();
+    }
+
+    @Test
     void orderLostAfterPublishHasQueueAndMesStagesMissing() {
         OrderJourney journey = journeyOf(OrderFlowSpans.order(ORDER, T0).stopAfter("crm.publish").spans());
 
