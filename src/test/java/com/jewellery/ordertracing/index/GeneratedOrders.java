@@ -40,6 +40,11 @@ final class GeneratedOrders {
 
     /** Plays {@code count} orders in both consumer styles at {@code rate} orders per second. */
     static GroundTruth play(int count, String mix, double rate, long seed) throws Exception {
+        return play(count, mix, rate, seed, 5);
+    }
+
+    /** @param outageSize MES_DOWN orders sent per one-second MES outage */
+    static GroundTruth play(int count, String mix, double rate, long seed, int outageSize) throws Exception {
         freshVirtualHost();
         ScenarioPlan plan = ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
                 List.of(ConsumerStyle.values()));
@@ -47,7 +52,7 @@ final class GeneratedOrders {
                 new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.RATIO, 1.0), AMQP_URI, 0, 0,
                 Duration.ofMillis(500));
         try (OrderFlow flow = OrderFlow.start(settings)) {
-            return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), 5).play(plan, "ratio 1.0");
+            return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize).play(plan, "ratio 1.0");
         }
     }
 
