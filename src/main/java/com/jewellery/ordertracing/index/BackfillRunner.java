@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.jaeger.TimeRange;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,19 +33,28 @@ final class BackfillRunner {
 
     IndexStats run() {
         queueConfiguredOnce();
-        SeenTraces seen = new SeenTraces();
-        IndexStats total = IndexStats.NONE;
-        int budget = windowsPerRun;
+        List<Step> steps = new ArrayList<>();
         for (BackfillRequest request : queue.pending()) {
             for (TimeRange window : planner.steps(request.doneUntil(), request.to())) {
-                if (budget-- == 0) {
-                    return total;
+                if (steps.size() == windowsPerRun * services.size()) {
+                    break;
                 }
-                total = total.plus(indexEveryService(window, seen));
-                queue.progress(request, window.to(), clock.instant());
+                services.forEach(service -> steps.add(new Step(request, window, service)));
             }
         }
-        return total;
+        SeenTraces seen = new SeenTraces();
+        return ReadAhead.run(steps, step -> windows.read(step.service(), step.window()),
+                (step, read) -> windows.store(read, seen, () -> progress(step)));
+    }
+
+    /** A window counts as done once its last service is stored. */
+    private void progress(Step step) {
+        if (step.service().equals(services.getLast())) {
+            queue.progress(step.request(), step.window().to(), clock.instant());
+        }
+    }
+
+    private record Step(BackfillRequest request, TimeRange window, String service) {
     }
 
     /** {@code portal.index.backfill} is queued once, not again at every start while it stays configured. */
@@ -53,13 +63,5 @@ final class BackfillRunner {
             queue.request(configured.from(), configured.to(), "configuration", clock.instant());
         }
         configuredQueued = true;
-    }
-
-    private IndexStats indexEveryService(TimeRange window, SeenTraces seen) {
-        IndexStats stats = IndexStats.NONE;
-        for (String service : services) {
-            stats = stats.plus(windows.index(service, window, seen, () -> { }));
-        }
-        return stats;
     }
 }

@@ -29,18 +29,16 @@ final class CursorIndexer {
 
     IndexStats run() {
         Instant now = clock.instant();
+        List<Step> steps = services.stream()
+                .flatMap(service -> planner.plan(cursors.readUntil(service), now).stream()
+                        .map(window -> new Step(service, window)))
+                .toList();
         SeenTraces seen = new SeenTraces();
-        IndexStats total = IndexStats.NONE;
-        for (String service : services) {
-            for (TimeRange window : planner.plan(cursors.readUntil(service), now)) {
-                total = total.plus(windows.index(service, window, seen,
-                        () -> cursors.advance(service, window.to(), clock.instant())));
-            }
-        }
-        return total;
+        return ReadAhead.run(steps, step -> windows.read(step.service(), step.window()),
+                (step, read) -> windows.store(read, seen,
+                        () -> cursors.advance(step.service(), step.window().to(), clock.instant())));
     }
 
-    List<String> services() {
-        return services;
+    private record Step(String service, TimeRange window) {
     }
 }

@@ -29,7 +29,7 @@ record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List
         JourneyJson json = new JourneyJson();
         SpanStore spans = new SpanStore(jdbc, json);
         WindowIndexer windows = new WindowIndexer(new WindowReader(source, properties.searchDepth()), spans,
-                new JourneyRefresher(spans, new JourneyStore(jdbc, json), assembler, clock), transactions);
+                new JourneyRefresher(spans, new JourneyStore(jdbc, json), assembler, clock), transactions, jdbc);
         WindowPlanner planner = WindowPlanner.of(properties);
         CursorStore cursors = new CursorStore(jdbc);
         IndexerState state = new IndexerState(properties.enabled());

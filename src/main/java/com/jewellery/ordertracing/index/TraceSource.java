@@ -16,9 +16,9 @@ interface TraceSource {
      */
     List<Trace> find(String service, TimeRange range, int depth);
 
-    /** Searches Jaeger's api_v3 by service and span start time. */
+    /** Searches Jaeger's api_v3 by service and span start time; the spans come as stored, unadjusted. */
     static TraceSource jaeger(JaegerClient client) {
-        return (service, range, depth) -> client.findTraces(
+        return (service, range, depth) -> client.findRawTraces(
                 TraceQuery.between(range.from(), range.to()).withService(service).withSearchDepth(depth));
     }
 }

@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.jaeger.TimeRange;
 import com.jewellery.ordertracing.jaeger.Trace;
+import com.jewellery.ordertracing.jaeger.TraceSpan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,13 +12,17 @@ import java.util.Map;
 
 /**
  * Reads every trace of a window although Jaeger returns at most search-depth traces per search: a search
- * that comes back full may have left traces out, so its window is split in halves and each half is read
- * again, down to a millisecond.
+ * that comes back full may have left traces out, so its window is split and each piece is read again,
+ * down to a millisecond. Jaeger answers newest first, so a full answer shows how much of the window
+ * search-depth traces cover; the pieces are cut to hold about half that many, which keeps full (wasted)
+ * answers rare when a long backlog is read.
  */
 final class WindowReader {
 
     /** Below this a window is not split further; a full answer then is reported, not silently cut. */
     static final Duration MIN_WIDTH = Duration.ofMillis(1);
+    /** Most pieces one full answer is split into; a piece that is still full is split again. */
+    static final int MAX_PIECES = 256;
 
     private final TraceSource source;
     private final int searchDepth;
@@ -37,17 +42,46 @@ final class WindowReader {
     private void read(String service, TimeRange range, WindowRead.Builder result) {
         List<Trace> traces = source.find(service, range, searchDepth);
         result.searches++;
-        Duration width = Duration.between(range.from(), range.to());
         if (traces.size() < searchDepth) {
             result.add(traces);
-        } else if (width.dividedBy(2).compareTo(MIN_WIDTH) < 0) {
+            return;
+        }
+        List<TimeRange> pieces = split(service, range, traces);
+        if (pieces.isEmpty()) {
             result.add(traces);
             result.saturated.add(range);
-        } else {
-            Instant middle = range.from().plus(width.dividedBy(2));
-            read(service, new TimeRange(range.from(), middle), result);
-            read(service, new TimeRange(middle, range.to()), result);
         }
+        pieces.forEach(piece -> read(service, piece, result));
+    }
+
+    /** Pieces of the range for a full answer; empty when the range is too narrow to split. */
+    static List<TimeRange> split(String service, TimeRange range, List<Trace> fullAnswer) {
+        Duration width = Duration.between(range.from(), range.to());
+        if (width.dividedBy(2).compareTo(MIN_WIDTH) < 0) {
+            return List.of();
+        }
+        Instant oldestMatch = fullAnswer.stream().map(trace -> latestStart(service, range, trace))
+                .min(Instant::compareTo).orElse(range.from());
+        Duration covered = Duration.between(oldestMatch, range.to());
+        long count = covered.isPositive()
+                ? Math.clamp(Math.ceilDiv(2 * width.toNanos(), covered.toNanos()), 2, MAX_PIECES) : 2;
+        Duration step = width.dividedBy(count).compareTo(MIN_WIDTH) < 0 ? MIN_WIDTH : width.dividedBy(count);
+        List<TimeRange> pieces = new ArrayList<>();
+        for (Instant start = range.from(); start.isBefore(range.to()); start = start.plus(step)) {
+            Instant end = start.plus(step);
+            pieces.add(new TimeRange(start, end.isBefore(range.to()) ? end : range.to()));
+        }
+        return pieces;
+    }
+
+    /** When the trace's newest span of the service in the range started: what made Jaeger match it. */
+    private static Instant latestStart(String service, TimeRange range, Trace trace) {
+        return trace.spans().stream()
+                .filter(span -> span.serviceName().equals(service))
+                .map(TraceSpan::start)
+                .filter(start -> !start.isBefore(range.from()) && !start.isAfter(range.to()))
+                .max(Instant::compareTo)
+                .orElse(range.from());
     }
 
     /**

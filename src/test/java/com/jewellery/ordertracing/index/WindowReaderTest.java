@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jewellery.ordertracing.jaeger.TimeRange;
 import com.jewellery.ordertracing.jaeger.Trace;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +68,24 @@ class WindowReaderTest {
 
         WindowReader.WindowRead read = new WindowReader(jaeger, 5).read("shop", minute);
 
-        assertThat(read.saturated()).hasSize(1);
-        assertThat(Duration.between(read.saturated().getFirst().from(), read.saturated().getFirst().to()))
-                .isLessThan(WindowReader.MIN_WIDTH.multipliedBy(2));
-        assertThat(read.saturated().getFirst().from()).isBeforeOrEqualTo(start.plusSeconds(20));
+        assertThat(read.saturated()).isNotEmpty().allSatisfy(range -> {
+            assertThat(Duration.between(range.from(), range.to())).isLessThan(WindowReader.MIN_WIDTH.multipliedBy(2));
+            assertThat(range.from()).isBeforeOrEqualTo(start.plusSeconds(20));
+            assertThat(range.to()).isAfterOrEqualTo(start.plusSeconds(20));
+        });
+        assertThat(read.traces()).hasSize(5);
+    }
+
+    @Test
+    void aLongBacklogIsCutIntoPiecesFromTheFirstFullAnswerWithFewWastedSearches() {
+        FakeJaeger jaeger = new FakeJaeger();
+        TimeRange fiveMinutes = new TimeRange(start, start.plus(Duration.ofMinutes(5)));
+        jaeger.spreadOver(fiveMinutes, 10_000, "shop");
+
+        WindowReader.WindowRead read = new WindowReader(jaeger, 1_000).read("shop", fiveMinutes);
+
+        assertThat(read.traces()).hasSize(10_000);
+        assertThat(read.searches()).as("one full answer, then pieces of about half the depth").isLessThanOrEqualTo(25);
     }
 
     /** Searches like Jaeger's memory storage: newest first, both ends inclusive, at most depth traces. */
@@ -83,8 +103,17 @@ class WindowReaderTest {
 
         void at(Instant spanStart, int count, String service) {
             for (int i = 0; i < count; i++) {
-                stored.add(new Stored(service, spanStart, new Trace(service + "-" + stored.size(), List.of())));
+                stored.add(new Stored(service, spanStart, trace(service + "-" + stored.size(), service, spanStart)));
             }
+        }
+
+        private static Trace trace(String id, String service, Instant spanStart) {
+            Span span = Span.newBuilder().setName("op")
+                    .setStartTimeUnixNano(spanStart.getEpochSecond() * 1_000_000_000L + spanStart.getNano()).build();
+            Resource resource = Resource.newBuilder().addAttributes(KeyValue.newBuilder().setKey("service.name")
+                    .setValue(AnyValue.newBuilder().setStringValue(service))).build();
+            return new Trace(id, List.of(ResourceSpans.newBuilder().setResource(resource)
+                    .addScopeSpans(ScopeSpans.newBuilder().addSpans(span)).build()));
         }
 
         @Override

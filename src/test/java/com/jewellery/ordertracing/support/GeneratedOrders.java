@@ -40,22 +40,27 @@ public final class GeneratedOrders {
 
     /** Plays {@code count} orders in both consumer styles at {@code rate} orders per second. */
     public static GroundTruth play(int count, String mix, double rate, long seed) throws Exception {
+        return play(count, mix, rate, seed, 5);
+    }
+
+    /** @param outageSize MES_DOWN orders sent per one-second MES outage */
+    public static GroundTruth play(int count, String mix, double rate, long seed, int outageSize) throws Exception {
         return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
-                List.of(ConsumerStyle.values())), rate);
+                List.of(ConsumerStyle.values())), rate, outageSize);
     }
 
     /** Plays each outcome in each consumer style once. */
     public static GroundTruth playEveryOutcome(double rate) throws Exception {
-        return play(ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 1), rate);
+        return play(ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 1), rate, 5);
     }
 
-    private static GroundTruth play(ScenarioPlan plan, double rate) throws Exception {
+    private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize) throws Exception {
         freshVirtualHost();
         FlowSettings settings = new FlowSettings(
                 new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.RATIO, 1.0), AMQP_URI, 0, 0,
                 Duration.ofMillis(500));
         try (OrderFlow flow = OrderFlow.start(settings)) {
-            return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), 5).play(plan, "ratio 1.0");
+            return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize).play(plan, "ratio 1.0");
         }
     }
 

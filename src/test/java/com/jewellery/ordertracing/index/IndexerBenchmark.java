@@ -1,0 +1,167 @@
+package com.jewellery.ordertracing.index;
+
+import com.jewellery.orderflow.GroundTruth;
+import com.jewellery.orderflow.OutcomeMix;
+import com.jewellery.orderflow.SentOrder;
+import com.jewellery.ordertracing.jaeger.JaegerChannel;
+import com.jewellery.ordertracing.jaeger.JaegerClient;
+import com.jewellery.ordertracing.jaeger.JaegerClientSettings;
+import com.jewellery.ordertracing.jaeger.TraceQuery;
+import com.jewellery.ordertracing.journey.JourneyAssembler;
+import com.jewellery.ordertracing.journey.StageCatalog;
+import com.jewellery.ordertracing.support.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads orders into Jaeger with the flow's scenario generator, indexes them, and compares a lookup by
+ * order id through the portal's read service with Jaeger's own search by the {@code order.id} attribute.
+ * A command, not a test: {@code bin/index-benchmark [--orders 100000] [--rate 1000] [--lookups 1000]
+ * [--jaeger-lookups 100]}. Writes into schema {@value #SCHEMA} of the test database, dropped first.
+ */
+public final class IndexerBenchmark {
+
+    private static final String SCHEMA = "index_benchmark";
+    private static final String MIX = OutcomeMix.GENERATE_DEFAULT.toString();
+
+    private IndexerBenchmark() {
+    }
+
+    public static void main(String... args) throws Exception {
+        Map<String, String> options = options(args);
+        int orders = Integer.parseInt(options.getOrDefault("orders", "100000"));
+        GroundTruth truth = load(orders, Double.parseDouble(options.getOrDefault("rate", "1000")));
+        try (HikariDataSource dataSource = dataSource();
+             JaegerChannel channel = JaegerChannel.plaintext("127.0.0.1:16685")) {
+            JaegerClient jaeger = new JaegerClient(channel.channel(), new JaegerClientSettings(Duration.ofSeconds(60), 1000));
+            index(truth, dataSource, jaeger);
+            List<String> ids = sampleIds(truth, Integer.parseInt(options.getOrDefault("lookups", "1000")));
+            IndexedJourneys journeys = new IndexedJourneys(new JourneyStore(new JdbcTemplate(dataSource), new JourneyJson()),
+                    new JourneySearch(new NamedParameterJdbcTemplate(dataSource)));
+            Percentiles ours = time("index lookup (IndexedJourneys.findByOrderId)", ids,
+                    id -> journeys.findByOrderId(id).orElseThrow());
+            List<String> fewer = ids.subList(0, Math.min(ids.size(), Integer.parseInt(options.getOrDefault("jaeger-lookups", "100"))));
+            Percentiles theirs = time("Jaeger FindTraces by order.id", fewer, id -> jaegerLookup(jaeger, truth, id));
+            System.out.printf("Index lookup is %.0fx faster at p50 and %.0fx at p95.%n",
+                    theirs.p50() / ours.p50(), theirs.p95() / ours.p95());
+        }
+    }
+
+    private static GroundTruth load(int orders, double rate) throws Exception {
+        long start = System.nanoTime();
+        GroundTruth truth = GeneratedOrders.play(orders, MIX, rate, 20261126, 1000);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        truth.write(Path.of("target/benchmark-ground-truth.json"));
+        System.out.printf("Loaded %d orders (run %s) into Jaeger in %.1f s: %.0f orders/s.%n",
+                truth.orders().size(), truth.runId(), seconds, truth.orders().size() / seconds);
+        return truth;
+    }
+
+    private static void index(GroundTruth truth, HikariDataSource dataSource, JaegerClient jaeger) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        IndexProperties properties = new IndexProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(5),
+                Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, 1000, Duration.ofMinutes(1), 90, 7, 727999, null);
+        Indexer indexer = Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new JourneyAssembler(StageCatalog.defaults()),
+                () -> DriverManager.getConnection(dataSource.getJdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD),
+                Clock.systemUTC());
+        indexer.services().forEach(service -> indexer.cursors().advance(service, truth.startedAt().minusSeconds(1),
+                Instant.now()));
+        long start = System.nanoTime();
+        indexer.cycle().runOnce();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        indexer.cycle().release();
+        IndexerState.Snapshot state = indexer.state().snapshot();
+        if (state.failure() != null) {
+            throw new IllegalStateException("indexing failed: " + state.errorMessage());
+        }
+        // the schema starts empty, so everything in it was indexed by this run (other traffic in the windows too)
+        long traces = jdbc.queryForObject("SELECT count(DISTINCT trace_id) FROM order_span", Long.class);
+        long journeys = jdbc.queryForObject("SELECT count(*) FROM order_journey", Long.class);
+        long ofThisLoad = jdbc.queryForObject("SELECT count(*) FROM order_journey WHERE order_id LIKE ?", Long.class,
+                "ORD-" + truth.runId() + "-%");
+        IndexStats stats = state.lastStats();
+        System.out.printf("Indexed %d traces (%d spans, %d journeys, %d of them of the %d loaded orders) in %.1f s: "
+                        + "%.0f traces/s, %.0f orders/s; %d Jaeger searches, %d traces read.%n",
+                traces, stats.spansStored(), journeys, ofThisLoad, truth.orders().size(), seconds, traces / seconds,
+                journeys / seconds, stats.searches(), stats.tracesRead());
+    }
+
+    private static Object jaegerLookup(JaegerClient jaeger, GroundTruth truth, String orderId) {
+        List<?> found = jaeger.findTraces(TraceQuery.between(truth.startedAt().minusSeconds(60),
+                        truth.finishedAt().plusSeconds(60))
+                .withService("shop").withAttribute("order.id", orderId).withSearchDepth(20));
+        if (found.isEmpty()) {
+            throw new IllegalStateException("Jaeger did not find " + orderId);
+        }
+        return found;
+    }
+
+    private static Percentiles time(String what, List<String> ids, Consumer<String> lookup) {
+        ids.subList(0, Math.min(20, ids.size())).forEach(lookup);
+        double[] millis = new double[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            long start = System.nanoTime();
+            lookup.accept(ids.get(i));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        Percentiles percentiles = new Percentiles(at(millis, 0.50), at(millis, 0.95), at(millis, 0.99));
+        System.out.printf("%s, %d ids: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms.%n", what, ids.size(),
+                percentiles.p50(), percentiles.p95(), percentiles.p99());
+        return percentiles;
+    }
+
+    private static double at(double[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static List<String> sampleIds(GroundTruth truth, int count) {
+        List<String> ids = new ArrayList<>(truth.orders().stream().filter(SentOrder::accepted)
+                .map(sent -> sent.order().orderId()).toList());
+        Collections.shuffle(ids, new Random(7));
+        return ids.subList(0, Math.min(count, ids.size()));
+    }
+
+    private static HikariDataSource dataSource() {
+        Flyway flyway = Flyway.configure().dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
+                .schemas(SCHEMA).createSchemas(true).cleanDisabled(false).locations("classpath:db/migration").load();
+        flyway.clean();
+        flyway.migrate();
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(TestDatabase.URL + "?currentSchema=" + SCHEMA);
+        dataSource.setUsername(TestDatabase.USER);
+        dataSource.setPassword(TestDatabase.PASSWORD);
+        dataSource.setMaximumPoolSize(4);
+        return dataSource;
+    }
+
+    private static Map<String, String> options(String... args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+
+    private record Percentiles(double p50, double p95, double p99) {
+    }
+}
