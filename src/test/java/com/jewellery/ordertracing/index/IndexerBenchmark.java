@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.orderflow.GroundTruth;
 import com.jewellery.orderflow.OutcomeMix;
 import com.jewellery.orderflow.SentOrder;
