@@ -18,7 +18,7 @@ interface TraceSource {
 
     /** Searches Jaeger's api_v3 by service and span start time; the spans come as stored, unadjusted. */
     static TraceSource jaeger(JaegerClient client) {
-        return (service, range, depth) -> client.findRawTraces(
+        return (service, range, depth) -> client.findTraces(
                 TraceQuery.between(range.from(), range.to()).withService(service).withSearchDepth(depth));
     }
 }

@@ -84,7 +84,7 @@ public final class JaegerClient {
      */
     public Optional<Trace> trace(String traceId, TimeRange range) {
         String id = normalized(traceId);
-        GetTraceRequest.Builder request = GetTraceRequest.newBuilder().setTraceId(id);
+        GetTraceRequest.Builder request = GetTraceRequest.newBuilder().setTraceId(id).setRawTraces(true);
         if (range != null) {
             request.setStartTime(timestamp(range.from())).setEndTime(timestamp(range.to()));
         }
@@ -99,19 +99,15 @@ public final class JaegerClient {
         return stream(request, withDeadline(async)::findTraces);
     }
 
-    /**
-     * Like {@link #findTraces}, but the traces come as stored, without Jaeger's adjusters (clock skew,
-     * span id dedupe): cheaper for Jaeger, and Jaeger v2.13 crashes when a client stops reading an adjusted
-     * FindTraces stream part-way (deadline, cancel), which it does not on this path.
+    /*
+     * Every read asks for raw traces, as stored, without Jaeger's adjusters (clock skew, span id dedupe):
+     * the journey model does its own skew handling and dedupe, raw reads are cheaper for Jaeger, and
+     * Jaeger v2.13 crashes (panic in its trace aggregator) when a client stops reading an adjusted
+     * stream part-way, which every deadline or cancel does. Raw streams do not take that path.
      */
-    public List<Trace> findRawTraces(TraceQuery query) {
-        FindTracesRequest request = FindTracesRequest.newBuilder()
-                .setQuery(parameters(query).toBuilder().setRawTraces(true)).build();
-        return stream(request, withDeadline(async)::findTraces);
-    }
-
     private TraceQueryParameters parameters(TraceQuery query) {
         TraceQueryParameters.Builder parameters = TraceQueryParameters.newBuilder()
+                .setRawTraces(true)
                 .putAllAttributes(query.attributes())
                 .setStartTimeMin(timestamp(query.startMin()))
                 .setStartTimeMax(timestamp(query.startMax()))
