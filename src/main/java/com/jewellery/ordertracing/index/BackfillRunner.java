@@ -4,6 +4,7 @@ import com.jewellery.ordertracing.jaeger.TimeRange;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Works through requested backfills a few windows per indexer run, so a long range does not hold up the
@@ -35,26 +36,29 @@ final class BackfillRunner {
         queueConfiguredOnce();
         List<Step> steps = new ArrayList<>();
         for (BackfillRequest request : queue.pending()) {
-            for (TimeRange window : planner.steps(request.doneUntil(), request.to())) {
-                if (steps.size() == windowsPerRun * services.size()) {
-                    break;
-                }
-                services.forEach(service -> steps.add(new Step(request, window, service)));
-            }
+            planner.steps(request.doneUntil(), request.to()).stream()
+                    .limit(windowsPerRun - steps.size())
+                    .forEach(window -> steps.add(new Step(request, window)));
         }
         SeenTraces seen = new SeenTraces();
-        return ReadAhead.run(steps, step -> windows.read(step.service(), step.window()),
-                (step, read) -> windows.store(read, seen, () -> progress(step)));
+        return ReadAhead.run(
+                (Consumer<Read> sink) -> steps.forEach(step -> services.forEach(service ->
+                        windows.read(service, step.window(), piece -> sink.accept(new Read(step, piece))))),
+                read -> windows.store(read.piece(), seen, () -> progress(read)));
     }
 
-    /** A window counts as done once its last service is stored. */
-    private void progress(Step step) {
-        if (step.service().equals(services.getLast())) {
-            queue.progress(step.request(), step.window().to(), clock.instant());
+    /** A window counts as done once the last piece of its last service is stored. */
+    private void progress(Read read) {
+        Piece piece = read.piece();
+        if (piece.service().equals(services.getLast()) && piece.range().to().equals(read.step().window().to())) {
+            queue.progress(read.step().request(), piece.range().to(), clock.instant());
         }
     }
 
-    private record Step(BackfillRequest request, TimeRange window, String service) {
+    private record Step(BackfillRequest request, TimeRange window) {
+    }
+
+    private record Read(Step step, Piece piece) {
     }
 
     /** {@code portal.index.backfill} is queued once, not again at every start while it stays configured. */

@@ -3,11 +3,14 @@ package com.jewellery.ordertracing.index;
 import com.jewellery.ordertracing.jaeger.TimeRange;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The regular indexer run: for each service, every window from its cursor to now, moving the cursor
- * after each window in the window's own transaction. A run that fails part-way keeps the windows it
+ * after each piece of a window in the piece's own transaction. A run that fails part-way keeps the windows it
  * finished; the next run resumes from the cursor.
  */
 final class CursorIndexer {
@@ -29,16 +32,13 @@ final class CursorIndexer {
 
     IndexStats run() {
         Instant now = clock.instant();
-        List<Step> steps = services.stream()
-                .flatMap(service -> planner.plan(cursors.readUntil(service), now).stream()
-                        .map(window -> new Step(service, window)))
-                .toList();
+        Map<String, List<TimeRange>> windowsByService = new LinkedHashMap<>();
+        services.forEach(service -> windowsByService.put(service, planner.plan(cursors.readUntil(service), now)));
         SeenTraces seen = new SeenTraces();
-        return ReadAhead.run(steps, step -> windows.read(step.service(), step.window()),
-                (step, read) -> windows.store(read, seen,
-                        () -> cursors.advance(step.service(), step.window().to(), clock.instant())));
-    }
-
-    private record Step(String service, TimeRange window) {
+        return ReadAhead.run(
+                (Consumer<Piece> sink) -> windowsByService.forEach((service, planned) ->
+                        planned.forEach(window -> windows.read(service, window, sink))),
+                piece -> windows.store(piece, seen,
+                        () -> cursors.advance(piece.service(), piece.range().to(), clock.instant())));
     }
 }

@@ -38,9 +38,12 @@ final class JourneyStore {
         this.json = json;
     }
 
-    /** Updates the orders already indexed and inserts the others. */
-    void save(List<OrderJourney> journeys, Instant indexedAt) {
-        Map<String, Instant> stored = firstSeenOf(journeys.stream().map(OrderJourney::orderId).toList());
+    /**
+     * Updates the orders already indexed and inserts the others.
+     *
+     * @param stored {@link #firstSeenOf} the orders, read in the same transaction
+     */
+    void save(List<OrderJourney> journeys, Map<String, Instant> stored, Instant indexedAt) {
         List<OrderJourney> updates = journeys.stream().filter(j -> stored.containsKey(j.orderId())).toList();
         List<OrderJourney> inserts = journeys.stream().filter(j -> !stored.containsKey(j.orderId())).toList();
         jdbc.batchUpdate(UPDATE, updates, BATCH_SIZE,
@@ -53,7 +56,8 @@ final class JourneyStore {
                 (rs, row) -> json.journey(rs.getString(1)), orderId).stream().findFirst();
     }
 
-    private Map<String, Instant> firstSeenOf(Collection<String> orderIds) {
+    /** The partition key of each order that has a row; orders without one are left out. */
+    Map<String, Instant> firstSeenOf(Collection<String> orderIds) {
         Map<String, Instant> firstSeen = new HashMap<>();
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(

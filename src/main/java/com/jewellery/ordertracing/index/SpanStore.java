@@ -64,6 +64,9 @@ final class SpanStore {
 
     /** Every stored span of these orders. */
     List<SpanRecord> spansOf(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT span FROM order_span WHERE order_id = ANY (?)");
             Array ids = connection.createArrayOf("varchar", orderIds.toArray());

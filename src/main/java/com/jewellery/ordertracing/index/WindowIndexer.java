@@ -5,13 +5,14 @@ import com.jewellery.ordertracing.jaeger.Trace;
 import com.jewellery.ordertracing.journey.SpanRecord;
 import com.jewellery.ordertracing.journey.SpanRecords;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Indexes one window of one service in two steps, so the next window can be read from Jaeger while this
- * one is stored: {@link #read} asks Jaeger, {@link #store} keeps the order spans that are new and
- * re-assembles the orders they belong to, in one transaction. Storing the same window again stores
+ * Indexes one window of one service in two steps, so Jaeger can be read ahead while PostgreSQL stores:
+ * {@link #read} asks Jaeger piece by piece, {@link #store} keeps a piece's order spans that are new and
+ * re-assembles the orders they belong to, in one transaction. Storing the same piece again stores
  * nothing and changes no journey.
  */
 final class WindowIndexer {
@@ -32,15 +33,15 @@ final class WindowIndexer {
     }
 
     /** Jaeger only; safe to run on another thread than {@link #store}. */
-    WindowReader.WindowRead read(String service, TimeRange window) {
-        return reader.read(service, window);
+    void read(String service, TimeRange window, Consumer<Piece> sink) {
+        reader.read(service, window, sink);
     }
 
     /**
      * @param then runs in the same transaction once the window is stored, e.g. to move a cursor
      */
-    IndexStats store(WindowReader.WindowRead read, SeenTraces seen, Runnable then) {
-        List<Trace> unseen = seen.unseen(read.traces());
+    IndexStats store(Piece piece, SeenTraces seen, Runnable then) {
+        List<Trace> unseen = seen.unseen(piece.traces());
         List<SpanRecord> orderSpans = unseen.stream()
                 .flatMap(trace -> SpanRecords.fromOtlp(trace.resourceSpans()).stream())
                 .filter(span -> span.orderId().isPresent())
@@ -50,10 +51,10 @@ final class WindowIndexer {
             // simply read again. So the indexer need not wait for each commit to reach the disk.
             jdbc.execute("SET LOCAL synchronous_commit TO OFF");
             SpanStore.Added added = spans.addNew(orderSpans);
-            int journeys = refresher.refresh(added.orders());
+            int journeys = refresher.refresh(added.orders(), orderSpans);
             then.run();
-            return new IndexStats(read.traces().size(), unseen.size(), added.spans(), journeys, read.searches(),
-                    read.saturated());
+            return new IndexStats(piece.traces().size(), unseen.size(), added.spans(), journeys, piece.searches(),
+                    piece.saturated() ? List.of(piece.range()) : List.of());
         });
     }
 }

@@ -5,73 +5,69 @@ import com.jewellery.ordertracing.jaeger.Trace;
 import com.jewellery.ordertracing.jaeger.TraceSpan;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * Reads every trace of a window although Jaeger returns at most search-depth traces per search: a search
- * that comes back full may have left traces out, so its window is split and each piece is read again,
- * down to a millisecond. Jaeger answers newest first, so a full answer shows how much of the window
- * search-depth traces cover; the pieces are cut to hold about half that many, which keeps full (wasted)
- * answers rare when a long backlog is read.
+ * Reads a window in consecutive pieces, each holding fewer traces than Jaeger's search depth, so no trace
+ * is silently cut off and memory stays bounded however long the backlog. A full answer makes the reader
+ * narrow the piece and search again: Jaeger answers newest first, so the full answer shows how much
+ * time search-depth traces cover, and the next piece is cut to about half of that. Sparse pieces let the
+ * width grow back, up to the configured window. The width is remembered per service between runs.
  */
 final class WindowReader {
 
-    /** Below this a window is not split further; a full answer then is reported, not silently cut. */
+    /** A full answer at this width is reported, not narrowed further. */
     static final Duration MIN_WIDTH = Duration.ofMillis(1);
-    /** Most pieces one full answer is split into; a piece that is still full is split again. */
-    static final int MAX_PIECES = 256;
 
     private final TraceSource source;
     private final int searchDepth;
+    private final Duration maxWidth;
+    private final Map<String, Duration> widths = new ConcurrentHashMap<>();
 
-    WindowReader(TraceSource source, int searchDepth) {
+    WindowReader(TraceSource source, int searchDepth, Duration maxWidth) {
         this.source = source;
         this.searchDepth = searchDepth;
+        this.maxWidth = maxWidth;
     }
 
-    /** The distinct traces of the service with a span that started in the range. */
-    WindowRead read(String service, TimeRange range) {
-        WindowRead.Builder result = new WindowRead.Builder();
-        read(service, range, result);
-        return result.build();
+    /** Reads the service's traces with a span that started in the range, oldest piece first. */
+    void read(String service, TimeRange range, Consumer<Piece> sink) {
+        Instant from = range.from();
+        int searches = 0;
+        while (from.isBefore(range.to())) {
+            Duration width = widths.getOrDefault(service, maxWidth);
+            Instant to = from.plus(width).isBefore(range.to()) ? from.plus(width) : range.to();
+            TimeRange piece = new TimeRange(from, to);
+            List<Trace> traces = source.find(service, piece, searchDepth);
+            searches++;
+            boolean full = traces.size() >= searchDepth;
+            if (full && canNarrow(piece)) {
+                widths.put(service, narrower(service, piece, traces));
+                continue;
+            }
+            sink.accept(new Piece(service, piece, traces, searches, full));
+            searches = 0;
+            from = to;
+            if (traces.size() < searchDepth / 4) {
+                widths.put(service, width.multipliedBy(2).compareTo(maxWidth) > 0 ? maxWidth : width.multipliedBy(2));
+            }
+        }
     }
 
-    private void read(String service, TimeRange range, WindowRead.Builder result) {
-        List<Trace> traces = source.find(service, range, searchDepth);
-        result.searches++;
-        if (traces.size() < searchDepth) {
-            result.add(traces);
-            return;
-        }
-        List<TimeRange> pieces = split(service, range, traces);
-        if (pieces.isEmpty()) {
-            result.add(traces);
-            result.saturated.add(range);
-        }
-        pieces.forEach(piece -> read(service, piece, result));
+    private static boolean canNarrow(TimeRange piece) {
+        return Duration.between(piece.from(), piece.to()).dividedBy(2).compareTo(MIN_WIDTH) >= 0;
     }
 
-    /** Pieces of the range for a full answer; empty when the range is too narrow to split. */
-    static List<TimeRange> split(String service, TimeRange range, List<Trace> fullAnswer) {
-        Duration width = Duration.between(range.from(), range.to());
-        if (width.dividedBy(2).compareTo(MIN_WIDTH) < 0) {
-            return List.of();
-        }
-        Instant oldestMatch = fullAnswer.stream().map(trace -> latestStart(service, range, trace))
-                .min(Instant::compareTo).orElse(range.from());
-        Duration covered = Duration.between(oldestMatch, range.to());
-        long count = covered.isPositive()
-                ? Math.clamp(Math.ceilDiv(2 * width.toNanos(), covered.toNanos()), 2, MAX_PIECES) : 2;
-        Duration step = width.dividedBy(count).compareTo(MIN_WIDTH) < 0 ? MIN_WIDTH : width.dividedBy(count);
-        List<TimeRange> pieces = new ArrayList<>();
-        for (Instant start = range.from(); start.isBefore(range.to()); start = start.plus(step)) {
-            Instant end = start.plus(step);
-            pieces.add(new TimeRange(start, end.isBefore(range.to()) ? end : range.to()));
-        }
-        return pieces;
+    /** About half the time the full answer covered, and at most half the piece. */
+    static Duration narrower(String service, TimeRange piece, List<Trace> fullAnswer) {
+        Instant oldestMatch = fullAnswer.stream().map(trace -> latestStart(service, piece, trace))
+                .min(Instant::compareTo).orElse(piece.from());
+        Duration half = Duration.between(piece.from(), piece.to()).dividedBy(2);
+        Duration estimate = Duration.between(oldestMatch, piece.to()).dividedBy(2);
+        return estimate.compareTo(half) > 0 ? half : estimate.compareTo(MIN_WIDTH) < 0 ? MIN_WIDTH : estimate;
     }
 
     /** When the trace's newest span of the service in the range started: what made Jaeger match it. */
@@ -82,30 +78,5 @@ final class WindowReader {
                 .filter(start -> !start.isBefore(range.from()) && !start.isAfter(range.to()))
                 .max(Instant::compareTo)
                 .orElse(range.from());
-    }
-
-    /**
-     * What reading one window found.
-     *
-     * @param traces    distinct traces, by trace id
-     * @param searches  how many Jaeger searches it took
-     * @param saturated windows that still returned search-depth traces at the smallest width: traces
-     *                  may be missing there (raise {@code portal.index.search-depth})
-     */
-    record WindowRead(List<Trace> traces, int searches, List<TimeRange> saturated) {
-
-        private static final class Builder {
-            private final Map<String, Trace> traces = new LinkedHashMap<>();
-            private final List<TimeRange> saturated = new ArrayList<>();
-            private int searches;
-
-            private void add(List<Trace> found) {
-                found.forEach(trace -> traces.putIfAbsent(trace.traceId(), trace));
-            }
-
-            private WindowRead build() {
-                return new WindowRead(List.copyOf(traces.values()), searches, List.copyOf(saturated));
-            }
-        }
     }
 }

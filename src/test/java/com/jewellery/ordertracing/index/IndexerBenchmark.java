@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads orders into Jaeger with the flow's scenario generator, indexes them, and compares a lookup by
  * order id through the portal's read service with Jaeger's own search by the {@code order.id} attribute.
  * A command, not a test: {@code bin/index-benchmark [--orders 100000] [--rate 1000] [--lookups 1000]
- * [--jaeger-lookups 100]}. Writes into schema {@value #SCHEMA} of the test database, dropped first.
+ * [--jaeger-lookups 100]}, which runs it against a Jaeger of its own ({@code --otlp-endpoint},
+ * {@code --jaeger}). Writes into schema {@value #SCHEMA} of the test database, dropped first.
  */
 public final class IndexerBenchmark {
 
@@ -48,9 +49,10 @@ public final class IndexerBenchmark {
     public static void main(String... args) throws Exception {
         Map<String, String> options = options(args);
         int orders = Integer.parseInt(options.getOrDefault("orders", "100000"));
-        GroundTruth truth = load(orders, Double.parseDouble(options.getOrDefault("rate", "1000")));
+        GroundTruth truth = load(orders, Double.parseDouble(options.getOrDefault("rate", "1000")),
+                options.getOrDefault("otlp-endpoint", "http://127.0.0.1:4317"));
         try (HikariDataSource dataSource = dataSource();
-             JaegerChannel channel = JaegerChannel.plaintext("127.0.0.1:16685")) {
+             JaegerChannel channel = JaegerChannel.plaintext(options.getOrDefault("jaeger", "127.0.0.1:16685"))) {
             JaegerClient jaeger = new JaegerClient(channel.channel(), new JaegerClientSettings(Duration.ofSeconds(60), 1000));
             index(truth, dataSource, jaeger);
             List<String> ids = sampleIds(truth, Integer.parseInt(options.getOrDefault("lookups", "1000")));
@@ -65,9 +67,9 @@ public final class IndexerBenchmark {
         }
     }
 
-    private static GroundTruth load(int orders, double rate) throws Exception {
+    private static GroundTruth load(int orders, double rate, String otlpEndpoint) throws Exception {
         long start = System.nanoTime();
-        GroundTruth truth = GeneratedOrders.play(orders, MIX, rate, 20261126, 1000);
+        GroundTruth truth = GeneratedOrders.play(orders, MIX, rate, 20261126, 1000, otlpEndpoint);
         double seconds = (System.nanoTime() - start) / 1e9;
         truth.write(Path.of("target/benchmark-ground-truth.json"));
         System.out.printf("Loaded %d orders (run %s) into Jaeger in %.1f s: %.0f orders/s.%n",

@@ -19,7 +19,10 @@ import com.jewellery.ordertracing.journey.JourneyStage;
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.status.ComponentStatus;
 import com.jewellery.ordertracing.support.IntegrationTest;
+import com.jewellery.ordertracing.support.TestDatabase;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +46,8 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,13 +55,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The indexer against the real Jaeger and PostgreSQL of {@code bin/stack}, fed by the real order flow:
  * every generated order indexed with the stages and outcome of the generator's ground truth, idempotent
  * re-reads, resuming from the cursor, one indexer per database, and catching up after a Jaeger outage.
- * The test has a schema of its own, so other tests' data cannot disturb its counts.
+ * Each run has a schema of its own, dropped at the end, so other tests (or this test run from another
+ * clone at the same time) cannot disturb its counts.
  */
 @IntegrationTest
 @TestPropertySource(properties = {
         "server.port=0",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=indexer_it",
-        "spring.flyway.schemas=indexer_it",
         "portal.index.enabled=false",
         "portal.index.interval=200ms",
         "portal.index.max-backoff=1s",
@@ -65,6 +70,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IndexerIT {
 
     private static final Duration INDEXING_LIMIT = Duration.ofSeconds(30);
+    private static final String SCHEMA = "indexer_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     private static GroundTruth everyOutcome;
 
     @Autowired
@@ -86,6 +92,19 @@ class IndexerIT {
 
     private final long lockKey = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000);
     private final List<Indexer> started = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void ownSchema(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.URL + "?currentSchema=" + SCHEMA);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+    }
+
+    @AfterAll
+    static void dropSchema() throws Exception {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
 
     @BeforeAll
     static void playEveryOutcomeInBothConsumerStyles() throws Exception {

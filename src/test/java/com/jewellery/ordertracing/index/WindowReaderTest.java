@@ -23,42 +23,44 @@ class WindowReaderTest {
     private final TimeRange minute = new TimeRange(start, start.plus(Duration.ofMinutes(1)));
 
     @Test
-    void aWindowBelowTheSearchDepthIsReadWithOneSearch() {
+    void aWindowBelowTheSearchDepthIsOnePieceReadWithOneSearch() {
         FakeJaeger jaeger = new FakeJaeger();
         jaeger.spreadOver(minute, 99, "shop");
 
-        WindowReader.WindowRead read = new WindowReader(jaeger, 100).read("shop", minute);
+        List<Piece> pieces = read(new WindowReader(jaeger, 100, Duration.ofMinutes(5)), "shop", minute);
 
-        assertThat(read.traces()).hasSize(99);
-        assertThat(read.searches()).isEqualTo(1);
-        assertThat(read.saturated()).isEmpty();
+        assertThat(pieces).singleElement().satisfies(piece -> {
+            assertThat(piece.range()).isEqualTo(minute);
+            assertThat(piece.traces()).hasSize(99);
+            assertThat(piece.searches()).isEqualTo(1);
+            assertThat(piece.saturated()).isFalse();
+        });
     }
 
     @Test
-    void aFullAnswerIsSplitUntilEveryTraceIsRead() {
+    void aFullAnswerIsReadAgainInNarrowerPiecesUntilEveryTraceIsRead() {
         FakeJaeger jaeger = new FakeJaeger();
         jaeger.spreadOver(minute, 1_000, "shop");
         jaeger.spreadOver(minute, 500, "mes");
 
-        WindowReader.WindowRead read = new WindowReader(jaeger, 100).read("shop", minute);
+        List<Piece> pieces = read(new WindowReader(jaeger, 100, Duration.ofMinutes(5)), "shop", minute);
 
-        assertThat(read.traces()).extracting(Trace::traceId).doesNotHaveDuplicates().hasSize(1_000)
-                .allMatch(id -> id.startsWith("shop"));
-        assertThat(read.searches()).isGreaterThan(10);
-        assertThat(read.saturated()).isEmpty();
+        assertThat(traceIds(pieces)).doesNotHaveDuplicates().hasSize(1_000).allMatch(id -> id.startsWith("shop"));
+        assertThat(pieces).allMatch(piece -> piece.traces().size() < 100 && !piece.saturated());
+        assertContiguous(pieces, minute);
     }
 
     @Test
-    void tracesOnASplitPointAreReadOnceAlthoughBothHalvesIncludeIt() {
+    void aTraceOnTheBoundaryOfTwoPiecesIsReadInBoth() {
         FakeJaeger jaeger = new FakeJaeger();
         jaeger.at(start.plusSeconds(10), 1, "shop");
         jaeger.at(start.plusSeconds(30), 3, "shop");
         jaeger.at(start.plusSeconds(50), 1, "shop");
 
-        WindowReader.WindowRead read = new WindowReader(jaeger, 4).read("shop", minute);
+        List<Piece> pieces = read(new WindowReader(jaeger, 4, Duration.ofMinutes(5)), "shop", minute);
 
-        assertThat(read.traces()).hasSize(5);
-        assertThat(read.saturated()).isEmpty();
+        assertThat(traceIds(pieces)).containsOnly("shop-0", "shop-1", "shop-2", "shop-3", "shop-4");
+        assertContiguous(pieces, minute);
     }
 
     @Test
@@ -66,26 +68,58 @@ class WindowReaderTest {
         FakeJaeger jaeger = new FakeJaeger();
         jaeger.at(start.plusSeconds(20), 5, "shop");
 
-        WindowReader.WindowRead read = new WindowReader(jaeger, 5).read("shop", minute);
+        List<Piece> pieces = read(new WindowReader(jaeger, 5, Duration.ofMinutes(5)), "shop", minute);
 
-        assertThat(read.saturated()).isNotEmpty().allSatisfy(range -> {
-            assertThat(Duration.between(range.from(), range.to())).isLessThan(WindowReader.MIN_WIDTH.multipliedBy(2));
-            assertThat(range.from()).isBeforeOrEqualTo(start.plusSeconds(20));
-            assertThat(range.to()).isAfterOrEqualTo(start.plusSeconds(20));
+        assertThat(pieces).filteredOn(Piece::saturated).isNotEmpty().allSatisfy(piece -> {
+            assertThat(Duration.between(piece.range().from(), piece.range().to()))
+                    .isLessThan(WindowReader.MIN_WIDTH.multipliedBy(2));
+            assertThat(piece.range().from()).isBeforeOrEqualTo(start.plusSeconds(20));
+            assertThat(piece.range().to()).isAfterOrEqualTo(start.plusSeconds(20));
         });
-        assertThat(read.traces()).hasSize(5);
+        assertThat(traceIds(pieces)).hasSize(5);
+        assertContiguous(pieces, minute);
     }
 
     @Test
-    void aLongBacklogIsCutIntoPiecesFromTheFirstFullAnswerWithFewWastedSearches() {
+    void aLongBacklogCostsFewFullAnswersAndTheLearnedWidthCarriesOver() {
         FakeJaeger jaeger = new FakeJaeger();
-        TimeRange fiveMinutes = new TimeRange(start, start.plus(Duration.ofMinutes(5)));
-        jaeger.spreadOver(fiveMinutes, 10_000, "shop");
+        TimeRange first = new TimeRange(start, start.plus(Duration.ofMinutes(5)));
+        TimeRange second = new TimeRange(first.to().plusMillis(1), first.to().plus(Duration.ofMinutes(5)));
+        jaeger.spreadOver(first, 10_000, "shop");
+        jaeger.spreadOver(second, 10_000, "shop");
+        WindowReader reader = new WindowReader(jaeger, 1_000, Duration.ofMinutes(5));
 
-        WindowReader.WindowRead read = new WindowReader(jaeger, 1_000).read("shop", fiveMinutes);
+        List<Piece> firstPieces = read(reader, "shop", first);
+        List<Piece> secondPieces = read(reader, "shop", second);
 
-        assertThat(read.traces()).hasSize(10_000);
-        assertThat(read.searches()).as("one full answer, then pieces of about half the depth").isLessThanOrEqualTo(25);
+        assertThat(traceIds(firstPieces)).hasSize(10_000);
+        assertThat(traceIds(secondPieces)).hasSize(10_000);
+        assertThat(searches(firstPieces)).as("pieces of about half the depth after one full answer")
+                .isLessThanOrEqualTo(firstPieces.size() + 3);
+        assertThat(searches(secondPieces)).as("the width learned before").isEqualTo(secondPieces.size());
+        assertThat(firstPieces).allMatch(piece -> piece.traces().size() < 1_000);
+    }
+
+    private static List<Piece> read(WindowReader reader, String service, TimeRange range) {
+        List<Piece> pieces = new ArrayList<>();
+        reader.read(service, range, pieces::add);
+        return pieces;
+    }
+
+    private static List<String> traceIds(List<Piece> pieces) {
+        return pieces.stream().flatMap(piece -> piece.traces().stream()).map(Trace::traceId).distinct().toList();
+    }
+
+    private static int searches(List<Piece> pieces) {
+        return pieces.stream().mapToInt(Piece::searches).sum();
+    }
+
+    private static void assertContiguous(List<Piece> pieces, TimeRange range) {
+        assertThat(pieces.getFirst().range().from()).isEqualTo(range.from());
+        assertThat(pieces.getLast().range().to()).isEqualTo(range.to());
+        for (int i = 1; i < pieces.size(); i++) {
+            assertThat(pieces.get(i).range().from()).isEqualTo(pieces.get(i - 1).range().to());
+        }
     }
 
     /** Searches like Jaeger's memory storage: newest first, both ends inclusive, at most depth traces. */

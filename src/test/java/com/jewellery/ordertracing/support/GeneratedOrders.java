@@ -5,14 +5,10 @@ import com.jewellery.orderflow.FlowSettings;
 import com.jewellery.orderflow.GroundTruth;
 import com.jewellery.orderflow.OrderFlow;
 import com.jewellery.orderflow.OutcomeMix;
-import com.jewellery.orderflow.RabbitTopology;
 import com.jewellery.orderflow.SamplingMode;
 import com.jewellery.orderflow.ScenarioGenerator;
 import com.jewellery.orderflow.ScenarioPlan;
 import com.jewellery.orderflow.TelemetrySettings;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,71 +18,71 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs the real order flow (shop, CRM, MES over HTTP and RabbitMQ, spans to the stack's Jaeger) in this
- * JVM with every trace sampled, and returns the generator's ground truth. The flow gets a RabbitMQ virtual
- * host of its own, so no other MES on the broker takes its messages.
+ * JVM with every trace sampled, and returns the generator's ground truth. Each run gets a RabbitMQ virtual
+ * host of its own, deleted afterwards.
  */
 public final class GeneratedOrders {
 
     public static final String EVERY_OUTCOME = "ok=1,lost=1,stuck=1,pricing_error=1,slow_pricing=1,poison=1,mes_down=1";
-    private static final String VIRTUAL_HOST = "indexer-it";
+    private static final String STACK_OTLP = "http://127.0.0.1:4317";
     private static final URI RABBIT_MANAGEMENT = URI.create("http://127.0.0.1:15672");
-    private static final String AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/" + VIRTUAL_HOST;
 
     private GeneratedOrders() {
     }
 
     /** Plays {@code count} orders in both consumer styles at {@code rate} orders per second. */
     public static GroundTruth play(int count, String mix, double rate, long seed) throws Exception {
-        return play(count, mix, rate, seed, 5);
+        return play(count, mix, rate, seed, 5, STACK_OTLP);
     }
 
-    /** @param outageSize MES_DOWN orders sent per one-second MES outage */
-    public static GroundTruth play(int count, String mix, double rate, long seed, int outageSize) throws Exception {
+    /**
+     * @param outageSize   MES_DOWN orders sent per one-second MES outage
+     * @param otlpEndpoint where the spans go, e.g. {@code http://127.0.0.1:4317}
+     */
+    public static GroundTruth play(int count, String mix, double rate, long seed, int outageSize, String otlpEndpoint)
+            throws Exception {
         return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
-                List.of(ConsumerStyle.values())), rate, outageSize);
+                List.of(ConsumerStyle.values())), rate, outageSize, otlpEndpoint);
     }
 
     /** Plays each outcome in each consumer style once. */
     public static GroundTruth playEveryOutcome(double rate) throws Exception {
-        return play(ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 1), rate, 5);
+        return play(ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 1), rate, 5, STACK_OTLP);
     }
 
-    private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize) throws Exception {
-        freshVirtualHost();
-        FlowSettings settings = new FlowSettings(
-                new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.RATIO, 1.0), AMQP_URI, 0, 0,
-                Duration.ofMillis(500));
-        try (OrderFlow flow = OrderFlow.start(settings)) {
-            return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize).play(plan, "ratio 1.0");
+    private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint)
+            throws Exception {
+        // a virtual host per run: no other MES on the broker takes its messages, nothing is left behind
+        String virtualHost = "indexer-" + plan.runId().toLowerCase(Locale.ROOT);
+        request("PUT", "/api/vhosts/" + virtualHost, "");
+        try {
+            request("PUT", "/api/permissions/" + virtualHost + "/guest",
+                    "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+            FlowSettings settings = new FlowSettings(new TelemetrySettings(otlpEndpoint, SamplingMode.RATIO, 1.0),
+                    "amqp://guest:guest@127.0.0.1:5672/" + virtualHost, 0, 0, Duration.ofMillis(500));
+            try (OrderFlow flow = OrderFlow.start(settings)) {
+                return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize).play(plan, "ratio 1.0");
+            }
+        } finally {
+            request("DELETE", "/api/vhosts/" + virtualHost, "");
         }
     }
 
-    /** Creates the virtual host if needed; drops messages an aborted earlier run left in its queues. */
-    private static void freshVirtualHost() throws Exception {
-        put("/api/vhosts/" + VIRTUAL_HOST, "");
-        put("/api/permissions/" + VIRTUAL_HOST + "/guest", "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(AMQP_URI);
-        try (Connection connection = factory.newConnection("indexer-it-admin");
-             Channel channel = connection.createChannel()) {
-            channel.queueDelete(RabbitTopology.INBOX_QUEUE);
-            channel.queueDelete(RabbitTopology.DEAD_LETTER);
-        }
-    }
-
-    private static void put(String path, String body) throws IOException, InterruptedException {
+    private static void request(String method, String path, String body) throws IOException, InterruptedException {
         String credentials = Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8));
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(RABBIT_MANAGEMENT.resolve(path))
                     .header("Authorization", "Basic " + credentials)
                     .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body))
+                    .method(method, HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IOException("RabbitMQ management answered " + response.statusCode() + " to PUT " + path);
+                throw new IOException("RabbitMQ management answered " + response.statusCode() + " to " + method + " "
+                        + path);
             }
         }
     }
