@@ -450,6 +450,11 @@ class IndexerIT {
                 WHERE locktype = 'advisory' AND classid = 0 AND objid = ? AND objsubid = 1 AND granted""",
                 Integer.class, lockKey);
         assertThat(terminated).as("lock holders terminated").isEqualTo(1);
+        // pg_terminate_backend only signals the backend: the lock is free once that process has exited
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+                SELECT count(*) FROM pg_locks
+                WHERE locktype = 'advisory' AND classid = 0 AND objid = ? AND objsubid = 1 AND granted""",
+                Integer.class, lockKey) == 0);
     }
 
     private List<Map<String, Object>> spanRows(GroundTruth truth) {
