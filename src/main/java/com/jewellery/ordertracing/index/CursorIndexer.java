@@ -3,15 +3,15 @@ package com.jewellery.ordertracing.index;
 import com.jewellery.ordertracing.jaeger.TimeRange;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The regular indexer run: for each service, every window from its cursor to now, moving the cursor
- * after each piece of a window in the piece's own transaction. A run that fails part-way keeps the windows it
- * finished; the next run resumes from the cursor.
+ * The regular indexer run: every window from the services' earliest cursor to now, read with one search for
+ * all services (a trace that crosses services is read once, not once per service), moving the cursors after
+ * each piece of a window in the piece's own transaction. A run that fails part-way keeps the windows it
+ * finished; the next run resumes from the cursors.
  */
 final class CursorIndexer {
 
@@ -31,14 +31,19 @@ final class CursorIndexer {
     }
 
     IndexStats run() {
-        Instant now = clock.instant();
-        Map<String, List<TimeRange>> windowsByService = new LinkedHashMap<>();
-        services.forEach(service -> windowsByService.put(service, planner.plan(cursors.readUntil(service), now)));
+        List<TimeRange> planned = planner.plan(earliestCursor(), clock.instant());
         SeenTraces seen = new SeenTraces();
         return ReadAhead.run(
-                (Consumer<Piece> sink) -> windowsByService.forEach((service, planned) ->
-                        planned.forEach(window -> windows.read(service, window, sink))),
+                (Consumer<Piece> sink) -> planned.forEach(
+                        window -> windows.read(TraceSource.ANY_SERVICE, window, sink)),
                 piece -> windows.store(piece, seen,
-                        () -> cursors.advance(piece.service(), piece.range().to(), clock.instant())));
+                        () -> cursors.advanceAll(services, piece.range().to(), clock.instant())));
+    }
+
+    /** Empty when a service was never read: then all are read from the initial lookback. */
+    private Optional<Instant> earliestCursor() {
+        List<Optional<Instant>> each = services.stream().map(cursors::readUntil).toList();
+        return each.stream().anyMatch(Optional::isEmpty) ? Optional.empty()
+                : each.stream().map(Optional::orElseThrow).min(Instant::compareTo);
     }
 }

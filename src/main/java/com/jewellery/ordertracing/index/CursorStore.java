@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.index;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,17 @@ final class CursorStore {
                     cursors.put(rs.getString("service"), Sql.instant(rs, "read_until"));
                 });
         return cursors;
+    }
+
+    /** Moves each service's cursor to {@code readUntil}, unless it is further already. */
+    void advanceAll(List<String> services, Instant readUntil, Instant now) {
+        jdbc.batchUpdate("""
+                INSERT INTO indexer_cursor (service, read_until, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (service) DO UPDATE SET updated_at = EXCLUDED.updated_at,
+                    read_until = GREATEST(indexer_cursor.read_until, EXCLUDED.read_until)""",
+                services.stream()
+                        .map(service -> new Object[] {service, Sql.timestamp(readUntil), Sql.timestamp(now)})
+                        .toList());
     }
 
     void advance(String service, Instant readUntil, Instant now) {

@@ -10,9 +10,12 @@ import java.util.List;
 @FunctionalInterface
 interface TraceSource {
 
+    /** The service name that matches every service: Jaeger reads an empty name as no service filter. */
+    String ANY_SERVICE = "";
+
     /**
-     * At most {@code depth} traces holding a span of the service that started in the range (both ends
-     * inclusive, as Jaeger searches).
+     * At most {@code depth} traces holding a span of the service (of any, for {@link #ANY_SERVICE}) that
+     * started in the range (both ends inclusive, as Jaeger searches).
      */
     List<Trace> find(String service, TimeRange range, int depth);
 

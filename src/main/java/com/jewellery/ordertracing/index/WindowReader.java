@@ -73,7 +73,7 @@ final class WindowReader {
     /** When the trace's newest span of the service in the range started: what made Jaeger match it. */
     private static Instant latestStart(String service, TimeRange range, Trace trace) {
         return trace.spans().stream()
-                .filter(span -> span.serviceName().equals(service))
+                .filter(span -> service.equals(TraceSource.ANY_SERVICE) || span.serviceName().equals(service))
                 .map(TraceSpan::start)
                 .filter(start -> !start.isBefore(range.from()) && !start.isAfter(range.to()))
                 .max(Instant::compareTo)

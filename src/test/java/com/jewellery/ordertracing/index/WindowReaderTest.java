@@ -51,6 +51,19 @@ class WindowReaderTest {
     }
 
     @Test
+    void anySearchReadsEveryServicesTracesAndNarrowsByTheirSpans() {
+        FakeJaeger jaeger = new FakeJaeger();
+        IntStream.range(0, 1_000).forEach(i -> jaeger.at(start.plusMillis(60L * i), 1, i % 2 == 0 ? "shop" : "mes"));
+
+        List<Piece> pieces = read(new WindowReader(jaeger, 100, Duration.ofMinutes(5)), TraceSource.ANY_SERVICE, minute);
+
+        assertThat(traceIds(pieces)).doesNotHaveDuplicates().hasSize(1_000)
+                .anyMatch(id -> id.startsWith("shop")).anyMatch(id -> id.startsWith("mes"));
+        assertThat(pieces).allMatch(piece -> piece.traces().size() < 100 && !piece.saturated());
+        assertContiguous(pieces, minute);
+    }
+
+    @Test
     void aTraceOnTheBoundaryOfTwoPiecesIsReadInBoth() {
         FakeJaeger jaeger = new FakeJaeger();
         jaeger.at(start.plusSeconds(10), 1, "shop");
@@ -153,7 +166,7 @@ class WindowReaderTest {
         @Override
         public List<Trace> find(String service, TimeRange range, int depth) {
             return stored.reversed().stream()
-                    .filter(s -> s.service().equals(service))
+                    .filter(s -> service.equals(TraceSource.ANY_SERVICE) || s.service().equals(service))
                     .filter(s -> !s.spanStart().isBefore(range.from()) && !s.spanStart().isAfter(range.to()))
                     .limit(depth)
                     .map(Stored::trace)
