@@ -294,7 +294,7 @@ class IndexerIT {
 
         assertThat(journey.errors()).anySatisfy(error -> assertThat(error.stacktrace()).contains("\tat "));
         assertThat(journey.stage("mes.price").orElseThrow().attributes()).containsEntry("order.id", failed);
-        assertThat(journey.spans()).allSatisfy(span -> assertThat(span.orderId()).contains(failed));
+        assertThat(journey.spans()).isNotEmpty().allSatisfy(span -> assertThat(span.orderId()).contains(failed));
         assertThat(journeys.findByOrderId("ORD-NOSUCH-000001")).isEmpty();
     }
 
