@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param tracesRead     traces Jaeger returned (a trace found by several services counts each time)
  * @param tracesIndexed  traces new to the run (or grown since it saw them), whose spans went to the store
- * @param spansStored    order spans stored for the first time
+ * @param spansStored    order spans new to their journeys
  * @param journeysSaved  orders re-assembled and saved
  * @param searches       Jaeger searches made
  * @param saturated      windows where Jaeger still returned search-depth traces at the smallest width

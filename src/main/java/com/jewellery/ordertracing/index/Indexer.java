@@ -27,9 +27,8 @@ record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List
         List<String> services = assembler.catalog().stages().stream()
                 .filter(stage -> !stage.isDerived()).map(StageDefinition::service).distinct().toList();
         JourneyJson json = new JourneyJson();
-        SpanStore spans = new SpanStore(jdbc, json);
-        WindowIndexer windows = new WindowIndexer(new WindowReader(source, properties.searchDepth(), properties.window()), spans,
-                new JourneyRefresher(spans, new JourneyStore(jdbc, json), assembler, clock), transactions, jdbc);
+        WindowIndexer windows = new WindowIndexer(new WindowReader(source, properties.searchDepth(), properties.window()),
+                new JourneyRefresher(new JourneyStore(jdbc, json), assembler, clock), transactions, jdbc);
         WindowPlanner planner = WindowPlanner.of(properties);
         CursorStore cursors = new CursorStore(jdbc);
         IndexerState state = new IndexerState(properties.enabled());

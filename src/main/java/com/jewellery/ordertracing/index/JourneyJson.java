@@ -2,6 +2,8 @@ package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.journey.SpanRecord;
+import java.util.List;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Thread-safe.
  */
 final class JourneyJson {
+
+    private static final TypeReference<List<SpanRecord>> SPANS = new TypeReference<>() { };
 
     // derived accessors such as isReached() are written too; reading ignores them
     private final JsonMapper mapper = JsonMapper.builder()
@@ -23,6 +27,11 @@ final class JourneyJson {
 
     SpanRecord span(String json) {
         return mapper.readValue(json, SpanRecord.class);
+    }
+
+    /** A JSON array of spans, e.g. a journey's {@code spans}; null (no such field) reads as none. */
+    List<SpanRecord> spans(String json) {
+        return json == null ? List.of() : mapper.readValue(json, SPANS);
     }
 
     OrderJourney journey(String json) {

@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.journey.OrderJourney;
+import com.jewellery.ordertracing.journey.SpanRecord;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +14,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code order_journey} table: one row per order with the assembled journey as JSON. A row keeps the
+ * The {@code order_journey} table: one row per order with the assembled journey as JSON, spans included,
+ * so the row is all the index keeps of an order. A row keeps the
  * {@code first_seen} it was inserted with, because that is its partition key; only one indexer writes
  * (advisory lock), so "update, else insert" cannot race into two rows for one order.
  */
@@ -41,7 +43,8 @@ final class JourneyStore {
     /**
      * Updates the orders already indexed and inserts the others.
      *
-     * @param stored {@link #firstSeenOf} the orders, read in the same transaction
+     * @param stored the partition key of the orders that have a row ({@link #storedOf}), read in the same
+     *               transaction
      */
     void save(List<OrderJourney> journeys, Map<String, Instant> stored, Instant indexedAt) {
         List<OrderJourney> updates = journeys.stream().filter(j -> stored.containsKey(j.orderId())).toList();
@@ -56,18 +59,26 @@ final class JourneyStore {
                 (rs, row) -> json.journey(rs.getString(1)), orderId).stream().findFirst();
     }
 
-    /** The partition key of each order that has a row; orders without one are left out. */
-    Map<String, Instant> firstSeenOf(Collection<String> orderIds) {
-        Map<String, Instant> firstSeen = new HashMap<>();
+    /**
+     * The partition key and the spans of each order that has a row; orders without one are left out.
+     * Only the spans are read back: the rest of a journey is assembled from them.
+     */
+    Map<String, Stored> storedOf(Collection<String> orderIds) {
+        Map<String, Stored> stored = new HashMap<>();
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(
-                    "SELECT order_id, first_seen FROM order_journey WHERE order_id = ANY (?)");
+                    "SELECT order_id, first_seen, journey -> 'spans' AS spans FROM order_journey WHERE order_id = ANY (?)");
             statement.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
             return statement;
         }, rs -> {
-            firstSeen.putIfAbsent(rs.getString("order_id"), Sql.instant(rs, "first_seen"));
+            stored.putIfAbsent(rs.getString("order_id"),
+                    new Stored(Sql.instant(rs, "first_seen"), json.spans(rs.getString("spans"))));
         });
-        return firstSeen;
+        return stored;
+    }
+
+    /** @param firstSeen the row's partition key; @param spans every span of the order the row holds */
+    record Stored(Instant firstSeen, List<SpanRecord> spans) {
     }
 
     /** Both statements take the same parameters in the same order. */

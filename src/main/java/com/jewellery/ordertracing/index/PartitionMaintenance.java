@@ -10,13 +10,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Keeps the daily partitions of {@code order_span} and {@code order_journey} in step with the calendar:
+ * Keeps the daily partitions of {@code order_journey} in step with the calendar:
  * creates today's and the next days' partitions, drops those past retention, and deletes expired rows
  * from the DEFAULT partitions. Runs in the indexer lock holder only, at its first run and then once per
  * UTC day.
  *
  * <p>A new range partition cannot be attached while the DEFAULT partition holds rows of its range (for
- * example spans backfilled from a day that had no partition yet). Each partition is therefore created
+ * example journeys backfilled from a day that had no partition yet). Each partition is therefore created
  * as a plain table, the DEFAULT partition's rows of that day are moved into it, and then it is attached,
  * all in one transaction, so readers never see the rows twice or not at all. The move is cheap in normal
  * operation, where partitions exist days ahead and DEFAULT stays empty.
@@ -25,8 +25,7 @@ final class PartitionMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
     /** The partitioned tables and their partition keys. */
-    private static final List<Table> TABLES = List.of(new Table("order_span", "start_time"),
-            new Table("order_journey", "first_seen"));
+    private static final List<Table> TABLES = List.of(new Table("order_journey", "first_seen"));
 
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;
@@ -77,7 +76,7 @@ final class PartitionMaintenance {
         String partition = PartitionPlan.name(table.name, day);
         String from = "'" + start(day) + "'";
         String to = "'" + start(day.plusDays(1)) + "'";
-        jdbc.execute("CREATE TABLE " + partition + " (LIKE " + table.name + " INCLUDING DEFAULTS)");
+        jdbc.execute("CREATE TABLE " + partition + " (LIKE " + table.name + " INCLUDING DEFAULTS INCLUDING COMPRESSION)");
         int moved = jdbc.update("WITH moved AS (DELETE FROM " + table.defaultPartition() + " WHERE " + table.key
                 + " >= " + from + " AND " + table.key + " < " + to + " RETURNING *) INSERT INTO " + partition
                 + " SELECT * FROM moved");

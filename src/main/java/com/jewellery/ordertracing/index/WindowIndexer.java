@@ -11,22 +11,20 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Indexes one window of one service in two steps, so Jaeger can be read ahead while PostgreSQL stores:
- * {@link #read} asks Jaeger piece by piece, {@link #store} keeps a piece's order spans that are new and
- * re-assembles the orders they belong to, in one transaction. Storing the same piece again stores
+ * {@link #read} asks Jaeger piece by piece, {@link #store} merges a piece's order spans into their
+ * journeys, in one transaction. Storing the same piece again stores
  * nothing and changes no journey.
  */
 final class WindowIndexer {
 
     private final WindowReader reader;
-    private final SpanStore spans;
     private final JourneyRefresher refresher;
     private final TransactionOperations transactions;
     private final JdbcTemplate jdbc;
 
-    WindowIndexer(WindowReader reader, SpanStore spans, JourneyRefresher refresher,
-            TransactionOperations transactions, JdbcTemplate jdbc) {
+    WindowIndexer(WindowReader reader, JourneyRefresher refresher, TransactionOperations transactions,
+            JdbcTemplate jdbc) {
         this.reader = reader;
-        this.spans = spans;
         this.refresher = refresher;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -50,10 +48,10 @@ final class WindowIndexer {
             // A crash may lose the last commits, but it loses the cursor move with them: the window is
             // simply read again. So the indexer need not wait for each commit to reach the disk.
             jdbc.execute("SET LOCAL synchronous_commit TO OFF");
-            SpanStore.Added added = spans.addNew(orderSpans);
-            int journeys = refresher.refresh(added.orders(), orderSpans);
+            JourneyRefresher.Refreshed refreshed = refresher.refresh(orderSpans);
             then.run();
-            return new IndexStats(piece.traces().size(), unseen.size(), added.spans(), journeys, piece.searches(),
+            return new IndexStats(piece.traces().size(), unseen.size(), refreshed.spans(), refreshed.journeys(),
+                    piece.searches(),
                     piece.saturated() ? List.of(piece.range()) : List.of());
         });
     }

@@ -97,7 +97,8 @@ public final class IndexerBenchmark {
             throw new IllegalStateException("indexing failed: " + state.errorMessage());
         }
         // the schema starts empty, so everything in it was indexed by this run (other traffic in the windows too)
-        long traces = jdbc.queryForObject("SELECT count(DISTINCT trace_id) FROM order_span", Long.class);
+        long traces = jdbc.queryForObject(
+                "SELECT count(DISTINCT trace_id) FROM order_journey, unnest(trace_ids) AS trace_id", Long.class);
         long journeys = jdbc.queryForObject("SELECT count(*) FROM order_journey", Long.class);
         long ofThisLoad = jdbc.queryForObject("SELECT count(*) FROM order_journey WHERE order_id LIKE ?", Long.class,
                 "ORD-" + truth.runId() + "-%");

@@ -40,4 +40,13 @@ class JourneyJsonTest {
         assertThat(json.journey(json.write(failed)).errors().getFirst().stacktrace())
                 .contains("MetalPriceTable.priceOf");
     }
+
+    @Test
+    void theSpansOfAStoredJourneyReadBackOnTheirOwn() {
+        OrderJourney linked = assembler.assemble(JourneyFixtures.completedLinked("ORD-2026-000006", start)).getFirst();
+        String spansField = json.write(linked.spans());
+
+        assertThat(json.spans(spansField)).isEqualTo(linked.spans());
+        assertThat(json.spans(null)).isEmpty();
+    }
 }

@@ -22,6 +22,8 @@ class PartitionMaintenanceIT {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
+    private static final PartitionMaintenance.Table JOURNEYS = new PartitionMaintenance.Table("order_journey", "unused");
+
     private final String schema = "partition_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private SingleConnectionDataSource dataSource;
     private JdbcTemplate jdbc;
@@ -45,51 +47,45 @@ class PartitionMaintenanceIT {
     }
 
     @Test
-    void todayAndTheDaysAheadGetPartitionsInBothTables() {
+    void todayAndTheDaysAheadGetPartitionsThatCompressJourneysWithLz4() {
         maintenance.maintain(TODAY);
 
-        for (String table : new String[] {"order_span", "order_journey"}) {
-            assertThat(maintenance.partitions(new PartitionMaintenance.Table(table, "unused")))
-                    .contains(table + "_default", table + "_p20261126", table + "_p20261203")
-                    .doesNotContain(table + "_p20261125", table + "_p20261204")
-                    .hasSize(9);
-        }
+        assertThat(maintenance.partitions(JOURNEYS))
+                .contains("order_journey_default", "order_journey_p20261126", "order_journey_p20261203")
+                .doesNotContain("order_journey_p20261125", "order_journey_p20261204")
+                .hasSize(9);
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT a.attcompression::text FROM pg_inherits i JOIN pg_attribute a ON a.attrelid = i.inhrelid
+                WHERE i.inhparent = CAST('order_journey' AS regclass) AND a.attname = 'journey'""", String.class))
+                .as("the default and every daily partition").containsExactly("l");
     }
 
     @Test
     void rowsTheDefaultPartitionHeldForANewDayMoveIntoItsPartition() {
         maintenance.maintain(TODAY);
         Instant inTenDays = start(TODAY.plusDays(10)).plusSeconds(3600);
-        insertSpan("ORD-1", "00000000000000a1", inTenDays);
         insertJourney("ORD-1", inTenDays);
-        assertThat(partitionOf("order_span", "ORD-1")).isEqualTo("order_span_default");
+        assertThat(partitionOf("ORD-1")).isEqualTo("order_journey_default");
 
         maintenance.maintain(TODAY.plusDays(5));
 
-        assertThat(partitionOf("order_span", "ORD-1")).isEqualTo("order_span_p20261206");
-        assertThat(partitionOf("order_journey", "ORD-1")).isEqualTo("order_journey_p20261206");
-        assertThat(count("order_span_default")).isZero();
-        assertThat(insertSpan("ORD-1", "00000000000000a1", inTenDays)).as("a moved span is still a duplicate").isZero();
+        assertThat(partitionOf("ORD-1")).isEqualTo("order_journey_p20261206");
+        assertThat(count("order_journey_default")).isZero();
     }
 
     @Test
     void partitionsAndDefaultRowsPastRetentionGo() {
         maintenance.maintain(TODAY);
-        insertSpan("ORD-OLD", "00000000000000b1", start(TODAY.minusDays(400)));
-        insertSpan("ORD-NEW", "00000000000000b2", start(TODAY.plusDays(3)));
+        insertJourney("ORD-OLD", start(TODAY.minusDays(400)));
+        insertJourney("ORD-NEW", start(TODAY.plusDays(3)));
 
         maintenance.maintain(TODAY.plusDays(92));
 
-        assertThat(maintenance.partitions(new PartitionMaintenance.Table("order_span", "unused")))
-                .doesNotContain("order_span_p20261126", "order_span_p20261127")
-                .contains("order_span_p20261128", "order_span_p20261203");
-        assertThat(count("order_span")).as("the expired default row is deleted, the retained one kept").isEqualTo(1);
-        assertThat(partitionOf("order_span", "ORD-NEW")).isEqualTo("order_span_p20261129");
-    }
-
-    private int insertSpan(String orderId, String spanId, Instant start) {
-        return jdbc.update("INSERT INTO order_span VALUES (?, ?, ?, ?, '{}'::jsonb) ON CONFLICT DO NOTHING",
-                orderId, spanId, "0".repeat(32), Sql.timestamp(start));
+        assertThat(maintenance.partitions(JOURNEYS))
+                .doesNotContain("order_journey_p20261126", "order_journey_p20261127")
+                .contains("order_journey_p20261128", "order_journey_p20261203");
+        assertThat(count("order_journey")).as("the expired default row is deleted, the retained one kept").isEqualTo(1);
+        assertThat(partitionOf("ORD-NEW")).isEqualTo("order_journey_p20261129");
     }
 
     private void insertJourney(String orderId, Instant firstSeen) {
@@ -99,8 +95,8 @@ class PartitionMaintenanceIT {
                 orderId, Sql.timestamp(firstSeen), Sql.timestamp(firstSeen));
     }
 
-    private String partitionOf(String table, String orderId) {
-        return jdbc.queryForObject("SELECT tableoid::regclass::text FROM " + table + " WHERE order_id = ?",
+    private String partitionOf(String orderId) {
+        return jdbc.queryForObject("SELECT tableoid::regclass::text FROM order_journey WHERE order_id = ?",
                 String.class, orderId);
     }
 

@@ -12,7 +12,7 @@ class PartitionPlanTest {
 
     @Test
     void anEmptyTableGetsTodayAndTheDaysAhead() {
-        PartitionPlan plan = PartitionPlan.of("order_span", List.of("order_span_default"), today, 2, 90);
+        PartitionPlan plan = PartitionPlan.of("order_journey", List.of("order_journey_default"), today, 2, 90);
 
         assertThat(plan.create()).containsExactly(today, today.plusDays(1), today.plusDays(2));
         assertThat(plan.drop()).isEmpty();
@@ -20,8 +20,8 @@ class PartitionPlanTest {
 
     @Test
     void existingDaysAreKeptAndOnlyMissingOnesCreated() {
-        PartitionPlan plan = PartitionPlan.of("order_span",
-                List.of("order_span_default", "order_span_p20261126", "order_span_p20261128"), today, 2, 90);
+        PartitionPlan plan = PartitionPlan.of("order_journey",
+                List.of("order_journey_default", "order_journey_p20261126", "order_journey_p20261128"), today, 2, 90);
 
         assertThat(plan.create()).containsExactly(LocalDate.of(2026, 11, 27));
     }
@@ -30,7 +30,7 @@ class PartitionPlanTest {
     void daysPastRetentionAreDroppedOldestFirstAndTheDefaultPartitionNever() {
         PartitionPlan plan = PartitionPlan.of("order_journey", List.of("order_journey_default",
                 "order_journey_p20260828", "order_journey_p20260827", "order_journey_p20260826",
-                "order_span_p20200101"), today, 0, 90);
+                "audit_event_p20200101"), today, 0, 90);
 
         assertThat(plan.retainFrom()).isEqualTo(LocalDate.of(2026, 8, 28));
         assertThat(plan.drop()).containsExactly("order_journey_p20260826", "order_journey_p20260827");
@@ -38,9 +38,9 @@ class PartitionPlanTest {
 
     @Test
     void namesCarryTheDayAndParseBack() {
-        assertThat(PartitionPlan.name("order_span", today)).isEqualTo("order_span_p20261126");
-        assertThat(PartitionPlan.day("order_span", "order_span_p20261126")).contains(today);
-        assertThat(PartitionPlan.day("order_span", "order_span_default")).isEmpty();
-        assertThat(PartitionPlan.day("order_span", "order_journey_p20261126")).isEmpty();
+        assertThat(PartitionPlan.name("order_journey", today)).isEqualTo("order_journey_p20261126");
+        assertThat(PartitionPlan.day("order_journey", "order_journey_p20261126")).contains(today);
+        assertThat(PartitionPlan.day("order_journey", "order_journey_default")).isEmpty();
+        assertThat(PartitionPlan.day("order_journey", "audit_event_p20261126")).isEmpty();
     }
 }
