@@ -12,15 +12,20 @@ import java.util.function.Consumer;
 
 /**
  * Reads a window in consecutive pieces, each holding fewer traces than Jaeger's search depth, so no trace
- * is silently cut off and memory stays bounded however long the backlog. A full answer makes the reader
- * narrow the piece and search again: Jaeger answers newest first, so the full answer shows how much
- * time search-depth traces cover, and the next piece is cut to about half of that. Sparse pieces let the
- * width grow back, up to the configured window. The width is remembered per service between runs.
+ * is silently cut off and memory stays bounded however long the backlog. Each search costs Jaeger about
+ * the same however many traces it returns (its memory storage scans every trace it holds), so pieces
+ * are cut to hold about {@link #TARGET_FILL} of the depth at the density just seen: fuller pieces mean
+ * fewer searches, and fewer traces read twice because they straddle two pieces; the margin keeps full
+ * answers rare. A full answer makes the reader narrow the piece and search again: Jaeger answers newest
+ * first, so the full answer shows how much time search-depth traces cover. The width grows at most
+ * twofold per piece, up to the configured window, and is remembered per service between runs.
  */
 final class WindowReader {
 
     /** A full answer at this width is reported, not narrowed further. */
     static final Duration MIN_WIDTH = Duration.ofMillis(1);
+    /** The share of the search depth a piece is cut to hold. */
+    static final double TARGET_FILL = 0.7;
 
     private final TraceSource source;
     private final int searchDepth;
@@ -51,22 +56,32 @@ final class WindowReader {
             sink.accept(new Piece(service, piece, traces, searches, full));
             searches = 0;
             from = to;
-            if (traces.size() < searchDepth / 4) {
-                widths.put(service, width.multipliedBy(2).compareTo(maxWidth) > 0 ? maxWidth : width.multipliedBy(2));
-            }
+            widths.put(service, next(width, piece, traces.size()));
         }
+    }
+
+    /** The width that holds about the target share of the depth at the density of the piece just read. */
+    private Duration next(Duration width, TimeRange piece, int found) {
+        Duration twice = width.multipliedBy(2);
+        Duration limit = twice.compareTo(maxWidth) > 0 ? maxWidth : twice;
+        if (found == 0) {
+            return limit;
+        }
+        long nanos = Duration.between(piece.from(), piece.to()).toNanos();
+        Duration fit = Duration.ofNanos((long) (nanos * TARGET_FILL * searchDepth / found));
+        return fit.compareTo(limit) > 0 ? limit : fit.compareTo(MIN_WIDTH) < 0 ? MIN_WIDTH : fit;
     }
 
     private static boolean canNarrow(TimeRange piece) {
         return Duration.between(piece.from(), piece.to()).dividedBy(2).compareTo(MIN_WIDTH) >= 0;
     }
 
-    /** About half the time the full answer covered, and at most half the piece. */
+    /** The target share of the time the full answer covered, and at most half the piece. */
     static Duration narrower(String service, TimeRange piece, List<Trace> fullAnswer) {
         Instant oldestMatch = fullAnswer.stream().map(trace -> latestStart(service, piece, trace))
                 .min(Instant::compareTo).orElse(piece.from());
         Duration half = Duration.between(piece.from(), piece.to()).dividedBy(2);
-        Duration estimate = Duration.between(oldestMatch, piece.to()).dividedBy(2);
+        Duration estimate = Duration.ofNanos((long) (Duration.between(oldestMatch, piece.to()).toNanos() * TARGET_FILL));
         return estimate.compareTo(half) > 0 ? half : estimate.compareTo(MIN_WIDTH) < 0 ? MIN_WIDTH : estimate;
     }
 

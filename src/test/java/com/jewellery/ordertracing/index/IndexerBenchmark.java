@@ -88,9 +88,11 @@ public final class IndexerBenchmark {
                 Clock.systemUTC());
         indexer.services().forEach(service -> indexer.cursors().advance(service, truth.startedAt().minusSeconds(1),
                 Instant.now()));
+        System.out.printf("Indexing from %s.%n", Instant.now());
         long start = System.nanoTime();
         indexer.cycle().runOnce();
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Indexing until %s.%n", Instant.now());
         indexer.cycle().release();
         IndexerState.Snapshot state = indexer.state().snapshot();
         if (state.failure() != null) {

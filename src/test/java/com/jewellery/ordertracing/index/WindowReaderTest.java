@@ -113,6 +113,24 @@ class WindowReaderTest {
         assertThat(firstPieces).allMatch(piece -> piece.traces().size() < 1_000);
     }
 
+    @Test
+    void aSteadyStreamIsReadInPiecesOfAboutTheTargetShareOfTheDepth() {
+        FakeJaeger jaeger = new FakeJaeger();
+        TimeRange window = new TimeRange(start, start.plus(Duration.ofMinutes(5)));
+        jaeger.spreadOver(window, 20_000, "shop");
+        WindowReader reader = new WindowReader(jaeger, 1_000, Duration.ofMinutes(5));
+
+        List<Piece> pieces = read(reader, "shop", window);
+
+        assertThat(traceIds(pieces)).hasSize(20_000);
+        assertContiguous(pieces, window);
+        assertThat(pieces).as("never full").allMatch(piece -> piece.traces().size() < 1_000);
+        assertThat(pieces.subList(0, pieces.size() - 1)).as("every piece but the window's last near the target")
+                .allMatch(piece -> piece.traces().size() >= 600);
+        assertThat(searches(pieces)).as("one full answer at the start, then one search a piece")
+                .isEqualTo(pieces.size() + 1);
+    }
+
     private static List<Piece> read(WindowReader reader, String service, TimeRange range) {
         List<Piece> pieces = new ArrayList<>();
         reader.read(service, range, pieces::add);
