@@ -24,6 +24,17 @@ import java.util.concurrent.Executors;
  */
 final class HttpEndpoint {
 
+    private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
+    static {
+        // The JDK server closes keep-alive connections beyond 200 idle ones while the client still pools
+        // them: with up to a thousand orders in flight the client then writes to a closed connection and the
+        // order is refused ("header parser received no bytes"). Read once, when the first server starts.
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, "5000");
+        }
+    }
+
     private HttpEndpoint() {
     }
 

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        (a span longer than overlap + lag may be missed by its own service's search)
  * @param lag             how far behind now a run stops reading, so spans still in flight are not raced
  * @param initialLookback where a service without a cursor starts: now minus this
- * @param searchDepth     most traces one Jaeger search returns; a window that hits it is split in halves
+ * @param searchDepth     most traces one Jaeger search returns; windows are read in pieces that hold fewer
  * @param maxBackoff      longest pause between retries while Jaeger or the database fails
  * @param retentionDays   daily partitions older than this many days are dropped
  * @param partitionsAhead how many daily partitions after today are created in advance
@@ -30,7 +30,7 @@ public record IndexProperties(
         @DefaultValue("1m") Duration overlap,
         @DefaultValue("5s") Duration lag,
         @DefaultValue("24h") Duration initialLookback,
-        @DefaultValue("1000") int searchDepth,
+        @DefaultValue("2000") int searchDepth,
         @DefaultValue("1m") Duration maxBackoff,
         @DefaultValue("90") int retentionDays,
         @DefaultValue("7") int partitionsAhead,

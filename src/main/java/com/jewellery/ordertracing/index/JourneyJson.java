@@ -8,7 +8,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON form of spans and journeys in the {@code span} and {@code journey} JSONB columns: the journey
+ * The JSON form of journeys in the {@code journey} JSONB column, spans included: the journey
  * model's records as they are, so the lookup view gets back exactly what the assembler built.
  * Thread-safe.
  */

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads orders into Jaeger with the flow's scenario generator, indexes them, and compares a lookup by
  * order id through the portal's read service with Jaeger's own search by the {@code order.id} attribute.
  * A command, not a test: {@code bin/index-benchmark [--orders 100000] [--rate 1000] [--lookups 1000]
- * [--jaeger-lookups 100]}, which runs it against a Jaeger of its own ({@code --otlp-endpoint},
+ * [--jaeger-lookups 100] [--search-depth 2000]}, which runs it against a Jaeger of its own ({@code --otlp-endpoint},
  * {@code --jaeger}). Writes into schema {@value #SCHEMA} of the test database, dropped first.
  */
 public final class IndexerBenchmark {
@@ -54,7 +54,7 @@ public final class IndexerBenchmark {
         try (HikariDataSource dataSource = dataSource();
              JaegerChannel channel = JaegerChannel.plaintext(options.getOrDefault("jaeger", "127.0.0.1:16685"))) {
             JaegerClient jaeger = new JaegerClient(channel.channel(), new JaegerClientSettings(Duration.ofSeconds(60), 1000));
-            index(truth, dataSource, jaeger);
+            index(truth, dataSource, jaeger, Integer.parseInt(options.getOrDefault("search-depth", "2000")));
             List<String> ids = sampleIds(truth, Integer.parseInt(options.getOrDefault("lookups", "1000")));
             IndexedJourneys journeys = new IndexedJourneys(new JourneyStore(new JdbcTemplate(dataSource), new JourneyJson()),
                     new JourneySearch(new NamedParameterJdbcTemplate(dataSource)));
@@ -77,10 +77,10 @@ public final class IndexerBenchmark {
         return truth;
     }
 
-    private static void index(GroundTruth truth, HikariDataSource dataSource, JaegerClient jaeger) {
+    private static void index(GroundTruth truth, HikariDataSource dataSource, JaegerClient jaeger, int searchDepth) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         IndexProperties properties = new IndexProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(5),
-                Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, 1000, Duration.ofMinutes(1), 90, 7, 727999, null);
+                Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, searchDepth, Duration.ofMinutes(1), 90, 7, 727999, null);
         Indexer indexer = Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new JourneyAssembler(StageCatalog.defaults()),
@@ -105,10 +105,11 @@ public final class IndexerBenchmark {
         long ofThisLoad = jdbc.queryForObject("SELECT count(*) FROM order_journey WHERE order_id LIKE ?", Long.class,
                 "ORD-" + truth.runId() + "-%");
         IndexStats stats = state.lastStats();
-        System.out.printf("Indexed %d traces (%d spans, %d journeys, %d of them of the %d loaded orders) in %.1f s: "
-                        + "%.0f traces/s, %.0f orders/s; %d Jaeger searches, %d traces read.%n",
-                traces, stats.spansStored(), journeys, ofThisLoad, truth.orders().size(), seconds, traces / seconds,
-                journeys / seconds, stats.searches(), stats.tracesRead());
+        long accepted = truth.orders().stream().filter(SentOrder::accepted).count();
+        System.out.printf("Indexed %d traces (%d spans, %d journeys, %d of them of the %d orders the shop accepted, "
+                        + "%d refused) in %.1f s: %.0f traces/s, %.0f orders/s; %d Jaeger searches, %d traces read.%n",
+                traces, stats.spansStored(), journeys, ofThisLoad, accepted, truth.orders().size() - accepted, seconds,
+                traces / seconds, journeys / seconds, stats.searches(), stats.tracesRead());
     }
 
     private static Object jaegerLookup(JaegerClient jaeger, GroundTruth truth, String orderId) {
