@@ -54,7 +54,8 @@ public final class IndexerBenchmark {
         try (HikariDataSource dataSource = dataSource();
              JaegerChannel channel = JaegerChannel.plaintext(options.getOrDefault("jaeger", "127.0.0.1:16685"))) {
             JaegerClient jaeger = new JaegerClient(channel.channel(), new JaegerClientSettings(Duration.ofSeconds(60), 1000));
-            index(truth, dataSource, jaeger, Integer.parseInt(options.getOrDefault("search-depth", "2000")));
+            index(truth, dataSource, jaeger, Integer.parseInt(options.getOrDefault("search-depth", "2000")),
+                    new CpuByProcess(Long.parseLong(options.getOrDefault("jaeger-pid", "-1"))));
             List<String> ids = sampleIds(truth, Integer.parseInt(options.getOrDefault("lookups", "1000")));
             IndexedJourneys journeys = new IndexedJourneys(new JourneyStore(new JdbcTemplate(dataSource), new JourneyJson()),
                     new JourneySearch(new NamedParameterJdbcTemplate(dataSource)));
@@ -77,7 +78,8 @@ public final class IndexerBenchmark {
         return truth;
     }
 
-    private static void index(GroundTruth truth, HikariDataSource dataSource, JaegerClient jaeger, int searchDepth) {
+    private static void index(GroundTruth truth, HikariDataSource dataSource, JaegerClient jaeger, int searchDepth,
+            CpuByProcess cpu) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         IndexProperties properties = new IndexProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, searchDepth, Duration.ofMinutes(1), 90, 7, 727999, null);
@@ -88,11 +90,12 @@ public final class IndexerBenchmark {
                 Clock.systemUTC());
         indexer.services().forEach(service -> indexer.cursors().advance(service, truth.startedAt().minusSeconds(1),
                 Instant.now()));
-        System.out.printf("Indexing from %s.%n", Instant.now());
+        Map<String, Duration> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         indexer.cycle().runOnce();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("Indexing until %s.%n", Instant.now());
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        double seconds = wall.toNanos() / 1e9;
+        System.out.printf("CPU while indexing: %s.%n", CpuByProcess.between(cpuBefore, cpu.snapshot(), wall));
         indexer.cycle().release();
         IndexerState.Snapshot state = indexer.state().snapshot();
         if (state.failure() != null) {
