@@ -4,6 +4,7 @@ import com.jewellery.ordertracing.alerts.AlertRule;
 import com.jewellery.ordertracing.alerts.AlertRuleInput;
 import com.jewellery.ordertracing.alerts.AlertRuleKind;
 import com.jewellery.ordertracing.alerts.InvalidAlertRuleException;
+import com.jewellery.ordertracing.base.ui.StageSelect;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,20 +33,22 @@ class AlertRuleForm extends VerticalLayout {
 
     private final TextField name = new TextField();
     private final Select<AlertRuleKind> kind = new Select<>();
-    private final Select<String> stage = new Select<>();
+    private final StageSelect stage;
     private final BigDecimalField threshold = new BigDecimalField();
     private final IntegerField windowMinutes = new IntegerField();
     private final Checkbox enabled = new Checkbox();
     private final H3 title = new H3();
     private final Button delete = new Button();
-    private final Map<String, HasValidation> fields = Map.of("name", name, "kind", kind, "stage", stage,
-            "threshold", threshold, "windowMinutes", windowMinutes);
+    private final Map<String, HasValidation> fields;
     private Long id;
 
     AlertRuleForm(List<String> stages, Saver saver, Runnable onDelete, Runnable onClose) {
         setId("alert-rule-form");
         setPadding(false);
-        configureFields(stages);
+        stage = new StageSelect("alert-rule-stage", "alerts.rule.stage", "alerts.rule.anyStage", stages);
+        fields = Map.of("name", name, "kind", kind, "stage", stage, "threshold", threshold,
+                "windowMinutes", windowMinutes);
+        configureFields();
         FormLayout form = new FormLayout(name, kind, stage, threshold, windowMinutes, enabled);
         Button save = new Button(getTranslation("alerts.rule.save"), click -> save(saver));
         save.setId("alert-rule-save");
@@ -58,7 +61,7 @@ class AlertRuleForm extends VerticalLayout {
         add(title, form, new HorizontalLayout(save, cancel, delete));
     }
 
-    private void configureFields(List<String> stages) {
+    private void configureFields() {
         name.setId("alert-rule-name");
         name.setLabel(getTranslation("alerts.rule.name"));
         name.setMaxLength(100);
@@ -67,11 +70,6 @@ class AlertRuleForm extends VerticalLayout {
         kind.setItems(AlertRuleKind.values());
         kind.setItemLabelGenerator(value -> getTranslation("alerts.kind." + value.name()));
         kind.addValueChangeListener(change -> describeThreshold());
-        stage.setId("alert-rule-stage");
-        stage.setLabel(getTranslation("alerts.rule.stage"));
-        stage.setItems(stages);
-        stage.setEmptySelectionAllowed(true);
-        stage.setEmptySelectionCaption(getTranslation("alerts.rule.anyStage"));
         threshold.setId("alert-rule-threshold");
         threshold.setLabel(getTranslation("alerts.rule.threshold"));
         windowMinutes.setId("alert-rule-window");

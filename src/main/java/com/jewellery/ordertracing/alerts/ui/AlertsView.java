@@ -5,6 +5,7 @@ import com.jewellery.ordertracing.alerts.AlertRule;
 import com.jewellery.ordertracing.alerts.AlertRuleInput;
 import com.jewellery.ordertracing.alerts.AlertService;
 import com.jewellery.ordertracing.alerts.OutboxNotification;
+import com.jewellery.ordertracing.base.ui.StageLabels;
 import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -96,7 +97,7 @@ public class AlertsView extends VerticalLayout {
         rules.addColumn(AlertRule::name).setHeader(getTranslation("alerts.rule.name")).setAutoWidth(true);
         rules.addColumn(rule -> getTranslation("alerts.kind." + rule.kind().name()))
                 .setHeader(getTranslation("alerts.rule.kind")).setAutoWidth(true);
-        rules.addColumn(rule -> rule.stage() == null ? getTranslation("alerts.rule.anyStage") : rule.stage())
+        rules.addColumn(rule -> rule.stage() == null ? getTranslation("alerts.rule.anyStage") : StageLabels.label(this, rule.stage()))
                 .setHeader(getTranslation("alerts.rule.stage")).setAutoWidth(true);
         rules.addColumn(rule -> rule.threshold().toPlainString()).setHeader(getTranslation("alerts.rule.threshold"))
                 .setAutoWidth(true);

@@ -1,5 +1,7 @@
 package com.jewellery.ordertracing.lookup.ui;
 
+import com.jewellery.ordertracing.base.ui.StageLabels;
+import com.jewellery.ordertracing.base.ui.StageSelect;
 import com.jewellery.ordertracing.index.JourneyFilter;
 import com.jewellery.ordertracing.index.JourneySummary;
 import com.jewellery.ordertracing.journey.StageDefinition;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** The most recent orders, newest first, filtered and paged lazily from the index. */
@@ -28,7 +29,7 @@ class RecentOrdersGrid extends VerticalLayout {
     private final OrderLookupService lookupService;
     private final Grid<JourneySummary> grid = new Grid<>();
     private final Select<String> status = new Select<>();
-    private final Select<String> lastStage = new Select<>();
+    private final StageSelect lastStage;
     private final DateTimePicker from = new DateTimePicker();
     private final DateTimePicker to = new DateTimePicker();
     private final Checkbox errorsOnly = new Checkbox();
@@ -37,7 +38,9 @@ class RecentOrdersGrid extends VerticalLayout {
         this.lookupService = lookupService;
         setPadding(false);
         setId("recent-orders");
-        configureFilters(lookupService.stages());
+        lastStage = new StageSelect("filter-stage", "lookup.filter.lastStage", "lookup.filter.any",
+                lookupService.stages().stream().map(StageDefinition::id).toList());
+        configureFilters();
         configureGrid(openOrder);
         HorizontalLayout filters = new HorizontalLayout(status, lastStage, from, to, errorsOnly);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -46,19 +49,13 @@ class RecentOrdersGrid extends VerticalLayout {
         refresh();
     }
 
-    private void configureFilters(List<StageDefinition> stages) {
+    private void configureFilters() {
         status.setId("filter-status");
         status.setLabel(getTranslation("lookup.filter.status"));
         status.setItems(OrderStatuses.ALL);
         status.setEmptySelectionAllowed(true);
         status.setItemLabelGenerator(value -> value == null ? getTranslation("lookup.filter.any")
                 : getTranslation("order.status." + value));
-        lastStage.setId("filter-stage");
-        lastStage.setLabel(getTranslation("lookup.filter.lastStage"));
-        lastStage.setItems(stages.stream().map(StageDefinition::id).toList());
-        lastStage.setEmptySelectionAllowed(true);
-        lastStage.setItemLabelGenerator(id -> id == null ? getTranslation("lookup.filter.any")
-                : getTranslation("journey.stage." + id));
         from.setLabel(getTranslation("lookup.filter.from"));
         to.setLabel(getTranslation("lookup.filter.to"));
         errorsOnly.setId("filter-errors");
@@ -76,7 +73,7 @@ class RecentOrdersGrid extends VerticalLayout {
         grid.addColumn(JourneySummary::orderId).setHeader(getTranslation("lookup.orderId")).setAutoWidth(true);
         grid.addColumn(order -> TIME.format(order.firstSeen())).setHeader(getTranslation("lookup.firstSeen"))
                 .setAutoWidth(true);
-        grid.addColumn(order -> order.lastStage() == null ? "" : getTranslation("journey.stage." + order.lastStage()))
+        grid.addColumn(order -> order.lastStage() == null ? "" : StageLabels.label(this, order.lastStage()))
                 .setHeader(getTranslation("lookup.lastStageColumn")).setAutoWidth(true);
         grid.addColumn(order -> order.currentStatus() == null ? "" : getTranslation("order.status." + order.currentStatus()))
                 .setHeader(getTranslation("lookup.orderStatus")).setAutoWidth(true);

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
+import com.jewellery.ordertracing.base.ui.StageLabels;
 import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.LostOrdersService;
 import com.jewellery.ordertracing.lost.OrderProblem;

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
+import com.jewellery.ordertracing.base.ui.StageLabels;
 import com.jewellery.ordertracing.lost.ProblemCount;
 import com.jewellery.ordertracing.lost.ProblemReason;
 import com.vaadin.flow.component.grid.Grid;

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
+import com.jewellery.ordertracing.base.ui.StageSelect;
 import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.ProblemFilter;
 import com.jewellery.ordertracing.lost.ProblemReason;
@@ -22,7 +23,7 @@ class ProblemFilterBar extends HorizontalLayout {
     private static final List<Duration> AGES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));
 
-    private final Select<String> stage = new Select<>();
+    private final StageSelect stage;
     private final Select<ProblemReason> reason = new Select<>();
     private final Select<Duration> minAge = new Select<>();
     private final DateTimePicker from = new DateTimePicker();
@@ -33,7 +34,7 @@ class ProblemFilterBar extends HorizontalLayout {
         setId("lost-filters");
         setWrap(true);
         setAlignItems(FlexComponent.Alignment.BASELINE);
-        configureStage(stages);
+        stage = new StageSelect("lost-filter-stage", "lost.filter.stage", "lost.filter.anyStage", stages);
         configureReason();
         configureAge();
         from.setId("lost-filter-from");
@@ -56,15 +57,6 @@ class ProblemFilterBar extends HorizontalLayout {
         ZoneId zone = ZoneId.systemDefault();
         return new ProblemFilter(stage.getValue(), reason.getValue(), minAge.getValue(),
                 toInstant(from.getValue(), zone), toInstant(to.getValue(), zone), orderId.getValue());
-    }
-
-    private void configureStage(List<String> stages) {
-        stage.setId("lost-filter-stage");
-        stage.setLabel(getTranslation("lost.filter.stage"));
-        stage.setItems(stages);
-        stage.setEmptySelectionAllowed(true);
-        stage.setEmptySelectionCaption(getTranslation("lost.filter.anyStage"));
-        stage.setItemLabelGenerator(id -> id == null ? getTranslation("lost.filter.anyStage") : StageLabels.label(this, id));
     }
 
     private void configureReason() {
