@@ -17,10 +17,8 @@ public final class AlertChecks {
 
     /** One problem per failed order. */
     public static List<Firing> criticalErrors(List<OrderSnapshot> failed) {
-        return failed.stream().map(order -> new Firing(order.orderId(), null,
-                "Order " + order.orderId() + " failed at " + stageName(order.errorStage() != null ? order.errorStage()
-                        : order.lastStage()) + (order.errorMessage() == null ? "" : ": " + firstLine(order.errorMessage())),
-                order.orderId())).toList();
+        return failed.stream().map(order -> new Firing(order.orderId(), null, failedText(order), order.orderId()))
+                .toList();
     }
 
     /** A problem when more orders are stuck or lost than the rule allows. */
@@ -28,9 +26,10 @@ public final class AlertChecks {
         if (stuckOrLost <= rule.threshold().longValue()) {
             return Optional.empty();
         }
-        return Optional.of(new Firing(ALL, (double) stuckOrLost, stuckOrLost + " orders stuck or lost"
-                + (rule.stage() == null ? "" : " at " + rule.stage()) + " (more than " + rule.threshold().longValue()
-                + ", first seen within " + rule.windowMinutes() + " min)", null));
+        return Optional.of(new Firing(ALL, (double) stuckOrLost, new AlertText(
+                rule.stage() == null ? "alerts.text.stuck" : "alerts.text.stuckAt", rule.stage(),
+                List.of(String.valueOf(stuckOrLost), String.valueOf(rule.threshold().longValue()),
+                        String.valueOf(rule.windowMinutes()))), null));
     }
 
     /**
@@ -45,15 +44,18 @@ public final class AlertChecks {
                 .filter(stage -> funnel.errorRate(stage) * 100 > threshold)
                 .map(stage -> {
                     double percent = funnel.errorRate(stage) * 100;
-                    return new Firing(stage, percent, String.format(Locale.ROOT,
-                            "Error rate at %s is %.1f %% (%d of %d orders, threshold %s %%, last %d min)", stage,
-                            percent, funnel.errors(stage), funnel.reached(stage), rule.threshold().toPlainString(),
-                            rule.windowMinutes()), null);
+                    return new Firing(stage, percent, new AlertText("alerts.text.errorRate", stage, List.of(
+                            String.format(Locale.ROOT, "%.1f", percent), String.valueOf(funnel.errors(stage)),
+                            String.valueOf(funnel.reached(stage)), rule.threshold().toPlainString(),
+                            String.valueOf(rule.windowMinutes()))), null);
                 }).toList();
     }
 
-    private static String stageName(String stage) {
-        return stage == null ? "an unknown stage" : stage;
+    private static AlertText failedText(OrderSnapshot order) {
+        String stage = order.errorStage() != null ? order.errorStage() : order.lastStage();
+        String key = stage == null ? "alerts.text.failedSomewhere" : "alerts.text.failed";
+        return order.errorMessage() == null ? new AlertText(key, stage, List.of(order.orderId()))
+                : new AlertText(key + "With", stage, List.of(order.orderId(), firstLine(order.errorMessage())));
     }
 
     private static String firstLine(String text) {

@@ -15,11 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertLedger {
 
     private static final Logger log = LoggerFactory.getLogger(AlertLedger.class);
+    /** The log and the history's {@code summary} column stay English, whatever the notifications speak. */
+    private static final AlertWording ENGLISH = AlertWording.english();
 
     private final AlertRepository repository;
     private final List<NotificationChannel> channels;
     private final AlertsProperties properties;
     private final JsonMapper json;
+    private final AlertWording wording;
 
     AlertLedger(AlertRepository repository, List<NotificationChannel> channels, AlertsProperties properties,
                 JsonMapper json) {
@@ -27,25 +30,30 @@ class AlertLedger {
         this.channels = channels;
         this.properties = properties;
         this.json = json;
+        this.wording = new AlertWording(properties.language());
     }
 
     void open(AlertRule rule, Firing firing, Instant at) {
-        long alertId = repository.openAlert(rule, firing, at);
-        log.warn("Alert opened: {} – {}", rule.name(), firing.summary());
-        notify(AlertEvent.OPENED, alertId, rule, firing.key(), firing.summary(), firing.value(), at, link(firing.orderId()));
+        String english = ENGLISH.text(firing.text());
+        long alertId = repository.openAlert(rule, firing, english, at);
+        log.warn("Alert opened: {} – {}", rule.name(), english);
+        notify(AlertEvent.OPENED, alertId, rule, firing.key(), wording.text(firing.text()), firing.value(), at,
+                link(firing.orderId()));
     }
 
     void resolve(AlertRule rule, long alertId, Instant at, String resolution) {
         AlertRecord alert = repository.resolveAlert(alertId, at, resolution);
         log.info("Alert resolved ({}): {} – {}", resolution, rule.name(), alert.summary());
         String orderId = rule.kind() == AlertRuleKind.CRITICAL_ERROR ? alert.problemKey() : null;
-        notify(AlertEvent.RESOLVED, alertId, rule, alert.problemKey(), alert.summary() + " (" + resolution + ")",
-                alert.value(), at, link(orderId));
+        String summary = (alert.text() == null ? alert.summary() : wording.text(alert.text()))
+                + " (" + wording.format("alerts.resolution." + resolution.replace(' ', '_')) + ")";
+        notify(AlertEvent.RESOLVED, alertId, rule, alert.problemKey(), summary, alert.value(), at, link(orderId));
     }
 
     private void notify(AlertEvent event, long alertId, AlertRule rule, String key, String summary, Double value,
                         Instant at, String link) {
-        NotificationMessage message = NotificationMessage.of(event, alertId, rule, key, summary, value, at, link);
+        NotificationMessage message = NotificationMessage.of(wording, event, alertId, rule, key, summary, value, at,
+                link);
         String fields = json.writeValueAsString(message.fields());
         List<NotificationChannel> active = channels.stream().filter(NotificationChannel::configured).toList();
         if (active.isEmpty()) {

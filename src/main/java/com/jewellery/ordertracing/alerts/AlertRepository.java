@@ -86,14 +86,19 @@ class AlertRepository {
         return open;
     }
 
-    long openAlert(AlertRule rule, Firing firing, Instant at) {
+    /** @param summary the firing's text in English, for readers of the table without the bundles */
+    long openAlert(AlertRule rule, Firing firing, String summary, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
-                INSERT INTO alert (rule_id, rule_name, kind, problem_key, summary, value, opened_at)
-                VALUES (:rule, :name, :kind, :key, :summary, :value, :at)""",
+                INSERT INTO alert (rule_id, rule_name, kind, problem_key, summary, summary_key, summary_stage,
+                    summary_args, value, opened_at)
+                VALUES (:rule, :name, :kind, :key, :summary, :summaryKey, :summaryStage, :summaryArgs, :value, :at)""",
                 new MapSqlParameterSource("rule", rule.id()).addValue("name", rule.name())
                         .addValue("kind", rule.kind().name()).addValue("key", firing.key())
-                        .addValue("summary", firing.summary()).addValue("value", firing.value())
+                        .addValue("summary", summary).addValue("summaryKey", firing.text().key())
+                        .addValue("summaryStage", firing.text().stage())
+                        .addValue("summaryArgs", firing.text().args().toArray(String[]::new))
+                        .addValue("value", firing.value())
                         .addValue("at", timestamp(at)), key, new String[] {"id"});
         return key.getKey().longValue();
     }
@@ -189,10 +194,16 @@ class AlertRepository {
                 rs.getBoolean("enabled"), instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
+    private static AlertText text(ResultSet rs) throws SQLException {
+        String key = rs.getString("summary_key");
+        return key == null ? null
+                : new AlertText(key, rs.getString("summary_stage"), List.of((String[]) rs.getArray("summary_args").getArray()));
+    }
+
     private static AlertRecord alert(ResultSet rs, int row) throws SQLException {
         BigDecimal value = rs.getBigDecimal("value");
         return new AlertRecord(rs.getLong("id"), rs.getString("rule_name"), AlertRuleKind.valueOf(rs.getString("kind")),
-                rs.getString("problem_key"), rs.getString("summary"), value == null ? null : value.doubleValue(),
+                rs.getString("problem_key"), rs.getString("summary"), text(rs), value == null ? null : value.doubleValue(),
                 instant(rs, "opened_at"), instant(rs, "resolved_at"), rs.getString("resolution"));
     }
 

@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.alerts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts        attempts before a notification is given up (logged as an error, shown in the view)
  * @param errorRateMinOrders fewest orders at a stage before its error rate can alert
  * @param maxNewPerRule      most new per-order alerts one rule opens per evaluation; the rest wait for the next
+ * @param language           language of notifications (the portal's own screens follow each user); default ru
  */
 @ConfigurationProperties("portal.alerts")
 public record AlertsProperties(
@@ -30,7 +32,8 @@ public record AlertsProperties(
         Duration retryMax,
         Integer maxAttempts,
         Integer errorRateMinOrders,
-        Integer maxNewPerRule) {
+        Integer maxNewPerRule,
+        Locale language) {
 
     public AlertsProperties {
         portalUrl = portalUrl == null || portalUrl.isBlank() ? "http://localhost:8080" : portalUrl.strip();
@@ -43,6 +46,7 @@ public record AlertsProperties(
         maxAttempts = maxAttempts == null ? 48 : maxAttempts;
         errorRateMinOrders = errorRateMinOrders == null ? 10 : errorRateMinOrders;
         maxNewPerRule = maxNewPerRule == null ? 50 : maxNewPerRule;
+        language = language == null ? Locale.of("ru") : language;
     }
 
     public Backoff backoff() {

@@ -5,8 +5,8 @@ package com.jewellery.ordertracing.alerts;
  *
  * @param key     identifies the problem within its rule across evaluations (an order id, a stage, "all")
  * @param value   the measured number (count, percentage), null for a single failed order
- * @param summary one line for people
+ * @param text    one line for people, translated where it is shown
  * @param orderId the order it is about, null when about many
  */
-public record Firing(String key, Double value, String summary, String orderId) {
+public record Firing(String key, Double value, AlertText text, String orderId) {
 }

@@ -18,15 +18,23 @@ public record NotificationMessage(String subject, String body, Map<String, Objec
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
-    /** The notification of an alert that opened or resolved. */
-    public static NotificationMessage of(AlertEvent event, long alertId, AlertRule rule, String problemKey,
-                                         String summary, Double value, Instant at, String link) {
-        String verb = event == AlertEvent.OPENED ? "ALERT" : "RESOLVED";
-        String subject = "[Order portal] " + verb + ": " + rule.name() + " – " + summary;
+    /**
+     * The notification of an alert that opened or resolved: subject and body in the wording's language,
+     * the fields (for machines) in codes and ids.
+     *
+     * @param summary the alert's text in the wording's language
+     */
+    public static NotificationMessage of(AlertWording wording, AlertEvent event, long alertId, AlertRule rule,
+                                         String problemKey, String summary, Double value, Instant at, String link) {
+        boolean opened = event == AlertEvent.OPENED;
+        String verb = wording.format(opened ? "alerts.notification.opened" : "alerts.notification.resolved");
+        String subject = wording.format("alerts.notification.subject", verb, rule.name(), summary);
+        String ruleLine = wording.format("alerts.kind." + rule.kind().name())
+                + (rule.stage() == null ? "" : ", " + wording.stage(rule.stage()));
         String body = verb + ": " + summary + "\n"
-                + "Rule: " + rule.name() + " (" + rule.kind() + (rule.stage() == null ? "" : ", stage " + rule.stage()) + ")\n"
-                + (event == AlertEvent.OPENED ? "Since: " : "Cleared at: ") + at + "\n"
-                + "Details: " + link + "\n";
+                + wording.format("alerts.notification.rule", rule.name(), ruleLine) + "\n"
+                + wording.format(opened ? "alerts.notification.since" : "alerts.notification.clearedAt", at) + "\n"
+                + wording.format("alerts.notification.details", link) + "\n";
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("event", event.name());
         fields.put("alertId", alertId);

@@ -16,6 +16,7 @@ class AlertChecksTest {
 
     private static final List<String> STAGES = List.of("shop.create", "crm.process", "mes.price", "mes.approve");
     private static final Instant T = Instant.parse("2026-11-20T12:00:00Z");
+    private static final AlertWording ENGLISH = AlertWording.english();
 
     @Test
     void everyFailedOrderIsItsOwnProblem() {
@@ -24,9 +25,11 @@ class AlertChecksTest {
                 new OrderSnapshot("ORD-2", T, "mes.consume", T, JourneyOutcome.FAILED, null, null, null)));
 
         assertThat(firing).extracting(Firing::key).containsExactly("ORD-1", "ORD-2");
-        assertThat(firing.getFirst().summary()).isEqualTo("Order ORD-1 failed at mes.price: No rate");
+        assertThat(firing.getFirst().text())
+                .isEqualTo(new AlertText("alerts.text.failedWith", "mes.price", List.of("ORD-1", "No rate")));
+        assertThat(ENGLISH.text(firing.getFirst().text())).isEqualTo("Order ORD-1 failed at MES: price calculation: No rate");
         assertThat(firing.getFirst().orderId()).isEqualTo("ORD-1");
-        assertThat(firing.get(1).summary()).isEqualTo("Order ORD-2 failed at mes.consume");
+        assertThat(ENGLISH.text(firing.get(1).text())).isEqualTo("Order ORD-2 failed at MES: received");
     }
 
     @Test
@@ -37,7 +40,8 @@ class AlertChecksTest {
         assertThat(AlertChecks.stuckCount(rule, 11)).hasValueSatisfying(firing -> {
             assertThat(firing.key()).isEqualTo("all");
             assertThat(firing.value()).isEqualTo(11.0);
-            assertThat(firing.summary()).startsWith("11 orders stuck or lost (more than 10");
+            assertThat(ENGLISH.text(firing.text()))
+                    .isEqualTo("11 orders stuck or lost (more than 10, first seen within 15 min)");
         });
     }
 
@@ -53,7 +57,8 @@ class AlertChecksTest {
 
         assertThat(firing).extracting(Firing::key).containsExactly("crm.process", "mes.price");
         assertThat(firing.get(1).value()).isEqualTo(15.0);
-        assertThat(firing.get(1).summary()).contains("3 of 20 orders");
+        assertThat(ENGLISH.text(firing.get(1).text()))
+                .isEqualTo("Error rate at MES: price calculation is 15.0 % (3 of 20 orders, threshold 10 %, last 15 min)");
         assertThat(AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, "mes.price", "15"), funnel, STAGES, 10)).isEmpty();
         assertThat(AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, null, "10"), funnel, STAGES, 30)).isEmpty();
     }

@@ -89,7 +89,9 @@ class AlertDeliveryIT {
         assertThat(dispatcher.deliverDue(NOW)).as("e-mail delivered, webhook not").isEqualTo(1);
 
         MimeMessage opened = single(MAIL.getReceivedMessages());
-        assertThat(opened.getSubject()).contains("ALERT").contains(rows.id("1")).contains("failed at mes.price");
+        // in portal.alerts.language, Russian by default
+        assertThat(opened.getSubject()).startsWith("[Портал заказов] ТРЕВОГА").contains(rows.id("1"))
+                .contains("ошибкой на этапе «MES: расчёт цены»");
         assertThat(opened.getAllRecipients()[0].toString()).isEqualTo("support@jewellery.test");
         assertThat(((String) opened.getContent())).contains("/orders/" + rows.id("1"));
         OutboxNotification waiting = webhookNotification();
@@ -112,7 +114,7 @@ class AlertDeliveryIT {
         assertThat(webhookNotification().status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(webhookNotification().attempts()).isEqualTo(3);
         JsonNode posted = json.readTree(webhookBodies.getLast());
-        assertThat(posted.get("text").asString()).contains("ALERT").contains(rows.id("1"));
+        assertThat(posted.get("text").asString()).contains("ТРЕВОГА").contains(rows.id("1"));
         assertThat(posted.get("alert").get("event").asString()).isEqualTo("OPENED");
         assertThat(posted.get("alert").get("problemKey").asString()).isEqualTo(rows.id("1"));
         assertThat(posted.get("alert").get("kind").asString()).isEqualTo("CRITICAL_ERROR");
@@ -122,7 +124,8 @@ class AlertDeliveryIT {
         assertThat(engine.evaluate(rule, NOW.plusSeconds(60))).isEqualTo(new AlertEngine.Outcome(0, 1));
         assertThat(dispatcher.deliverDue(NOW.plusSeconds(60))).isEqualTo(2);
         MAIL.waitForIncomingEmail(5000, 2);
-        assertThat(MAIL.getReceivedMessages()[1].getSubject()).contains("RESOLVED").contains(rows.id("1"));
+        assertThat(MAIL.getReceivedMessages()[1].getSubject()).contains("УСТРАНЕНО").contains(rows.id("1"))
+                .contains("(проблема исчезла)");
         assertThat(json.readTree(webhookBodies.getLast()).get("alert").get("event").asString()).isEqualTo("RESOLVED");
         assertThat(engine.evaluate(rule, NOW.plusSeconds(90))).isEqualTo(new AlertEngine.Outcome(0, 0));
     }

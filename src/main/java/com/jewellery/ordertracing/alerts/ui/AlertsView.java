@@ -72,9 +72,15 @@ public class AlertsView extends VerticalLayout {
         alerts.addColumn(alert -> alert.open() ? getTranslation("alerts.open") : time(alert.resolvedAt()))
                 .setHeader(getTranslation("alerts.resolved")).setAutoWidth(true);
         alerts.addColumn(AlertRecord::ruleName).setHeader(getTranslation("alerts.rule")).setAutoWidth(true);
-        alerts.addColumn(AlertRecord::summary).setHeader(getTranslation("alerts.summary")).setFlexGrow(1);
+        alerts.addColumn(this::summary).setHeader(getTranslation("alerts.summary")).setFlexGrow(1);
         alerts.setItems(query -> service.history(query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, service.historyCount()));
+    }
+
+    /** In the user's language; alerts opened before texts were kept as keys show their English summary. */
+    private String summary(AlertRecord alert) {
+        return alert.text() == null ? alert.summary()
+                : getTranslation(alert.text().key(), alert.text().arguments(StageLabels.label(this, alert.text().stage())));
     }
 
     private void configureOutbox() {
