@@ -23,7 +23,11 @@ public class IndexedJourneys {
         this.search = search;
     }
 
-    /** The order's journey as last indexed: stages, errors with stack traces, spans with attributes. */
+    /**
+     * The order's journey as last indexed: stages, errors with stack traces, spans with attributes.
+     *
+     * @throws UnreadableJourneyException when the stored journey does not fit this version's model
+     */
     @PreAuthorize(Roles.ANY_ROLE)
     public Optional<OrderJourney> findByOrderId(String orderId) {
         if (orderId == null || orderId.isBlank()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.JacksonException;
 
 /**
  * The {@code order_journey} table: one row per order with the assembled journey as JSON, spans included,
@@ -54,9 +55,18 @@ final class JourneyStore {
         jdbc.batchUpdate(INSERT, inserts, BATCH_SIZE, (ps, journey) -> bind(ps, journey, journey.firstSeen(), indexedAt));
     }
 
+    /** @throws UnreadableJourneyException when the row's JSON does not fit the journey model */
     Optional<OrderJourney> find(String orderId) {
         return jdbc.query("SELECT journey FROM order_journey WHERE order_id = ? ORDER BY first_seen LIMIT 1",
-                (rs, row) -> json.journey(rs.getString(1)), orderId).stream().findFirst();
+                (rs, row) -> readable(orderId, rs.getString(1)), orderId).stream().findFirst();
+    }
+
+    private OrderJourney readable(String orderId, String journeyJson) {
+        try {
+            return json.journey(journeyJson);
+        } catch (JacksonException unreadable) {
+            throw new UnreadableJourneyException(orderId, unreadable);
+        }
     }
 
     /**

@@ -15,6 +15,14 @@ public sealed interface LookupResult {
     record NotFound(String orderId) implements LookupResult {
     }
 
+    /**
+     * The order is indexed but its stored journey cannot be read by this version of the portal.
+     *
+     * @param reference under which the cause is logged
+     */
+    record Unreadable(String orderId, String reference) implements LookupResult {
+    }
+
     /** What was typed cannot be an order id. */
     record Invalid(String typed) implements LookupResult {
     }

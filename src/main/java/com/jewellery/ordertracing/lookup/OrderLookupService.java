@@ -3,15 +3,19 @@ package com.jewellery.ordertracing.lookup;
 import com.jewellery.ordertracing.index.IndexedJourneys;
 import com.jewellery.ordertracing.index.JourneyFilter;
 import com.jewellery.ordertracing.index.JourneySummary;
+import com.jewellery.ordertracing.index.UnreadableJourneyException;
 import com.jewellery.ordertracing.jaeger.JaegerProperties;
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.journey.StageCatalog;
 import com.jewellery.ordertracing.journey.StageDefinition;
 import com.jewellery.ordertracing.security.Roles;
-import org.springframework.security.access.prepost.PreAuthorize;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -25,6 +29,7 @@ import org.springframework.stereotype.Service;
 @PreAuthorize(Roles.ORDER_READERS)
 public class OrderLookupService {
 
+    private static final Logger log = LoggerFactory.getLogger(OrderLookupService.class);
     private static final List<String> TECHNICAL_ROLES = List.of("ROLE_" + Roles.DEVELOPER, "ROLE_" + Roles.ADMIN);
 
     private final IndexedJourneys journeys;
@@ -42,9 +47,15 @@ public class OrderLookupService {
         if (orderId.isEmpty()) {
             return new LookupResult.Invalid(typed);
         }
-        return journeys.findByOrderId(orderId.get())
-                .<LookupResult>map(this::found)
-                .orElseGet(() -> new LookupResult.NotFound(orderId.get()));
+        try {
+            return journeys.findByOrderId(orderId.get())
+                    .<LookupResult>map(this::found)
+                    .orElseGet(() -> new LookupResult.NotFound(orderId.get()));
+        } catch (UnreadableJourneyException unreadable) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("[{}] {}", reference, unreadable.getMessage(), unreadable);
+            return new LookupResult.Unreadable(orderId.get(), reference);
+        }
     }
 
     public List<JourneySummary> recentOrders(JourneyFilter filter, int offset, int limit) {

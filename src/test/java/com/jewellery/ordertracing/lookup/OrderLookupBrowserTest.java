@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.jewellery.orderflow.GroundTruth;
 import com.jewellery.orderflow.Outcome;
 import com.jewellery.orderflow.SentOrder;
+import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.support.BrowserTestBase;
 import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,6 +108,22 @@ class OrderLookupBrowserTest extends BrowserTestBase {
         Page page = signInAs("support", "/orders/ORD-NEVER-000001");
 
         assertThat(page.locator("#order-not-found")).containsText("ORD-NEVER-000001");
+    }
+
+    @Test
+    void aStoredJourneyThisVersionCannotReadIsExplainedWithAReference() {
+        // a row whose JSON lacks what the journey model needs, as an older or newer portal might have written
+        JourneyRows rows = new JourneyRows(jdbc, "ORD-UNREADABLE-" + System.nanoTime() + "-");
+        rows.insert(rows.failed("1", Instant.now(), "mes.price", Instant.now(), "No rate"));
+        try {
+            Page page = signInAs("support", "/orders/" + rows.id("1"));
+
+            assertThat(page.locator("#order-unreadable")).containsText(rows.id("1"));
+            assertThat(page.locator("#order-unreadable")).containsText("portal.index.backfill");
+            assertThat(page.locator("#order-unreadable")).containsText("reference");
+        } finally {
+            rows.deleteAll();
+        }
     }
 
     @Test

@@ -84,6 +84,8 @@ public class OrderLookupView extends VerticalLayout implements BeforeEnterObserv
             case LookupResult.Found found -> result.add(new JourneyPanel(found));
             case LookupResult.NotFound notFound -> result.add(message("order-not-found",
                     getTranslation("lookup.notFound", notFound.orderId())));
+            case LookupResult.Unreadable unreadable -> result.add(message("order-unreadable",
+                    getTranslation("lookup.unreadable", unreadable.orderId(), unreadable.reference())));
             case LookupResult.Invalid invalid -> markInvalid();
         }
     }
