@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.JacksonException;
 
@@ -32,6 +34,8 @@ final class JourneyStore {
                 has_error, error_stage, error_message, trace_ids, journey, indexed_at, order_id, first_seen)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""";
     private static final int BATCH_SIZE = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyStore.class);
 
     private final JdbcTemplate jdbc;
     private final JourneyJson json;
@@ -71,7 +75,9 @@ final class JourneyStore {
 
     /**
      * The partition key and the spans of each order that has a row; orders without one are left out.
-     * Only the spans are read back: the rest of a journey is assembled from them.
+     * Only the spans are read back: the rest of a journey is assembled from them. Spans this version
+     * cannot read count as none, so the journey is rebuilt from the new spans rather than the indexer
+     * stopping at that order for good.
      */
     Map<String, Stored> storedOf(Collection<String> orderIds) {
         Map<String, Stored> stored = new HashMap<>();
@@ -81,10 +87,20 @@ final class JourneyStore {
             statement.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
             return statement;
         }, rs -> {
-            stored.putIfAbsent(rs.getString("order_id"),
-                    new Stored(Sql.instant(rs, "first_seen"), json.spans(rs.getString("spans"))));
+            String orderId = rs.getString("order_id");
+            stored.putIfAbsent(orderId, new Stored(Sql.instant(rs, "first_seen"), spans(orderId, rs.getString("spans"))));
         });
         return stored;
+    }
+
+    private List<SpanRecord> spans(String orderId, String spansJson) {
+        try {
+            return json.spans(spansJson);
+        } catch (JacksonException unreadable) {
+            log.warn("The stored spans of order {} cannot be read; its journey is rebuilt from the spans read now: {}",
+                    orderId, unreadable.getMessage());
+            return List.of();
+        }
     }
 
     /** @param firstSeen the row's partition key; @param spans every span of the order the row holds */

@@ -139,6 +139,23 @@ class IndexerIT {
     }
 
     @Test
+    void aStoredJourneyWhoseSpansCannotBeReadIsRebuiltNotAStopForTheIndexer() {
+        String orderId = everyOutcome.orders().getFirst().order().orderId();
+        Instant firstSeen = everyOutcome.startedAt();
+        jdbc.update("""
+                INSERT INTO order_journey (order_id, first_seen, last_seen, outcome, has_error, trace_ids, journey,
+                    indexed_at) VALUES (?, ?, ?, 'IN_PROGRESS', false, '{}', CAST(? AS jsonb), now())""",
+                orderId, Sql.timestamp(firstSeen), Sql.timestamp(firstSeen), "{\"spans\": \"written by another version\"}");
+        Indexer indexer = indexer(TraceSource.jaeger(jaeger));
+        startCursorsAt(everyOutcome.startedAt());
+
+        indexUntilComplete(indexer, everyOutcome);
+
+        assertThat(mismatches(everyOutcome)).isEmpty();
+        assertThat(indexer.state().snapshot().failure()).isNull();
+    }
+
+    @Test
     void readingTheSameWindowsAgainChangesNothing() {
         startCursorsAt(everyOutcome.startedAt());
         Indexer first = indexer(TraceSource.jaeger(jaeger));
