@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.alerts;
 
 import com.jewellery.ordertracing.lost.DetectionRules;
 import com.jewellery.ordertracing.security.Roles;
+import com.jewellery.ordertracing.security.Usernames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -120,7 +120,6 @@ public class AlertService {
         if (authentication == null) {
             return "system";
         }
-        return authentication.getPrincipal() instanceof OidcUser user && user.getPreferredUsername() != null
-                ? user.getPreferredUsername() : authentication.getName();
+        return Usernames.of(authentication);
     }
 }

@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.audit;
 
 import com.jewellery.ordertracing.security.Roles;
+import com.jewellery.ordertracing.security.Usernames;
 import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +35,7 @@ public class AuditService {
     @Transactional
     public void recordAccessDenied(String target) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String username = authentication == null ? "anonymous" : SecurityAuditListener.usernameOf(authentication);
+        String username = authentication == null ? "anonymous" : Usernames.of(authentication);
         record(username, AuditEventType.ACCESS_DENIED, target);
     }
 

@@ -1,12 +1,12 @@
 package com.jewellery.ordertracing.audit;
 
+import com.jewellery.ordertracing.security.Usernames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /** Records sign-ins and sign-outs from Spring Security's own events. */
@@ -32,16 +32,10 @@ class SecurityAuditListener {
     }
 
     private void record(Authentication authentication, AuditEventType type) {
-        String username = usernameOf(authentication);
+        String username = Usernames.of(authentication);
         log.info("Audit: {} {}", type, username);
         auditService.record(username, type, String.join(",", authentication.getAuthorities().stream()
                 .map(Object::toString).filter(a -> a.startsWith("ROLE_")).toList()));
     }
 
-    static String usernameOf(Authentication authentication) {
-        if (authentication.getPrincipal() instanceof OidcUser user && user.getPreferredUsername() != null) {
-            return user.getPreferredUsername();
-        }
-        return authentication.getName();
-    }
 }

@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.security.Roles;
+import com.jewellery.ordertracing.security.Usernames;
 import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +28,21 @@ public class IndexerAdmin {
      * Queues a re-read of {@code from .. to}; reading is idempotent, so ranges already indexed only cost time.
      *
      * @return the request's id
+     * @throws InvalidBackfillException when a bound is missing, from is not before to, or to is in the future
      */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public long requestBackfill(Instant from, Instant to) {
         Instant now = clock.instant();
-        if (from == null || to == null || !from.isBefore(to) || to.isAfter(now)) {
-            throw new IllegalArgumentException("a backfill needs from before to, and to not in the future; got "
-                    + from + " .. " + to);
+        if (from == null || to == null) {
+            throw new InvalidBackfillException(InvalidBackfillException.Reason.MISSING, "a backfill needs from and to");
+        }
+        if (!from.isBefore(to)) {
+            throw new InvalidBackfillException(InvalidBackfillException.Reason.NOT_BEFORE,
+                    "a backfill needs from before to; got " + from + " .. " + to);
+        }
+        if (to.isAfter(now)) {
+            throw new InvalidBackfillException(InvalidBackfillException.Reason.IN_FUTURE,
+                    "a backfill cannot reach into the future; to was " + to);
         }
         return queue.request(from, to, currentUser(), now);
     }
@@ -46,6 +55,6 @@ public class IndexerAdmin {
 
     private static String currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "unknown" : authentication.getName();
+        return authentication == null ? "unknown" : Usernames.of(authentication);
     }
 }

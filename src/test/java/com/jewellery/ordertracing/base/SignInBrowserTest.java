@@ -20,7 +20,8 @@ class SignInBrowserTest extends BrowserTestBase {
                 Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Alerts")),
                 Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Alerts")),
                 Arguments.of("analyst", List.of("System status", "Lost orders")),
-                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Alerts", "Audit log")));
+                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Alerts", "Re-index",
+                        "Audit log")));
     }
 
     @ParameterizedTest

@@ -119,7 +119,7 @@ class OrderLookupBrowserTest extends BrowserTestBase {
             Page page = signInAs("support", "/orders/" + rows.id("1"));
 
             assertThat(page.locator("#order-unreadable")).containsText(rows.id("1"));
-            assertThat(page.locator("#order-unreadable")).containsText("portal.index.backfill");
+            assertThat(page.locator("#order-unreadable")).containsText("Re-index");
             assertThat(page.locator("#order-unreadable")).containsText("reference");
         } finally {
             rows.deleteAll();
