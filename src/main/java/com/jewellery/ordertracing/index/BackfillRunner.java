@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.jaeger.TimeRange;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,7 +41,8 @@ final class BackfillRunner {
                     .limit(windowsPerRun - steps.size())
                     .forEach(window -> steps.add(new Step(request, window)));
         }
-        SeenTraces seen = new SeenTraces();
+        // its own memory, for this run only: a backfill stores what it reads even if the regular runs saw it
+        SeenTraces seen = new SeenTraces(Duration.ZERO, clock);
         return ReadAhead.run(
                 (Consumer<Read> sink) -> steps.forEach(step -> services.forEach(service ->
                         windows.read(service, step.window(), piece -> sink.accept(new Read(step, piece))))),

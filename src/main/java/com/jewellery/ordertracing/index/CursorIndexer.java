@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.jaeger.TimeRange;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,19 +21,23 @@ final class CursorIndexer {
     private final WindowIndexer windows;
     private final CursorStore cursors;
     private final Clock clock;
+    // kept between runs: each run re-reads the overlap, whose traces the previous runs stored already
+    private final SeenTraces seen;
 
+    /** @param seenMemory how long a stored trace is remembered between runs; about twice the overlap */
     CursorIndexer(List<String> services, WindowPlanner planner, WindowIndexer windows, CursorStore cursors,
-            Clock clock) {
+            Duration seenMemory, Clock clock) {
         this.services = List.copyOf(services);
         this.planner = planner;
         this.windows = windows;
         this.cursors = cursors;
         this.clock = clock;
+        this.seen = new SeenTraces(seenMemory, clock);
     }
 
     IndexStats run() {
         List<TimeRange> planned = planner.plan(earliestCursor(), clock.instant());
-        SeenTraces seen = new SeenTraces();
+        seen.forgetOld();
         return ReadAhead.run(
                 (Consumer<Piece> sink) -> planned.forEach(
                         window -> windows.read(TraceSource.ANY_SERVICE, window, sink)),

@@ -35,7 +35,7 @@ record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List
         IndexerCycle cycle = new IndexerCycle(new IndexerLock(connections, properties.lockKey()),
                 new PartitionMaintenance(jdbc, transactions, properties.partitionsAhead(), properties.retentionDays(),
                         clock),
-                new CursorIndexer(services, planner, windows, cursors, clock),
+                new CursorIndexer(services, planner, windows, cursors, properties.overlap().multipliedBy(2), clock),
                 new BackfillRunner(services, planner, windows, new BackfillQueue(jdbc), BACKFILL_WINDOWS_PER_RUN,
                         properties.backfill(), clock),
                 new Backoff(properties.interval(), properties.maxBackoff(), clock), state, clock);

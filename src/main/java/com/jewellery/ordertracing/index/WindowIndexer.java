@@ -44,7 +44,7 @@ final class WindowIndexer {
                 .flatMap(trace -> SpanRecords.fromOtlp(trace.resourceSpans()).stream())
                 .filter(span -> span.orderId().isPresent())
                 .toList();
-        return transactions.execute(status -> {
+        IndexStats stats = transactions.execute(status -> {
             // A crash may lose the last commits, but it loses the cursor move with them: the window is
             // simply read again. So the indexer need not wait for each commit to reach the disk.
             jdbc.execute("SET LOCAL synchronous_commit TO OFF");
@@ -54,5 +54,8 @@ final class WindowIndexer {
                     piece.searches(),
                     piece.saturated() ? List.of(piece.range()) : List.of());
         });
+        // every trace of the piece, also those filtered out: being read again keeps them remembered
+        seen.remember(piece.traces());
+        return stats;
     }
 }

@@ -2,10 +2,9 @@ package com.jewellery.ordertracing.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.jewellery.ordertracing.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
@@ -48,32 +47,5 @@ class BackoffTest {
         assertThat(backoff.mayAttempt()).isTrue();
         assertThat(backoff.nextAttempt()).isEmpty();
         assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(5));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -83,11 +84,12 @@ public final class IndexerBenchmark {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         IndexProperties properties = new IndexProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, searchDepth, Duration.ofMinutes(1), 90, 7, 727999, null);
-        Indexer indexer = Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc,
+        Supplier<Indexer> newIndexer = () -> Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new JourneyAssembler(StageCatalog.defaults()),
                 () -> DriverManager.getConnection(dataSource.getJdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD),
                 Clock.systemUTC());
+        Indexer indexer = newIndexer.get();
         indexer.services().forEach(service -> indexer.cursors().advance(service, truth.startedAt().minusSeconds(1),
                 Instant.now()));
         Map<String, Duration> cpuBefore = cpu.snapshot();
@@ -96,7 +98,6 @@ public final class IndexerBenchmark {
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         double seconds = wall.toNanos() / 1e9;
         System.out.printf("CPU while indexing: %s.%n", CpuByProcess.between(cpuBefore, cpu.snapshot(), wall));
-        indexer.cycle().release();
         IndexerState.Snapshot state = indexer.state().snapshot();
         if (state.failure() != null) {
             throw new IllegalStateException("indexing failed: " + state.errorMessage());
@@ -113,6 +114,23 @@ public final class IndexerBenchmark {
                         + "%d refused) in %.1f s: %.0f traces/s, %.0f orders/s; %d Jaeger searches, %d traces read.%n",
                 traces, stats.spansStored(), journeys, ofThisLoad, accepted, truth.orders().size() - accepted, seconds,
                 traces / seconds, journeys / seconds, stats.searches(), stats.tracesRead());
+        Map<String, Instant> cursors = indexer.cursors().all();
+        rereadOverlap(indexer, "the indexer that stored them");
+        // the same range again: a lock takeover resumes from these cursors with nothing remembered
+        cursors.forEach((service, readUntil) -> indexer.cursors().advance(service, readUntil, Instant.now()));
+        rereadOverlap(newIndexer.get(), "a new indexer, as after a lock takeover");
+    }
+
+    /** The next run reads the overlap before its cursor again, as every run in steady state does. */
+    private static void rereadOverlap(Indexer indexer, String who) {
+        long start = System.nanoTime();
+        indexer.cycle().runOnce();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        indexer.cycle().release();
+        IndexStats stats = indexer.state().snapshot().lastStats();
+        System.out.printf("Next run, by %s: re-read the overlap in %.1f s; %d traces read, %d checked against the "
+                + "database, %d journeys saved.%n", who, seconds, stats.tracesRead(), stats.tracesIndexed(),
+                stats.journeysSaved());
     }
 
     private static Object jaegerLookup(JaegerClient jaeger, GroundTruth truth, String orderId) {
