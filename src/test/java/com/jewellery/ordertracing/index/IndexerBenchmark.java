@@ -115,22 +115,23 @@ public final class IndexerBenchmark {
                 traces, stats.spansStored(), journeys, ofThisLoad, accepted, truth.orders().size() - accepted, seconds,
                 traces / seconds, journeys / seconds, stats.searches(), stats.tracesRead());
         Map<String, Instant> cursors = indexer.cursors().all();
-        rereadOverlap(indexer, "the indexer that stored them");
+        rereadOverlap(indexer, "the indexer that stored them", cpu);
         // the same range again: a lock takeover resumes from these cursors with nothing remembered
         cursors.forEach((service, readUntil) -> indexer.cursors().advance(service, readUntil, Instant.now()));
-        rereadOverlap(newIndexer.get(), "a new indexer, as after a lock takeover");
+        rereadOverlap(newIndexer.get(), "a new indexer, as after a lock takeover", cpu);
     }
 
     /** The next run reads the overlap before its cursor again, as every run in steady state does. */
-    private static void rereadOverlap(Indexer indexer, String who) {
+    private static void rereadOverlap(Indexer indexer, String who, CpuByProcess cpu) {
+        Map<String, Duration> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         indexer.cycle().runOnce();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
         indexer.cycle().release();
         IndexStats stats = indexer.state().snapshot().lastStats();
         System.out.printf("Next run, by %s: re-read the overlap in %.1f s; %d traces read, %d checked against the "
-                + "database, %d journeys saved.%n", who, seconds, stats.tracesRead(), stats.tracesIndexed(),
-                stats.journeysSaved());
+                + "database, %d journeys saved; CPU %s.%n", who, wall.toNanos() / 1e9, stats.tracesRead(),
+                stats.tracesIndexed(), stats.journeysSaved(), CpuByProcess.between(cpuBefore, cpu.snapshot(), wall));
     }
 
     private static Object jaegerLookup(JaegerClient jaeger, GroundTruth truth, String orderId) {
