@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.status.ComponentStatus;
+import com.jewellery.ordertracing.status.StatusFact;
 import com.jewellery.ordertracing.status.StatusCheck;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,11 +42,11 @@ final class IndexerStatusCheck implements StatusCheck {
         Instant now = clock.instant();
         Optional<Duration> behind = behind(now);
         String nameKey = "status.component.indexer." + snapshot.role().name().toLowerCase(Locale.ROOT);
-        String detail = detail(snapshot, behind, now);
+        List<StatusFact> facts = facts(snapshot, behind, now);
+        String detail = technicalDetail(snapshot);
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        return problemKey(snapshot, behind)
-                .map(problem -> ComponentStatus.down(nameKey, problem, detail, latency))
-                .orElseGet(() -> ComponentStatus.up(nameKey, detail, latency, List.of()));
+        String problem = problemKey(snapshot, behind).orElse(null);
+        return new ComponentStatus(nameKey, problem == null, problem, facts, detail, latency, List.of());
     }
 
     @Override
@@ -66,23 +67,33 @@ final class IndexerStatusCheck implements StatusCheck {
         return behind.filter(lag -> lag.compareTo(behindLimit) > 0).map(lag -> "status.problem.indexer.behind");
     }
 
-    private String detail(IndexerState.Snapshot snapshot, Optional<Duration> behind, Instant now) {
-        List<String> parts = new ArrayList<>();
-        parts.add(snapshot.lastSuccess() == null ? "no successful run yet on this instance"
-                : "last successful run " + snapshot.lastSuccess() + " (" + seconds(snapshot.lastSuccess(), now) + " ago)");
-        parts.add(behind.map(lag -> "index behind now by " + lag.toSeconds() + " s")
-                .orElse("lag unknown (no cursor yet)"));
-        IndexStats stats = snapshot.lastStats();
+    /** For support: is the index up to date, and did the last run work? */
+    private static List<StatusFact> facts(IndexerState.Snapshot snapshot, Optional<Duration> behind, Instant now) {
+        List<StatusFact> facts = new ArrayList<>();
+        facts.add(snapshot.lastSuccess() == null ? StatusFact.of("status.indexer.noRunYet")
+                : StatusFact.of("status.indexer.lastRun", Duration.between(snapshot.lastSuccess(), now).toSeconds()));
+        facts.add(behind.map(lag -> StatusFact.of("status.indexer.behind", lag.toSeconds()))
+                .orElse(StatusFact.of("status.indexer.lagUnknown")));
         if (snapshot.lastSuccess() != null) {
-            parts.add("last run: " + stats.tracesRead() + " traces read, " + stats.spansStored() + " new spans, "
-                    + stats.journeysSaved() + " journeys saved");
+            IndexStats stats = snapshot.lastStats();
+            facts.add(StatusFact.of("status.indexer.lastStats", stats.tracesRead(), stats.spansStored(),
+                    stats.journeysSaved()));
         }
         if (snapshot.failure() != null) {
-            parts.add("last error (" + snapshot.failures() + " in a row): " + snapshot.errorMessage()
-                    + (snapshot.nextAttempt() == null ? "" : "; next attempt " + snapshot.nextAttempt()));
+            facts.add(StatusFact.of("status.indexer.failures", snapshot.failures(), snapshot.nextAttempt() == null ? 0
+                    : Math.max(0, Duration.between(now, snapshot.nextAttempt()).toSeconds())));
+        }
+        return facts;
+    }
+
+    /** For whoever fixes it: the error as it was raised, and the windows that may miss traces. */
+    private static String technicalDetail(IndexerState.Snapshot snapshot) {
+        List<String> parts = new ArrayList<>();
+        if (snapshot.failure() != null) {
+            parts.add(snapshot.errorMessage());
         }
         if (!snapshot.saturated().isEmpty()) {
-            parts.add("windows with possibly missing traces: " + String.join(", ", snapshot.saturated()));
+            parts.add("saturated windows: " + String.join(", ", snapshot.saturated()));
         }
         return String.join("; ", parts);
     }
@@ -101,7 +112,4 @@ final class IndexerStatusCheck implements StatusCheck {
         }
     }
 
-    private static String seconds(Instant then, Instant now) {
-        return Duration.between(then, now).toSeconds() + " s";
-    }
 }

@@ -18,6 +18,7 @@ import com.jewellery.ordertracing.journey.JourneyOutcome;
 import com.jewellery.ordertracing.journey.JourneyStage;
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.status.ComponentStatus;
+import com.jewellery.ordertracing.status.StatusFact;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import com.jewellery.ordertracing.support.TestDatabase;
 import java.sql.Connection;
@@ -255,7 +256,10 @@ class IndexerIT {
             assertThat(row.up()).isFalse();
             assertThat(row.problemKey()).isEqualTo("status.problem.indexer.jaeger");
             assertThat(row.nameKey()).isEqualTo("status.component.indexer.leader");
-            assertThat(row.detail()).contains("last error (1 in a row)");
+            assertThat(row.facts()).extracting(StatusFact::key).contains("status.indexer.failures");
+            assertThat(row.facts()).filteredOn(fact -> fact.key().equals("status.indexer.failures"))
+                    .singleElement().satisfies(fact -> assertThat(fact.args().getFirst()).isEqualTo(1));
+            assertThat(row.detail()).as("the error as raised, for whoever fixes it").isNotBlank();
 
             jaegerNow.set(TraceSource.jaeger(jaeger));
             indexUntilComplete(indexer, duringOutage);
@@ -263,7 +267,9 @@ class IndexerIT {
             assertThat(mismatches(duringOutage)).isEmpty();
             assertThat(indexer.state().snapshot().failure()).isNull();
             assertThat(status.check().up()).isTrue();
-            assertThat(status.check().detail()).contains("last successful run");
+            assertThat(status.check().facts()).extracting(StatusFact::key)
+                    .contains("status.indexer.lastRun", "status.indexer.behind", "status.indexer.lastStats")
+                    .doesNotContain("status.indexer.failures");
         }
     }
 

@@ -53,7 +53,7 @@ class JourneyPanel extends VerticalLayout {
                 .orElse(""));
         where.setId("order-last-stage");
         Paragraph times = new Paragraph(getTranslation("lookup.times", format(journey.firstSeen()),
-                format(journey.lastSeen()), millis(journey.totalDuration())));
+                format(journey.lastSeen()), duration(journey.totalDuration())));
         HorizontalLayout line = new HorizontalLayout(outcome, status, where);
         line.setAlignItems(Alignment.BASELINE);
         return new Div(new H3(getTranslation("lookup.order", journey.orderId())), line, times);
@@ -78,11 +78,11 @@ class JourneyPanel extends VerticalLayout {
                 .setHeader(getTranslation("lookup.state")).setAutoWidth(true);
         grid.addColumn(stage -> stage.start() == null ? "" : format(stage.start()))
                 .setHeader(getTranslation("lookup.start")).setAutoWidth(true);
-        grid.addColumn(stage -> stage.duration() == null ? "" : millis(stage.duration()) + " ms")
+        grid.addColumn(stage -> stage.duration() == null ? "" : duration(stage.duration()))
                 .setHeader(getTranslation("lookup.duration")).setAutoWidth(true);
         grid.addColumn(stage -> statusName(stage.orderStatus())).setHeader(getTranslation("lookup.orderStatus"))
                 .setAutoWidth(true);
-        grid.addColumn(stage -> stage.slaExceeded() ? getTranslation("lookup.slaExceeded", stage.definition().sla())
+        grid.addColumn(stage -> stage.slaExceeded() ? getTranslation("lookup.slaExceeded", duration(stage.definition().sla()))
                 : "").setHeader(getTranslation("lookup.sla")).setAutoWidth(true);
         if (technicalDetail) {
             grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::attributes));
@@ -127,7 +127,7 @@ class JourneyPanel extends VerticalLayout {
 
     private String stageTooltip(JourneyStage stage) {
         return stageName(stage) + " — " + getTranslation("journey.state." + stage.state().name())
-                + (stage.duration() == null ? "" : " — " + millis(stage.duration()) + " ms");
+                + (stage.duration() == null ? "" : " — " + duration(stage.duration()));
     }
 
     private String statusName(String status) {
@@ -138,7 +138,10 @@ class JourneyPanel extends VerticalLayout {
         return TIME.format(instant);
     }
 
-    private static long millis(Duration duration) {
-        return duration.toMillis();
+    /** Whole seconds as seconds (an SLA of 30 s), anything else in milliseconds. */
+    private String duration(Duration duration) {
+        long millis = duration.toMillis();
+        return millis >= 1000 && millis % 1000 == 0 ? getTranslation("unit.seconds", millis / 1000)
+                : getTranslation("unit.millis", millis);
     }
 }

@@ -7,6 +7,7 @@ import com.jewellery.ordertracing.status.SystemStatusService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -47,11 +48,13 @@ public class SystemStatusView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setAllRowsVisible(true);
+        // the detail column holds sentences and error texts: wrap them rather than cut them off
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(status -> getTranslation(status.nameKey())).setHeader(getTranslation("status.component"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("status.state")).setAutoWidth(true);
-        grid.addComponentColumn(this::detail).setHeader(getTranslation("status.detail")).setFlexGrow(1);
-        grid.addColumn(status -> status.latency().toMillis() + " ms").setHeader(getTranslation("status.latency"))
+        grid.addComponentColumn(this::detail).setHeader(getTranslation("status.detail")).setFlexGrow(3);
+        grid.addColumn(status -> getTranslation("unit.millis", status.latency().toMillis())).setHeader(getTranslation("status.latency"))
                 .setAutoWidth(true);
     }
 
@@ -90,6 +93,7 @@ public class SystemStatusView extends VerticalLayout {
         if (status.problemKey() != null) {
             detail.add(new Paragraph(getTranslation(status.problemKey())));
         }
+        status.facts().forEach(fact -> detail.add(new Paragraph(getTranslation(fact.key(), fact.args().toArray()))));
         Span technical = new Span(status.detail());
         technical.addClassName("technical-detail");
         detail.add(technical);
