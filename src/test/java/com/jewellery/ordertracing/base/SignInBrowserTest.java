@@ -90,6 +90,7 @@ class SignInBrowserTest extends BrowserTestBase {
         page.locator("#kc-login").click();
 
         assertThat(page.locator("#system-status h2")).hasText("Состояние системы");
+        assertThat(page).hasTitle("Портал отслеживания заказов");
         // what the checks found out is in Russian too, not only the labels around it
         assertThat(page.locator("#system-status vaadin-grid-cell-content", new Page.LocatorOptions()
                 .setHasText(Pattern.compile("успешного прохода|успешный проход")))).hasCount(1);

@@ -14,8 +14,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,10 +29,9 @@ import java.time.format.FormatStyle;
  * alert rules, which administrators edit here.
  */
 @Route("alerts")
-@PageTitle("Alerts")
 @Menu(order = 30, icon = "vaadin:bell", title = "menu.alerts")
 @RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ADMIN})
-public class AlertsView extends VerticalLayout {
+public class AlertsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int OUTBOX_SHOWN = 100;
 
@@ -147,5 +146,10 @@ public class AlertsView extends VerticalLayout {
 
     private String time(Instant instant) {
         return instant == null ? "" : format.format(instant);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.alerts");
     }
 }

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -18,10 +18,9 @@ import java.time.format.FormatStyle;
 
 /** Sign-ins, sign-outs and refused navigations, newest first, for administrators. */
 @Route("audit")
-@PageTitle("Audit log")
 @Menu(order = 90, icon = "vaadin:records", title = "menu.audit")
 @RolesAllowed(Roles.ADMIN)
-public class AuditLogView extends VerticalLayout {
+public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final AuditService auditService;
     private final Grid<AuditEvent> grid = new Grid<>();
@@ -64,5 +63,10 @@ public class AuditLogView extends VerticalLayout {
         AuditEventType type = typeFilter.getValue();
         grid.setItems(query -> auditService.page(type, query.getOffset(), query.getLimit()).stream(),
                 query -> (int) auditService.count(type));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.audit");
     }
 }

@@ -16,8 +16,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
@@ -31,10 +31,9 @@ import java.time.format.FormatStyle;
  * or a stored journey could not be read; shows the latest requests and how far each has got.
  */
 @Route("reindex")
-@PageTitle("Re-index")
 @Menu(order = 80, icon = "vaadin:refresh", title = "menu.reindex")
 @RolesAllowed(Roles.ADMIN)
-public class ReindexView extends VerticalLayout {
+public class ReindexView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int SHOWN_REQUESTS = 50;
 
@@ -99,5 +98,10 @@ public class ReindexView extends VerticalLayout {
     private String time(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(zone)
                 .format(instant);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.reindex");
     }
 }

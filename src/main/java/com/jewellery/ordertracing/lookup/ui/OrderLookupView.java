@@ -16,8 +16,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,10 +27,9 @@ import jakarta.annotation.security.RolesAllowed;
  * the URL ({@code /orders/ORD-...}), so a journey can be shared as a link.
  */
 @Route("orders/:orderId?")
-@PageTitle("Order lookup")
 @Menu(order = 10, icon = "vaadin:search", title = "menu.orders")
 @RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ADMIN})
-public class OrderLookupView extends VerticalLayout implements BeforeEnterObserver {
+public class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final OrderLookupService lookupService;
     private final TextField orderId = new TextField();
@@ -94,5 +93,10 @@ public class OrderLookupView extends VerticalLayout implements BeforeEnterObserv
         Paragraph paragraph = new Paragraph(text);
         paragraph.setId(id);
         return paragraph;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.orders");
     }
 }

@@ -19,8 +19,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.shared.Registration;
@@ -37,10 +37,9 @@ import java.util.List;
  * analysts get the counts only (the service refuses them the orders, too).
  */
 @Route("lost")
-@PageTitle("Lost orders")
 @Menu(order = 20, icon = "vaadin:warning", title = "menu.lost")
 @RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN})
-public class LostOrdersView extends VerticalLayout {
+public class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int REFRESH_MILLIS = 60_000;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -140,5 +139,10 @@ public class LostOrdersView extends VerticalLayout {
     protected void onDetach(DetachEvent event) {
         event.getUI().setPollInterval(-1);
         pollRegistration.remove();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.lost");
     }
 }

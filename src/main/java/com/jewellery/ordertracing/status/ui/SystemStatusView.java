@@ -16,8 +16,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -26,10 +26,9 @@ import java.time.format.FormatStyle;
 
 /** Is everything the portal stands on reachable? The first page after sign-in, for every role. */
 @Route("")
-@PageTitle("Order tracing portal")
 @Menu(order = 0, icon = "vaadin:dashboard", title = "menu.status")
 @RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN})
-public class SystemStatusView extends VerticalLayout {
+public class SystemStatusView extends VerticalLayout implements HasDynamicTitle {
 
     private final SystemStatusService statusService;
     private final Grid<ComponentStatus> grid = new Grid<>();
@@ -98,5 +97,10 @@ public class SystemStatusView extends VerticalLayout {
         technical.addClassName("technical-detail");
         detail.add(technical);
         return detail;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.title");
     }
 }

@@ -29,6 +29,7 @@ class ReindexBrowserTest extends BrowserTestBase {
     @Test
     void aRangeEndingBeforeItStartsIsRefusedAndAValidOneIsQueued() {
         Page page = signInAs("admin", "/reindex");
+        assertThat(page).hasTitle("Re-index");
         LocalDateTime yesterday = LocalDateTime.now().minusDays(1);
         enter(page, "#reindex-from", yesterday.withHour(10));
         enter(page, "#reindex-to", yesterday.withHour(9));
