@@ -45,6 +45,14 @@ final class CursorIndexer {
                         () -> cursors.advanceAll(services, piece.range().to(), clock.instant())));
     }
 
+    /**
+     * Forgets which traces were stored: after a failed run (a commit may be lost with an unreachable or
+     * restarted database) and when the lock is taken anew (another holder may have written meanwhile).
+     */
+    void forgetStored() {
+        seen.forgetAll();
+    }
+
     /** Empty when a service was never read: then all are read from the initial lookback. */
     private Optional<Instant> earliestCursor() {
         List<Optional<Instant>> each = services.stream().map(cursors::readUntil).toList();

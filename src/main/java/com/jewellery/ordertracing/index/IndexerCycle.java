@@ -44,10 +44,14 @@ final class IndexerCycle {
             return;
         }
         try {
+            long term = lock.terms();
             if (!lock.holdOrAcquire()) {
                 backoff.succeeded();
                 state.standby();
                 return;
+            }
+            if (lock.terms() != term) {
+                cursorIndexer.forgetStored();
             }
             partitions.maintainIfDue();
             IndexStats stats = cursorIndexer.run().plus(backfills.run());
@@ -66,6 +70,7 @@ final class IndexerCycle {
     }
 
     private void fail(Exception failure) {
+        cursorIndexer.forgetStored();
         Duration delay = backoff.failed();
         IndexerState.Failure kind = kindOf(failure);
         state.failed(lock.held() ? IndexerState.Role.LEADER : IndexerState.Role.STANDBY, kind, failure.getMessage(),

@@ -28,6 +28,7 @@ final class IndexerLock implements AutoCloseable {
     private final long key;
     private Connection connection;
     private boolean held;
+    private long terms;
 
     IndexerLock(Connections connections, long key) {
         this.connections = connections;
@@ -50,6 +51,7 @@ final class IndexerLock implements AutoCloseable {
         if (!held) {
             try {
                 held = tryLock();
+                terms += held ? 1 : 0;
             } catch (SQLException failure) {
                 closeConnection();
                 throw failure;
@@ -60,6 +62,11 @@ final class IndexerLock implements AutoCloseable {
 
     boolean held() {
         return held;
+    }
+
+    /** How many times this instance has taken the lock: a new term means another may have indexed meanwhile. */
+    long terms() {
+        return terms;
     }
 
     /** Gives the lock up, so another instance can take over at once. */

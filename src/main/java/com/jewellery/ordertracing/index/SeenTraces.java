@@ -51,6 +51,11 @@ final class SeenTraces {
         seen.values().removeIf(entry -> entry.at().isBefore(oldest));
     }
 
+    /** Forgets everything, e.g. when what was stored may have been lost or changed by someone else. */
+    void forgetAll() {
+        seen.clear();
+    }
+
     int size() {
         return seen.size();
     }

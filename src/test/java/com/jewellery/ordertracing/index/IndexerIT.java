@@ -157,6 +157,28 @@ class IndexerIT {
     }
 
     @Test
+    void theHolderRemembersWhatItStoredUntilItLosesTheLock() throws Exception {
+        startCursorsAt(everyOutcome.startedAt());
+        Indexer indexer = indexer(TraceSource.jaeger(jaeger));
+        indexUntilComplete(indexer, everyOutcome);
+
+        startCursorsAt(everyOutcome.startedAt());
+        indexer.cycle().runOnce();
+        IndexStats remembered = indexer.state().snapshot().lastStats();
+        terminateLockHolder();
+        startCursorsAt(everyOutcome.startedAt());
+        indexer.cycle().runOnce();
+        IndexStats afterTakingTheLockAgain = indexer.state().snapshot().lastStats();
+
+        assertThat(remembered.tracesRead()).isGreaterThanOrEqualTo(70);
+        assertThat(remembered.tracesIndexed()).as("skipped before the database").isZero();
+        assertThat(afterTakingTheLockAgain.tracesIndexed()).as("all checked against the database again")
+                .isEqualTo(afterTakingTheLockAgain.tracesRead());
+        assertThat(afterTakingTheLockAgain.journeysSaved()).as("and nothing was new").isZero();
+        assertThat(mismatches(everyOutcome)).isEmpty();
+    }
+
+    @Test
     void readingTheSameWindowsAgainChangesNothing() {
         startCursorsAt(everyOutcome.startedAt());
         Indexer first = indexer(TraceSource.jaeger(jaeger));
