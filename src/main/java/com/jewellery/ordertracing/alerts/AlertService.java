@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
@@ -115,11 +114,7 @@ public class AlertService {
     }
 
     private String currentUser() {
-        Authentication authentication = securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)
-                .getContext().getAuthentication();
-        if (authentication == null) {
-            return "system";
-        }
-        return Usernames.of(authentication);
+        return Usernames.of(securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)
+                .getContext().getAuthentication(), "system");
     }
 }

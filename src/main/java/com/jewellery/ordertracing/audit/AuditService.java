@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +33,7 @@ public class AuditService {
     /** A signed-in user was refused a view; who it was comes from the security context. */
     @Transactional
     public void recordAccessDenied(String target) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String username = authentication == null ? "anonymous" : Usernames.of(authentication);
+        String username = Usernames.of(SecurityContextHolder.getContext().getAuthentication(), "anonymous");
         record(username, AuditEventType.ACCESS_DENIED, target);
     }
 

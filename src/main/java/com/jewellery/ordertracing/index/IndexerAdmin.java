@@ -6,7 +6,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -54,7 +53,6 @@ public class IndexerAdmin {
     }
 
     private static String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "unknown" : Usernames.of(authentication);
+        return Usernames.of(SecurityContextHolder.getContext().getAuthentication(), "unknown");
     }
 }

@@ -12,6 +12,11 @@ public final class Usernames {
     private Usernames() {
     }
 
+    /** @param nobody what to record when no one is signed in, e.g. "system" for a scheduled job */
+    public static String of(Authentication authentication, String nobody) {
+        return authentication == null ? nobody : of(authentication);
+    }
+
     public static String of(Authentication authentication) {
         if (authentication.getPrincipal() instanceof OidcUser user && user.getPreferredUsername() != null) {
             return user.getPreferredUsername();
