@@ -5,9 +5,7 @@ import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.journey.SpanRecord;
 import com.jewellery.ordertracing.journey.SpanRef;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +69,7 @@ final class JourneyRefresher {
             }
         }
         List<OrderJourney> assembled = assembler.assemble(toAssemble);
-        Map<String, Instant> firstSeen = new HashMap<>();
-        stored.forEach((orderId, row) -> firstSeen.put(orderId, row.firstSeen()));
-        journeys.save(assembled, firstSeen, clock.instant());
+        journeys.save(assembled, stored, clock.instant());
         return new Refreshed(newSpans, assembled.size());
     }
 

@@ -48,14 +48,14 @@ final class JourneyStore {
     /**
      * Updates the orders already indexed and inserts the others.
      *
-     * @param stored the partition key of the orders that have a row ({@link #storedOf}), read in the same
-     *               transaction
+     * @param stored the orders that have a row ({@link #storedOf}), read in the same transaction; an update
+     *               keeps the row's partition key
      */
-    void save(List<OrderJourney> journeys, Map<String, Instant> stored, Instant indexedAt) {
+    void save(List<OrderJourney> journeys, Map<String, Stored> stored, Instant indexedAt) {
         List<OrderJourney> updates = journeys.stream().filter(j -> stored.containsKey(j.orderId())).toList();
         List<OrderJourney> inserts = journeys.stream().filter(j -> !stored.containsKey(j.orderId())).toList();
         jdbc.batchUpdate(UPDATE, updates, BATCH_SIZE,
-                (ps, journey) -> bind(ps, journey, stored.get(journey.orderId()), indexedAt));
+                (ps, journey) -> bind(ps, journey, stored.get(journey.orderId()).firstSeen(), indexedAt));
         jdbc.batchUpdate(INSERT, inserts, BATCH_SIZE, (ps, journey) -> bind(ps, journey, journey.firstSeen(), indexedAt));
     }
 
