@@ -40,32 +40,32 @@ public class AlertService {
         this.securityContexts = securityContexts;
     }
 
-    @PreAuthorize(Roles.ORDER_READERS)
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
     @Transactional(readOnly = true)
     public List<AlertRecord> history(int offset, int limit) {
         return repository.history(offset, limit);
     }
 
-    @PreAuthorize(Roles.ORDER_READERS)
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
     @Transactional(readOnly = true)
     public long historyCount() {
         return repository.historyCount();
     }
 
     /** The outbox, newest first: what was sent, what waits for a retry and why. */
-    @PreAuthorize(Roles.ORDER_READERS)
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
     @Transactional(readOnly = true)
     public List<OutboxNotification> notifications(int offset, int limit) {
         return repository.notifications(offset, limit);
     }
 
-    @PreAuthorize(Roles.ORDER_READERS)
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
     @Transactional(readOnly = true)
     public List<AlertRule> rules() {
         return repository.rules();
     }
 
-    @PreAuthorize(Roles.ORDER_READERS)
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
     public List<String> stages() {
         return detectionRules.stages();
     }
@@ -75,7 +75,7 @@ public class AlertService {
      *
      * @throws InvalidAlertRuleException with every problem, when nothing was written
      */
-    @PreAuthorize(Roles.ADMIN_ONLY)
+    @PreAuthorize(Roles.CAN_ADMINISTRATION)
     @Transactional
     public AlertRule saveRule(Long id, AlertRuleInput input) {
         Map<String, String> problems = new LinkedHashMap<>(AlertRuleValidator.problems(input, detectionRules.stages()));
@@ -100,7 +100,7 @@ public class AlertService {
     }
 
     /** Deletes a rule; its open alerts are resolved, its history stays. */
-    @PreAuthorize(Roles.ADMIN_ONLY)
+    @PreAuthorize(Roles.CAN_ADMINISTRATION)
     @Transactional
     public void deleteRule(long id) {
         repository.rule(id).ifPresent(rule -> {

@@ -38,14 +38,14 @@ public class AuditService {
     }
 
     /** One page of the log, newest first; {@code type} null means every type. */
-    @PreAuthorize(Roles.ADMIN_ONLY)
+    @PreAuthorize(Roles.CAN_ADMINISTRATION)
     @Transactional(readOnly = true)
     public List<AuditEvent> page(AuditEventType type, int offset, int limit) {
         PageRequest page = PageRequest.of(offset / limit, limit, NEWEST_FIRST);
         return (type == null ? repository.findAll(page) : repository.findByType(type, page)).getContent();
     }
 
-    @PreAuthorize(Roles.ADMIN_ONLY)
+    @PreAuthorize(Roles.CAN_ADMINISTRATION)
     @Transactional(readOnly = true)
     public long count(AuditEventType type) {
         return type == null ? repository.count() : repository.findByType(type, PageRequest.of(0, 1)).getTotalElements();

@@ -1,12 +1,15 @@
 package com.jewellery.ordertracing.audit;
 
+import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.security.Usernames;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /** Records sign-ins and sign-outs from Spring Security's own events. */
@@ -34,8 +37,9 @@ class SecurityAuditListener {
     private void record(Authentication authentication, AuditEventType type) {
         String username = Usernames.of(authentication);
         log.info("Audit: {} {}", type, username);
-        auditService.record(username, type, String.join(",", authentication.getAuthorities().stream()
-                .map(Object::toString).filter(a -> a.startsWith("ROLE_")).toList()));
+        List<String> roles = Roles.peopleRolesIn(
+                authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        auditService.record(username, type, String.join(",", roles.stream().map(role -> Roles.PREFIX + role).toList()));
     }
 
 }

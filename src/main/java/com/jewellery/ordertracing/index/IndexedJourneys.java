@@ -28,7 +28,7 @@ public class IndexedJourneys {
      *
      * @throws UnreadableJourneyException when the stored journey does not fit this version's model
      */
-    @PreAuthorize(Roles.ANY_ROLE)
+    @PreAuthorize(Roles.CAN_STAFF)
     public Optional<OrderJourney> findByOrderId(String orderId) {
         if (orderId == null || orderId.isBlank()) {
             return Optional.empty();
@@ -42,7 +42,7 @@ public class IndexedJourneys {
      * @param offset rows to skip, at least 0
      * @param limit  rows to return, 1 to {@link #MAX_PAGE_SIZE}
      */
-    @PreAuthorize(Roles.ANY_ROLE)
+    @PreAuthorize(Roles.CAN_STAFF)
     public List<JourneySummary> search(JourneyFilter filter, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("offset must be >= 0 and limit 1.." + MAX_PAGE_SIZE
@@ -52,7 +52,7 @@ public class IndexedJourneys {
     }
 
     /** How many orders match, for the grid's pager. */
-    @PreAuthorize(Roles.ANY_ROLE)
+    @PreAuthorize(Roles.CAN_STAFF)
     public long count(JourneyFilter filter) {
         return search.count(filter);
     }

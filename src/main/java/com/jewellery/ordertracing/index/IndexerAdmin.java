@@ -29,7 +29,7 @@ public class IndexerAdmin {
      * @return the request's id
      * @throws InvalidBackfillException when a bound is missing, from is not before to, or to is in the future
      */
-    @PreAuthorize(Roles.ADMIN_ONLY)
+    @PreAuthorize(Roles.CAN_ADMINISTRATION)
     public long requestBackfill(Instant from, Instant to) {
         Instant now = clock.instant();
         if (from == null || to == null) {
@@ -47,7 +47,7 @@ public class IndexerAdmin {
     }
 
     /** The latest backfill requests, newest first, with their progress. */
-    @PreAuthorize(Roles.ADMIN_ONLY)
+    @PreAuthorize(Roles.CAN_ADMINISTRATION)
     public List<BackfillRequest> backfills(int limit) {
         return queue.latest(limit);
     }

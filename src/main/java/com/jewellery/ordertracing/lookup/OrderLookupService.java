@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -26,17 +27,19 @@ import org.springframework.stereotype.Service;
  * message and the place it failed.
  */
 @Service
-@PreAuthorize(Roles.ORDER_READERS)
+@PreAuthorize(Roles.CAN_ORDER_WORK)
 public class OrderLookupService {
 
     private static final Logger log = LoggerFactory.getLogger(OrderLookupService.class);
-    private static final List<String> TECHNICAL_ROLES = List.of("ROLE_" + Roles.DEVELOPER, "ROLE_" + Roles.ADMIN);
+    private static final String TECHNICAL = Roles.PREFIX + Roles.TECHNICAL_DETAIL;
 
     private final IndexedJourneys journeys;
     private final StageCatalog catalog;
     private final JaegerProperties jaeger;
+    private final RoleHierarchy roles;
 
-    OrderLookupService(IndexedJourneys journeys, StageCatalog catalog, JaegerProperties jaeger) {
+    OrderLookupService(IndexedJourneys journeys, StageCatalog catalog, JaegerProperties jaeger, RoleHierarchy roles) {
+        this.roles = roles;
         this.journeys = journeys;
         this.catalog = catalog;
         this.jaeger = jaeger;
@@ -83,9 +86,9 @@ public class OrderLookupService {
         return URI.create((base.endsWith("/") ? base : base + "/") + "trace/" + traceId);
     }
 
-    private static boolean currentUserIsTechnical() {
+    private boolean currentUserIsTechnical() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> TECHNICAL_ROLES.contains(authority.getAuthority()));
+        return authentication != null && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
+                .anyMatch(authority -> TECHNICAL.equals(authority.getAuthority()));
     }
 }

@@ -37,20 +37,20 @@ public class LostOrdersService {
         this.clock = clock;
     }
 
-    @PreAuthorize(Roles.ORDER_READERS)
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
     @Transactional(readOnly = true)
     public List<OrderProblem> page(ProblemFilter filter, ProblemSort sort, int offset, int limit) {
         return queries.page(detector.deadlines(), filter, sort, offset, limit);
     }
 
-    @PreAuthorize(Roles.ORDER_READERS)
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
     @Transactional(readOnly = true)
     public long count(ProblemFilter filter) {
         return queries.count(detector.deadlines(), filter);
     }
 
     /** The whole filtered list as UTF-8 CSV (with a byte order mark, so spreadsheets read Cyrillic right). */
-    @PreAuthorize(Roles.ORDER_READERS)
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
     @Transactional(readOnly = true)
     public void exportCsv(ProblemFilter filter, ProblemSort sort, OutputStream out) {
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
@@ -64,14 +64,14 @@ public class LostOrdersService {
     }
 
     /** Listed orders per last stage and reason, for the filter's time range and age; for every role. */
-    @PreAuthorize(Roles.ANY_ROLE)
+    @PreAuthorize(Roles.CAN_STAFF)
     @Transactional(readOnly = true)
     public List<ProblemCount> counts(ProblemFilter filter) {
         return queries.countByStageAndReason(detector.deadlines(), filter.countsOnly());
     }
 
     /** Of the orders first seen within the coverage window, how many Jaeger shows at each stage. */
-    @PreAuthorize(Roles.ANY_ROLE)
+    @PreAuthorize(Roles.CAN_STAFF)
     @Transactional(readOnly = true)
     public SamplingCoverage coverage() {
         Instant now = clock.instant();
@@ -82,7 +82,7 @@ public class LostOrdersService {
     }
 
     /** Stage ids in flow order, for filters. */
-    @PreAuthorize(Roles.ANY_ROLE)
+    @PreAuthorize(Roles.CAN_STAFF)
     public List<String> stages() {
         return detector.rules().stages();
     }

@@ -28,11 +28,8 @@ public class CurrentUserService {
     private static CurrentUser toCurrentUser(OidcUser user) {
         String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
         String displayName = user.getFullName() != null ? user.getFullName() : username;
-        List<String> roles = user.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_"))
-                .map(authority -> authority.substring("ROLE_".length()))
-                .toList();
+        List<String> roles = Roles.peopleRolesIn(
+                user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
         return new CurrentUser(username, displayName, roles);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Set;
  */
 public final class RoleClaimReader {
 
-    private static final Set<String> KNOWN = Set.of(Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN);
 
     private final String claimName;
 
@@ -36,10 +35,10 @@ public final class RoleClaimReader {
 
     private static void addIfKnown(Set<String> roles, String candidate) {
         String role = candidate.trim().toUpperCase(java.util.Locale.ROOT);
-        if (role.startsWith("ROLE_")) {
-            role = role.substring("ROLE_".length());
+        if (role.startsWith(Roles.PREFIX)) {
+            role = role.substring(Roles.PREFIX.length());
         }
-        if (KNOWN.contains(role)) {
+        if (Roles.PEOPLE.contains(role)) {
             roles.add(role);
         }
     }

@@ -12,8 +12,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 
 /**
- * Turns the IdP's role claim into Spring authorities ({@code ROLE_SUPPORT}, ...). Both the ID token and the
- * user-info response are read, because providers put roles in either.
+ * Turns the IdP's role claim into Spring authorities: the person's roles ({@code ROLE_SUPPORT}, ...) and the
+ * role sets they grant ({@code ROLE_ORDER_WORK}, ...; see {@link Roles}). Both the ID token and the user-info
+ * response are read, because providers put roles in either.
  */
 class RoleMappingAuthoritiesMapper implements GrantedAuthoritiesMapper {
 
@@ -27,7 +28,10 @@ class RoleMappingAuthoritiesMapper implements GrantedAuthoritiesMapper {
     public Collection<? extends GrantedAuthority> mapAuthorities(Collection<? extends GrantedAuthority> authorities) {
         Set<GrantedAuthority> mapped = new LinkedHashSet<>(authorities);
         for (GrantedAuthority authority : authorities) {
-            reader.rolesIn(claimsOf(authority)).forEach(role -> mapped.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            for (String role : reader.rolesIn(claimsOf(authority))) {
+                mapped.add(new SimpleGrantedAuthority(Roles.PREFIX + role));
+                Roles.setsGrantedTo(role).forEach(set -> mapped.add(new SimpleGrantedAuthority(Roles.PREFIX + set)));
+            }
         }
         return mapped;
     }

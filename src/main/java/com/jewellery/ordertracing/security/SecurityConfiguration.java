@@ -3,6 +3,8 @@ package com.jewellery.ordertracing.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -27,6 +29,20 @@ class SecurityConfiguration {
         http.with(VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + properties.registrationId()));
         return http.build();
+    }
+
+    /**
+     * The role sets of {@link Roles} for method security, so a caller holding only a person's role (a test
+     * user, a scheduled job's authentication) is judged the same way as a signed-in user, whose role sets
+     * the authorities mapper adds.
+     */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        RoleHierarchyImpl.Builder builder = RoleHierarchyImpl.withDefaultRolePrefix();
+        for (String role : Roles.PEOPLE) {
+            builder.role(role).implies(Roles.setsGrantedTo(role).toArray(String[]::new));
+        }
+        return builder.build();
     }
 
     @Bean

@@ -22,7 +22,7 @@ public class SystemStatusService {
         this.clock = clock;
     }
 
-    @PreAuthorize(Roles.ANY_ROLE)
+    @PreAuthorize(Roles.CAN_STAFF)
     public SystemStatus currentStatus() {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<ComponentStatus>> answers = checks.stream()

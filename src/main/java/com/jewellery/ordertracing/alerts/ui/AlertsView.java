@@ -30,7 +30,7 @@ import java.time.format.FormatStyle;
  */
 @Route("alerts")
 @Menu(order = 30, icon = "vaadin:bell", title = "menu.alerts")
-@RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ADMIN})
+@RolesAllowed(Roles.ORDER_WORK)
 public class AlertsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int OUTBOX_SHOWN = 100;
@@ -54,7 +54,7 @@ public class AlertsView extends VerticalLayout implements HasDynamicTitle {
         form.setVisible(false);
         add(new H2(getTranslation("alerts.title")), alerts, new H3(getTranslation("alerts.outbox")), outbox,
                 new H3(getTranslation("alerts.rules")), rules);
-        if (authentication.hasRole(Roles.ADMIN)) {
+        if (authentication.hasRole(Roles.ADMINISTRATION)) {
             Button newRule = new Button(getTranslation("alerts.rule.new"), click -> openForm(null));
             newRule.setId("alert-rule-new");
             rules.addItemClickListener(click -> openForm(click.getItem()));

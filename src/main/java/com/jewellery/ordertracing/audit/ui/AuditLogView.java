@@ -19,7 +19,7 @@ import java.time.format.FormatStyle;
 /** Sign-ins, sign-outs and refused navigations, newest first, for administrators. */
 @Route("audit")
 @Menu(order = 90, icon = "vaadin:records", title = "menu.audit")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.ADMINISTRATION)
 public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final AuditService auditService;

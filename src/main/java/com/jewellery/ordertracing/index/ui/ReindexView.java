@@ -32,7 +32,7 @@ import java.time.format.FormatStyle;
  */
 @Route("reindex")
 @Menu(order = 80, icon = "vaadin:refresh", title = "menu.reindex")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.ADMINISTRATION)
 public class ReindexView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int SHOWN_REQUESTS = 50;

@@ -38,7 +38,7 @@ import java.util.List;
  */
 @Route("lost")
 @Menu(order = 20, icon = "vaadin:warning", title = "menu.lost")
-@RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN})
+@RolesAllowed(Roles.STAFF)
 public class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int REFRESH_MILLIS = 60_000;
@@ -58,7 +58,7 @@ public class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
     LostOrdersView(LostOrdersService service, AuthenticationContext authentication, Clock clock) {
         this.service = service;
         this.clock = clock;
-        this.listVisible = authentication.hasAnyRole(Roles.SUPPORT, Roles.DEVELOPER, Roles.ADMIN);
+        this.listVisible = authentication.hasRole(Roles.ORDER_WORK);
         setId("lost-orders");
         setSizeFull();
         filters = new ProblemFilterBar(service.stages(), this::filterChanged);

@@ -27,7 +27,7 @@ import java.time.format.FormatStyle;
 /** Is everything the portal stands on reachable? The first page after sign-in, for every role. */
 @Route("")
 @Menu(order = 0, icon = "vaadin:dashboard", title = "menu.status")
-@RolesAllowed({Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST, Roles.ADMIN})
+@RolesAllowed(Roles.STAFF)
 public class SystemStatusView extends VerticalLayout implements HasDynamicTitle {
 
     private final SystemStatusService statusService;
