@@ -3,30 +3,98 @@ package com.jewellery.ordertracing.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jewellery.ordertracing.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
-/** Every migration applies, in order, on an empty schema of the real PostgreSQL. */
+/**
+ * Every migration in {@code db/migrations} applies, in order, on an empty schema of the real PostgreSQL, and
+ * the result is the schema the code needs: every JPA entity validates against it, and the journey table is
+ * partitioned and compressed as the indexer and retention expect.
+ */
 class FlywayMigrationIT {
+
+    private static final Pattern MIGRATION_FILE = Pattern.compile("V(\\d+)__.+\\.sql");
 
     private final String schema = "migration_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @Test
-    void allMigrationsApplyOnAnEmptyDatabase() throws Exception {
+    void everyMigrationFileAppliesInOrderOnAnEmptyDatabase() throws Exception {
+        List<String> files = migrationVersionsOnDisk();
+
         MigrateResult result = flyway().migrate();
 
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(1);
-        assertThat(tablesInSchema()).contains("audit_event", "flyway_schema_history");
+        assertThat(result.migrationsExecuted).isEqualTo(files.size());
+        assertThat(Arrays.stream(flyway().info().applied()).map(info -> info.getVersion().getVersion()).toList())
+                .as("applied, in version order").isEqualTo(files);
+        assertThat(flyway().info().applied()).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
         assertThat(flyway().migrate().migrationsExecuted).as("a second run has nothing left to do").isZero();
+    }
+
+    @Test
+    void everyEntityMatchesTheMigratedSchema() {
+        flyway().migrate();
+        LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+        factory.setDataSource(dataSource());
+        factory.setPackagesToScan("com.jewellery.ordertracing");
+        factory.setPersistenceProviderClass(HibernatePersistenceProvider.class);
+        // validate fails the start when a table or column an entity maps is missing or of the wrong type
+        factory.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "validate", "hibernate.default_schema", schema));
+        factory.afterPropertiesSet();
+
+        assertThat(factory.getObject().getMetamodel().getEntities()).isNotEmpty();
+        factory.destroy();
+    }
+
+    @Test
+    void journeysArePartitionedByFirstSeenAndStoredCompressed() throws Exception {
+        flyway().migrate();
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            ResultSet partitioning = statement.executeQuery("""
+                    SELECT pg_get_partkeydef(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = '%s' AND c.relname = 'order_journey'""".formatted(schema));
+            assertThat(partitioning.next()).isTrue();
+            assertThat(partitioning.getString(1)).isEqualTo("RANGE (first_seen)");
+            ResultSet compression = statement.executeQuery("""
+                    SELECT a.attcompression FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                    JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = '%s' AND c.relname = 'order_journey' AND a.attname = 'journey'""".formatted(schema));
+            assertThat(compression.next()).isTrue();
+            assertThat(compression.getString(1)).as("lz4").isEqualTo("l");
+        }
+        assertThat(tablesInSchema()).contains("order_journey", "indexer_cursor", "indexer_backfill", "alert_rule",
+                "alert", "alert_notification", "audit_event").doesNotContain("order_span");
+    }
+
+    private static List<String> migrationVersionsOnDisk() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("db/migrations"))) {
+            return files.map(path -> MIGRATION_FILE.matcher(path.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(matcher -> Integer.parseInt(matcher.group(1)))
+                    .sorted()
+                    .map(String::valueOf)
+                    .toList();
+        }
     }
 
     private Flyway flyway() {
@@ -38,10 +106,18 @@ class FlywayMigrationIT {
                 .load();
     }
 
+    private DriverManagerDataSource dataSource() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                TestDatabase.URL + "?currentSchema=" + schema, TestDatabase.USER, TestDatabase.PASSWORD);
+        dataSource.setDriverClassName("org.postgresql.Driver");
+        return dataSource;
+    }
+
     private List<String> tablesInSchema() throws Exception {
         List<String> tables = new ArrayList<>();
         try (Connection connection = TestDatabase.connect();
-             ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+             ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE",
+                     "PARTITIONED TABLE"})) {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }

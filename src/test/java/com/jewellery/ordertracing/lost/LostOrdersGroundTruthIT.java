@@ -43,7 +43,10 @@ import org.springframework.test.context.TestPropertySource;
         "portal.index.lock-key=727505"})
 class LostOrdersGroundTruthIT {
 
+    /** What support is promised: a failed order is on the list within a minute. */
     private static final Duration DETECTION_LIMIT = Duration.ofSeconds(60);
+    /** How long the set-up waits: well past the promise, so a slow detection fails the test below, not the wait. */
+    private static final Duration WAIT_LIMIT = Duration.ofMinutes(3);
     private static final Set<Outcome> FAILING = Set.of(Outcome.PRICING_ERROR, Outcome.POISON);
     private static final Set<Outcome> NEVER_DONE = Set.of(Outcome.LOST, Outcome.STUCK);
 
@@ -61,15 +64,15 @@ class LostOrdersGroundTruthIT {
     @BeforeAll
     void playEveryOutcomeAndWaitForTheIndex() throws Exception {
         truth = GeneratedOrders.play(70, GeneratedOrders.EVERY_OUTCOME, 50, 5005);
-        Instant played = Instant.now();
         assertThat(truth.orders()).allMatch(SentOrder::accepted).allMatch(SentOrder::sampled);
         assertThat(truth.orders()).extracting(sent -> sent.order().outcome()).contains(Outcome.values());
         run = new ProblemFilter(null, null, null, null, null, "ORD-" + truth.runId() + "-");
         // what support sees in real time: every failed order, as soon as the indexer has read it
-        await().atMost(DETECTION_LIMIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+        await().atMost(WAIT_LIMIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(listed(Instant.now()).keySet()).containsAll(ids(FAILING)));
-        detectionLag = Duration.between(played, Instant.now());
-        await().atMost(DETECTION_LIMIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        // measured from the moment the generator sent its last order, not from when this method got control back
+        detectionLag = Duration.between(truth.finishedAt(), Instant.now());
+        await().atMost(WAIT_LIMIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(indexedOrders()).isEqualTo(truth.orders().size()));
     }
 
@@ -106,7 +109,7 @@ class LostOrdersGroundTruthIT {
     void failedOrdersWereListedWithinAMinuteOfThePlay() {
         System.out.printf("[ground truth] failed orders listed %d ms after the generator finished%n",
                 detectionLag.toMillis());
-        assertThat(detectionLag).isLessThan(Duration.ofMinutes(1));
+        assertThat(detectionLag).isLessThan(DETECTION_LIMIT);
     }
 
     private Map<String, ProblemReason> listed(Instant at) {

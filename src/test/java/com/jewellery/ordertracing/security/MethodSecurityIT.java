@@ -3,13 +3,20 @@ package com.jewellery.ordertracing.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jewellery.ordertracing.audit.AuditEventType;
 import com.jewellery.ordertracing.audit.AuditService;
 import com.jewellery.ordertracing.status.SystemStatusService;
 import com.jewellery.ordertracing.support.IntegrationTest;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** Services refuse callers without the right role, whatever the UI shows or hides. */
@@ -22,16 +29,36 @@ class MethodSecurityIT {
     @Autowired
     SystemStatusService statusService;
 
-    @Test
-    @WithMockUser(roles = Roles.SUPPORT)
-    void supportMayNotReadTheAuditLog() {
-        assertThatThrownBy(() -> auditService.page(null, 0, 10)).isInstanceOf(AccessDeniedException.class);
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @ParameterizedTest
+    @ValueSource(strings = {Roles.SUPPORT, Roles.DEVELOPER, Roles.ANALYST})
+    void onlyAdminsReadTheAuditLog(String role) {
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken(role.toLowerCase(), "n/a", Roles.PREFIX + role));
+        try {
+            assertThatThrownBy(() -> auditService.page(null, 0, 10)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> auditService.count(null)).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
     @WithMockUser(roles = Roles.ADMIN)
-    void adminReadsTheAuditLog() {
-        assertThat(auditService.count(null)).isGreaterThanOrEqualTo(0);
+    void adminReadsTheAuditLogAsTheDatabaseHoldsIt() {
+        String who = "method-security-" + UUID.randomUUID();
+        long deniedBefore = auditService.count(AuditEventType.ACCESS_DENIED);
+        auditService.record(who, AuditEventType.ACCESS_DENIED, "/audit");
+        auditService.record(who, AuditEventType.ACCESS_DENIED, "/reindex");
+
+        assertThat(auditService.count(AuditEventType.ACCESS_DENIED)).isEqualTo(deniedBefore + 2);
+        assertThat(auditService.count(null)).isEqualTo(
+                jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class));
+        assertThat(auditService.page(AuditEventType.ACCESS_DENIED, 0, 2))
+                .extracting(event -> event.getUsername() + " " + event.getDetail())
+                .containsExactly(who + " /reindex", who + " /audit");
     }
 
     @Test
