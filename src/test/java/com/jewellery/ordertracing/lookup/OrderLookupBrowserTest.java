@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OrderLookupBrowserTest extends BrowserTestBase {
 
     private static final Duration INDEXING_LIMIT = Duration.ofSeconds(90);
+    /** The stage grid's columns: stage, service, state, ...; the state is the third. */
+    private static final int STAGE_STATE_COLUMN = 2;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -73,9 +75,24 @@ class OrderLookupBrowserTest extends BrowserTestBase {
                 assertThat(page.locator("#order-errors .error-message").first()).not().isEmpty();
                 assertThat(page.locator("#order-errors .stacktrace").first()).containsText("at com.jewellery.orderflow");
             }
-            case POISON -> assertThat(page.locator("#order-errors")).isVisible();
-            case LOST, STUCK -> assertThat(stages.filter(new Locator.FilterOptions().setHasText("Missing")).first())
-                    .isVisible();
+            case POISON -> {
+                assertThat(page.locator("#order-errors")).containsText("MES: received");
+                assertThat(page.locator("#order-errors .dead-letter").first()).hasText(
+                        "The message was moved to the dead-letter queue: MES will not process it until it is sent again.");
+            }
+            case LOST -> {
+                // published by the CRM, never delivered: everything from the queue on is missing
+                assertThat(page.locator("#order-last-stage")).hasText("Last stage reached: CRM: published to MES");
+                assertThat(stateOf(page, "RabbitMQ: waiting in queue")).containsText("Missing");
+                assertThat(stateOf(page, "MES: manufacturing approved")).containsText("Missing");
+                assertThat(stateOf(page, "CRM: published to MES")).not().containsText("Missing");
+            }
+            case STUCK -> {
+                // processed by the CRM, never published
+                assertThat(page.locator("#order-last-stage")).hasText("Last stage reached: CRM: processing");
+                assertThat(stateOf(page, "CRM: published to MES")).containsText("Missing");
+                assertThat(stateOf(page, "CRM: processing")).not().containsText("Missing");
+            }
             default -> assertThat(page.locator("#order-errors")).hasCount(0);
         }
         screenshot(page, "lookup-" + outcome.key());
@@ -136,7 +153,26 @@ class OrderLookupBrowserTest extends BrowserTestBase {
 
         assertThat(page.locator("#order-result h3")).containsText(id);
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/orders/" + id));
-        assertThat(page.locator("#recent-orders-grid")).isVisible();
+        Locator firstListedOrder = page.locator("#recent-orders-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^ORD-"))).first();
+        String listed = firstListedOrder.textContent().strip();
+        firstListedOrder.click();
+
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/orders/" + java.util.regex.Pattern.quote(listed)));
+        assertThat(page.locator("#order-result h3")).containsText(listed);
+        assertThat(page.locator("#order-search input")).hasValue(listed);
+    }
+
+    /**
+     * The state cell of the stage grid's row that names the stage: a grid's cell contents come row by row,
+     * so the state follows the name two cells on.
+     */
+    private static Locator stateOf(Page page, String stageName) {
+        Locator cells = page.locator("#stage-grid vaadin-grid-cell-content");
+        List<String> texts = cells.allTextContents();
+        int first = texts.indexOf(stageName);
+        org.assertj.core.api.Assertions.assertThat(first).as("a row for " + stageName).isNotNegative();
+        return page.locator("#stage-grid vaadin-grid-cell-content >> nth=" + (first + STAGE_STATE_COLUMN));
     }
 
     private static String expectedOutcomeLabel(Outcome outcome) {

@@ -109,6 +109,11 @@ class JourneyPanel extends VerticalLayout {
             Paragraph message = new Paragraph(error.message() == null ? "" : error.message());
             message.addClassName("error-message");
             box.add(line, message);
+            if (error.kind() == JourneyError.Kind.DEAD_LETTER) {
+                Paragraph deadLetter = new Paragraph(getTranslation("lookup.deadLetter"));
+                deadLetter.addClassName("dead-letter");
+                box.add(deadLetter);
+            }
             if (technicalDetail && error.stacktrace() != null) {
                 Pre trace = new Pre(error.stacktrace());
                 trace.addClassName("stacktrace");

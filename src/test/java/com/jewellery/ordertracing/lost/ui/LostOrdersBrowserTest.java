@@ -2,9 +2,11 @@ package com.jewellery.ordertracing.lost.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -72,14 +74,22 @@ class LostOrdersBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void clickingAnOrderOpensItsLookup() {
+    void clickingAnOrderOpensItsJourney() throws Exception {
+        // a real failed order from the flow, indexed from Jaeger: the journey page has a whole journey to show
+        String failed = GeneratedOrders.play(1, "pricing_error=1", 10, 77).orders().getFirst().order().orderId();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM order_journey WHERE order_id = ? AND outcome = 'FAILED'", Long.class, failed) == 1);
         Page page = signInAs("developer", "/lost");
-        page.locator("#lost-filter-order input").fill(rows.id("FAILED"));
+        page.locator("#lost-filter-order input").fill(failed);
 
-        page.locator("#lost-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(rows.id("FAILED")))
-                .click();
+        page.locator("#lost-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(failed)).click();
 
-        page.waitForURL("**/orders/" + rows.id("FAILED"));
+        page.waitForURL("**/orders/" + failed);
+        assertThat(page.locator("#order-result h3")).containsText(failed);
+        assertThat(page.locator("#order-outcome")).hasText("Failed");
+        assertThat(page.locator("#order-last-stage")).hasText("Last stage reached: MES: price calculation");
+        assertThat(page.locator("#order-errors")).containsText("MES: price calculation");
+        assertThat(page.locator("#order-errors .stacktrace").first()).containsText("at com.jewellery.orderflow");
     }
 
     @Test
