@@ -46,7 +46,7 @@ public final class AlertChecks {
                     double percent = funnel.errorRate(stage) * 100;
                     return new Firing(stage, percent, new AlertText("alerts.text.errorRate", stage, List.of(
                             String.format(Locale.ROOT, "%.1f", percent), String.valueOf(funnel.errors(stage)),
-                            String.valueOf(funnel.reached(stage)), rule.threshold().toPlainString(),
+                            String.valueOf(funnel.reached(stage)), rule.threshold().stripTrailingZeros().toPlainString(),
                             String.valueOf(rule.windowMinutes()))), null);
                 }).toList();
     }

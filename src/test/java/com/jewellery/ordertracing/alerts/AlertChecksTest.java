@@ -53,7 +53,8 @@ class AlertChecksTest {
                 new StageTally("mes.price", "mes.price", 3),
                 new StageTally("crm.process", "crm.process", 4)));
 
-        List<Firing> firing = AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, null, "10"), funnel, STAGES, 10);
+        // as PostgreSQL’s numeric(12,2) column hands it back: the text says 10 %, not 10.00 %
+        List<Firing> firing = AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, null, "10.00"), funnel, STAGES, 10);
 
         assertThat(firing).extracting(Firing::key).containsExactly("crm.process", "mes.price");
         assertThat(firing.get(1).value()).isEqualTo(15.0);

@@ -45,7 +45,8 @@ class FlywayMigrationIT {
 
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isEqualTo(files.size());
-        assertThat(Arrays.stream(flyway().info().applied()).map(info -> info.getVersion().getVersion()).toList())
+        assertThat(Arrays.stream(flyway().info().applied()).filter(info -> info.getVersion() != null)
+                .map(info -> info.getVersion().getVersion()).toList())
                 .as("applied, in version order").isEqualTo(files);
         assertThat(flyway().info().applied()).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
         assertThat(flyway().migrate().migrationsExecuted).as("a second run has nothing left to do").isZero();

@@ -158,7 +158,7 @@ class OrderLookupBrowserTest extends BrowserTestBase {
         String listed = firstListedOrder.textContent().strip();
         firstListedOrder.click();
 
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/orders/" + java.util.regex.Pattern.quote(listed)));
+        page.waitForURL("**/orders/" + listed);
         assertThat(page.locator("#order-result h3")).containsText(listed);
         assertThat(page.locator("#order-search input")).hasValue(listed);
     }

@@ -104,7 +104,7 @@ public class AlertsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("alerts.rule.kind")).setAutoWidth(true);
         rules.addColumn(rule -> rule.stage() == null ? getTranslation("alerts.rule.anyStage") : StageLabels.label(this, rule.stage()))
                 .setHeader(getTranslation("alerts.rule.stage")).setAutoWidth(true);
-        rules.addColumn(rule -> rule.threshold().toPlainString()).setHeader(getTranslation("alerts.rule.threshold"))
+        rules.addColumn(rule -> rule.threshold().stripTrailingZeros().toPlainString()).setHeader(getTranslation("alerts.rule.threshold"))
                 .setAutoWidth(true);
         rules.addColumn(AlertRule::windowMinutes).setHeader(getTranslation("alerts.rule.window")).setAutoWidth(true);
         rules.addColumn(rule -> getTranslation(rule.enabled() ? "alerts.rule.on" : "alerts.rule.off"))

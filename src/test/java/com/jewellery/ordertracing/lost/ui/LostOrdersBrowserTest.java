@@ -82,7 +82,9 @@ class LostOrdersBrowserTest extends BrowserTestBase {
         Page page = signInAs("developer", "/lost");
         page.locator("#lost-filter-order input").fill(failed);
 
-        page.locator("#lost-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(failed)).click();
+        // the id cell itself, not the error text that mentions the id
+        page.locator("#lost-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                .setHasText(java.util.regex.Pattern.compile("^" + failed + "$"))).click();
 
         page.waitForURL("**/orders/" + failed);
         assertThat(page.locator("#order-result h3")).containsText(failed);
