@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.alerts;
 
-import com.jewellery.ordertracing.lost.DetectionRules;
+import com.jewellery.ordertracing.lost.ProblemDetector;
 import com.jewellery.ordertracing.lost.LostOrderQueries;
 import com.jewellery.ordertracing.lost.ProblemFilter;
 import com.jewellery.ordertracing.lost.ProblemReason;
@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 class AlertEvaluator {
 
     private final LostOrderQueries queries;
-    private final DetectionRules rules;
+    private final ProblemDetector detector;
     private final AlertsProperties properties;
 
-    AlertEvaluator(LostOrderQueries queries, DetectionRules rules, AlertsProperties properties) {
+    AlertEvaluator(LostOrderQueries queries, ProblemDetector detector, AlertsProperties properties) {
         this.queries = queries;
-        this.rules = rules;
+        this.detector = detector;
         this.properties = properties;
     }
 
@@ -36,15 +36,16 @@ class AlertEvaluator {
                 yield new Evaluation(firing, cleared);
             }
             case STUCK_COUNT -> {
-                long stuckOrLost = queries.countByStageAndReason(rules.at(now),
+                long stuckOrLost = queries.countByStageAndReason(detector.deadlinesAt(now),
                                 new ProblemFilter(rule.stage(), null, null, since, now, null)).stream()
-                        .filter(count -> count.reason() != ProblemReason.FAILED)
+                        // unconfirmed orders may have gone on unsampled: never an alarm
+                        .filter(count -> count.reason() == ProblemReason.STUCK || count.reason() == ProblemReason.LOST)
                         .mapToLong(count -> count.count()).sum();
                 yield Evaluation.complete(AlertChecks.stuckCount(rule, stuckOrLost).stream().toList(), openKeys);
             }
             case ERROR_RATE -> {
-                StageFunnel funnel = new StageFunnel(rules.stages(), queries.stageTallies(since, now));
-                yield Evaluation.complete(AlertChecks.errorRates(rule, funnel, rules.stages(),
+                StageFunnel funnel = new StageFunnel(detector.rules().stages(), queries.stageTallies(since, now));
+                yield Evaluation.complete(AlertChecks.errorRates(rule, funnel, detector.rules().stages(),
                         properties.errorRateMinOrders()), openKeys);
             }
         };

@@ -90,12 +90,20 @@ public record DetectionRules(
         return enabled.contains(reason);
     }
 
-    /** The deadlines as of {@code now}. */
+    /** The deadlines as of {@code now}, with every hop's traces continuing. */
     public Deadlines at(Instant now) {
+        return at(now, Set.of());
+    }
+
+    /**
+     * The deadlines as of {@code now}; orders stopped at one of the {@code unconfirmedAfter} stages (just
+     * before a hop that loses traces) are {@link ProblemReason#UNCONFIRMED} instead of stuck or lost.
+     */
+    public Deadlines at(Instant now, Set<String> unconfirmedAfter) {
         Map<String, Instant> stuckBefore = new LinkedHashMap<>();
         stages.forEach(stage -> allowanceAfter(stage).ifPresent(allowance -> stuckBefore.put(stage, now.minus(allowance))));
         Instant stuckBeforeAnyStage = allowanceAfter(null).map(now::minus).orElse(null);
-        return new Deadlines(this, now, now.minus(endToEndSla), stuckBefore, stuckBeforeAnyStage);
+        return new Deadlines(this, now, now.minus(endToEndSla), stuckBefore, stuckBeforeAnyStage, unconfirmedAfter);
     }
 
     private static List<String> problems(List<String> stages, Map<String, Duration> stageSlas, Duration endToEndSla,
@@ -127,15 +135,17 @@ public record DetectionRules(
      * @param lostBefore          orders first seen before this are lost unless completed
      * @param stuckBefore         per last stage: an order whose stage ended before this is stuck
      * @param stuckBeforeAnyStage the same for an order that has reached no stage
+     * @param unconfirmedAfter    last stages after which a stuck or lost order is only unconfirmed
      */
     public record Deadlines(DetectionRules rules, Instant now, Instant lostBefore, Map<String, Instant> stuckBefore,
-                            Instant stuckBeforeAnyStage) {
+                            Instant stuckBeforeAnyStage, Set<String> unconfirmedAfter) {
 
         public Deadlines {
             stuckBefore = Collections.unmodifiableMap(new LinkedHashMap<>(stuckBefore));
+            unconfirmedAfter = Set.copyOf(unconfirmedAfter);
         }
 
-        /** Why the order is listed, if it is: FAILED over LOST over STUCK. */
+        /** Why the order is listed, if it is: FAILED over LOST over STUCK; UNCONFIRMED in place of the last two. */
         public Optional<ProblemReason> classify(OrderSnapshot order) {
             if (order.outcome() == JourneyOutcome.COMPLETED) {
                 return Optional.empty();
@@ -144,6 +154,15 @@ public record DetectionRules(
                     && order.outcome() == JourneyOutcome.FAILED) {
                 return Optional.of(ProblemReason.FAILED);
             }
+            Optional<ProblemReason> late = late(order);
+            if (late.isPresent() && order.lastStage() != null && unconfirmedAfter.contains(order.lastStage())) {
+                return rules.isEnabled(ProblemReason.UNCONFIRMED) ? Optional.of(ProblemReason.UNCONFIRMED)
+                        : Optional.empty();
+            }
+            return late;
+        }
+
+        private Optional<ProblemReason> late(OrderSnapshot order) {
             if (rules.isEnabled(ProblemReason.LOST) && order.firstSeen().isBefore(lostBefore)) {
                 return Optional.of(ProblemReason.LOST);
             }

@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.lost;
 
 import com.jewellery.ordertracing.journey.StageCatalog;
+import com.jewellery.ordertracing.lost.continuity.ContinuityMonitor;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,7 @@ class LostConfiguration {
     }
 
     @Bean
-    ProblemDetector problemDetector(DetectionRules rules, Clock clock) {
-        return new ProblemDetector(rules, clock);
+    ProblemDetector problemDetector(DetectionRules rules, Clock clock, ContinuityMonitor continuity) {
+        return new ProblemDetector(rules, clock, continuity::unconfirmedAfter);
     }
 }

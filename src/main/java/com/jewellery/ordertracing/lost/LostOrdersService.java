@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.lost;
 
+import com.jewellery.ordertracing.lost.continuity.ContinuityMonitor;
 import com.jewellery.ordertracing.security.Roles;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,7 +31,10 @@ public class LostOrdersService {
     private final LostProperties properties;
     private final Clock clock;
 
-    LostOrdersService(ProblemDetector detector, LostOrderQueries queries, LostProperties properties, Clock clock) {
+    private final ContinuityMonitor continuity;
+    LostOrdersService(ProblemDetector detector, LostOrderQueries queries, LostProperties properties,
+                      ContinuityMonitor continuity, Clock clock) {
+        this.continuity = continuity;
         this.detector = detector;
         this.queries = queries;
         this.properties = properties;
@@ -78,7 +82,8 @@ public class LostOrdersService {
         LostOrderQueries.StageReach reach = queries.stageReach(now.minus(properties.coverageWindow()), now,
                 properties.coverageSample());
         return new SamplingCoverage(StageCoverage.of(detector.rules().stages(), reach.ordersByStage()),
-                properties.coverageWindow(), reach.orders(), properties.ratioSampling(), properties.samplingRatio());
+                properties.coverageWindow(), reach.orders(), properties.ratioSampling(), properties.samplingRatio(),
+                continuity.current());
     }
 
     /** Stage ids in flow order, for filters. */

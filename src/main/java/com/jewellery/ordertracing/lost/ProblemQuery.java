@@ -89,13 +89,25 @@ final class ProblemQuery {
         if (rules.isEnabled(ProblemReason.FAILED)) {
             sql.append(" WHEN outcome = 'FAILED' THEN 'FAILED'");
         }
+        List<String> late = new ArrayList<>();
         if (rules.isEnabled(ProblemReason.LOST)) {
             params.addValue("lostBefore", timestamp(deadlines.lostBefore()));
-            sql.append(" WHEN first_seen < :lostBefore THEN 'LOST'");
+            late.add("first_seen < :lostBefore");
         }
         if (rules.isEnabled(ProblemReason.STUCK)) {
-            sql.append(" WHEN COALESCE(last_stage_ended_at, first_seen) < ").append(stuckDeadline())
-                    .append(" THEN 'STUCK'");
+            late.add("COALESCE(last_stage_ended_at, first_seen) < " + stuckDeadline());
+        }
+        if (!deadlines.unconfirmedAfter().isEmpty() && !late.isEmpty()) {
+            params.addValue("unconfirmedAfter", "{" + String.join(",", deadlines.unconfirmedAfter()) + "}");
+            sql.append(" WHEN last_stage = ANY(CAST(:unconfirmedAfter AS text[])) AND (")
+                    .append(String.join(" OR ", late)).append(") THEN ")
+                    .append(rules.isEnabled(ProblemReason.UNCONFIRMED) ? "'UNCONFIRMED'" : "NULL");
+        }
+        if (rules.isEnabled(ProblemReason.LOST)) {
+            sql.append(" WHEN ").append(late.getFirst()).append(" THEN 'LOST'");
+        }
+        if (rules.isEnabled(ProblemReason.STUCK)) {
+            sql.append(" WHEN ").append(late.getLast()).append(" THEN 'STUCK'");
         }
         return sql.append(" END").toString();
     }

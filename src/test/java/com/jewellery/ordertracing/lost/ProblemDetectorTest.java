@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The STUCK, LOST and FAILED rules against the default catalog, at a fixed moment. */
@@ -21,7 +22,7 @@ class ProblemDetectorTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final StageCatalog CATALOG = StageCatalog.defaults();
 
-    private final ProblemDetector detector = new ProblemDetector(DetectionRules.defaults(CATALOG), CLOCK);
+    private final ProblemDetector detector = new ProblemDetector(DetectionRules.defaults(CATALOG), CLOCK, Set::of);
 
     @Test
     void anOrderWithinTheNextStagesSlaIsNotListed() {
@@ -47,6 +48,30 @@ class ProblemDetectorTest {
         assertThat(detector.detect(inProgress("crm.publish", NOW.minusSeconds(59), NOW.minusSeconds(70)))).isEmpty();
         assertThat(detector.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minusSeconds(70))))
                 .map(OrderProblem::reason).contains(ProblemReason.STUCK);
+    }
+
+    @Test
+    void beforeABrokenHopStuckAndLostAreOnlyUnconfirmedButFailedStaysFailed() {
+        ProblemDetector brokenToMes = new ProblemDetector(DetectionRules.defaults(CATALOG), CLOCK,
+                () -> Set.of("crm.publish"));
+
+        assertThat(brokenToMes.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minusSeconds(70))))
+                .map(OrderProblem::reason).contains(ProblemReason.UNCONFIRMED);
+        assertThat(brokenToMes.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minus(Duration.ofMinutes(6)))))
+                .as("past the end-to-end SLA too").map(OrderProblem::reason).contains(ProblemReason.UNCONFIRMED);
+        assertThat(brokenToMes.detect(inProgress("crm.publish", NOW.minusSeconds(59), NOW.minusSeconds(70))))
+                .as("within its SLA: not listed at all").isEmpty();
+        assertThat(brokenToMes.detect(inProgress("crm.process", NOW.minusSeconds(3), NOW.minusSeconds(10))))
+                .as("another stage keeps its reason").map(OrderProblem::reason).contains(ProblemReason.STUCK);
+    }
+
+    @Test
+    void unconfirmedSwitchedOffLeavesSuchOrdersOffTheList() {
+        DetectionRules noUnconfirmed = DetectionRules.from(CATALOG, Map.of(), null, Duration.ZERO,
+                EnumSet.of(ProblemReason.STUCK, ProblemReason.LOST, ProblemReason.FAILED));
+        ProblemDetector detector = new ProblemDetector(noUnconfirmed, CLOCK, () -> Set.of("crm.publish"));
+
+        assertThat(detector.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minusSeconds(70)))).isEmpty();
     }
 
     @Test
@@ -92,7 +117,7 @@ class ProblemDetectorTest {
     void theGraceAndStageSlasComeFromConfiguration() {
         DetectionRules rules = DetectionRules.from(CATALOG, Map.of("crm.publish", Duration.ofSeconds(20)), null,
                 Duration.ofSeconds(5), EnumSet.allOf(ProblemReason.class));
-        ProblemDetector configured = new ProblemDetector(rules, CLOCK);
+        ProblemDetector configured = new ProblemDetector(rules, CLOCK, Set::of);
 
         assertThat(configured.detect(inProgress("crm.process", NOW.minusSeconds(24), NOW.minusSeconds(30)))).isEmpty();
         assertThat(configured.detect(inProgress("crm.process", NOW.minusSeconds(26), NOW.minusSeconds(30))))
@@ -103,7 +128,7 @@ class ProblemDetectorTest {
     void aDisabledReasonFallsThroughToTheNextRule() {
         DetectionRules onlyStuck = DetectionRules.from(CATALOG, Map.of(), Duration.ofMinutes(1), Duration.ZERO,
                 EnumSet.of(ProblemReason.STUCK));
-        ProblemDetector configured = new ProblemDetector(onlyStuck, CLOCK);
+        ProblemDetector configured = new ProblemDetector(onlyStuck, CLOCK, Set::of);
 
         OrderSnapshot old = inProgress("crm.process", NOW.minusSeconds(120), NOW.minusSeconds(130));
         assertThat(configured.detect(old)).map(OrderProblem::reason).contains(ProblemReason.STUCK);

@@ -4,6 +4,7 @@ import com.jewellery.ordertracing.base.ui.StageLabels;
 import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.SamplingCoverage;
 import com.jewellery.ordertracing.lost.StageCoverage;
+import com.jewellery.ordertracing.lost.continuity.HopContinuity;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -33,6 +34,21 @@ class CoveragePanel extends Details {
         add(notes, grid);
     }
 
+    private Paragraph hopNote(HopContinuity hop) {
+        String share = String.format(Locale.ROOT, "%.0f", hop.share() * 100);
+        Paragraph note = hop.broken()
+                ? new Paragraph(getTranslation("lost.coverage.hopBroken", hop.hop().upstreamService(),
+                        hop.hop().downstreamService(), share, hop.knownCrossings(),
+                        StageLabels.label(this, hop.hop().upstreamStage())))
+                : new Paragraph(getTranslation("lost.coverage.hop", hop.hop().upstreamService(),
+                        hop.hop().downstreamService(), share, hop.knownCrossings()));
+        note.addClassName(hop.broken() ? "continuity-broken" : "continuity");
+        if (hop.broken()) {
+            note.addClassName("sampling-warning");
+        }
+        return note;
+    }
+
     void show(SamplingCoverage coverage) {
         grid.setItems(coverage.stages());
         notes.removeAll();
@@ -45,6 +61,15 @@ class CoveragePanel extends Details {
             warning.addClassName("sampling-warning");
             notes.add(warning);
             setOpened(true);
+        }
+        for (HopContinuity hop : coverage.continuity().hops()) {
+            notes.add(hopNote(hop));
+            if (hop.broken()) {
+                setOpened(true);
+            }
+        }
+        if (!coverage.continuity().broken().isEmpty()) {
+            notes.add(new Paragraph(getTranslation("lost.coverage.unconfirmed")));
         }
         if (coverage.stages().stream().anyMatch(stage -> stage.share() > 1.0)) {
             notes.add(new Paragraph(getTranslation("lost.coverage.gaps")));

@@ -82,8 +82,10 @@ public class SystemStatusView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private Component stateBadge(ComponentStatus status) {
-        Span badge = new Span(getTranslation(status.up() ? "status.up" : "status.down"));
-        badge.addClassNames("status-badge", status.up() ? "up" : "down");
+        // up but with a problem (e.g. traces lost between services): a warning, not an outage
+        boolean warning = status.up() && status.problemKey() != null;
+        Span badge = new Span(getTranslation(warning ? "status.warning" : status.up() ? "status.up" : "status.down"));
+        badge.addClassNames("status-badge", warning ? "warning" : status.up() ? "up" : "down");
         return badge;
     }
 
