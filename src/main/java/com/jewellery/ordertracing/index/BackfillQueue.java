@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,8 +10,8 @@ import org.springframework.jdbc.core.RowMapper;
 final class BackfillQueue {
 
     private static final RowMapper<BackfillRequest> REQUEST = (rs, row) -> new BackfillRequest(rs.getLong("id"),
-            Sql.instant(rs, "range_from"), Sql.instant(rs, "range_to"), Sql.instant(rs, "done_until"),
-            rs.getString("requested_by"), Sql.instant(rs, "requested_at"), Sql.instant(rs, "finished_at"));
+            SqlTimes.instant(rs, "range_from"), SqlTimes.instant(rs, "range_to"), SqlTimes.instant(rs, "done_until"),
+            rs.getString("requested_by"), SqlTimes.instant(rs, "requested_at"), SqlTimes.instant(rs, "finished_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -22,14 +23,14 @@ final class BackfillQueue {
         Long id = jdbc.queryForObject("""
                 INSERT INTO indexer_backfill (range_from, range_to, done_until, requested_by, requested_at)
                 VALUES (?, ?, ?, ?, ?) RETURNING id""", Long.class,
-                Sql.timestamp(from), Sql.timestamp(to), Sql.timestamp(from), requestedBy, Sql.timestamp(now));
+                SqlTimes.timestamp(from), SqlTimes.timestamp(to), SqlTimes.timestamp(from), requestedBy, SqlTimes.timestamp(now));
         return id == null ? -1 : id;
     }
 
     boolean exists(Instant from, Instant to) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM indexer_backfill WHERE range_from = ? AND range_to = ?)",
-                Boolean.class, Sql.timestamp(from), Sql.timestamp(to)));
+                Boolean.class, SqlTimes.timestamp(from), SqlTimes.timestamp(to)));
     }
 
     /** Unfinished requests, oldest first. */
@@ -45,6 +46,6 @@ final class BackfillQueue {
     void progress(BackfillRequest request, Instant doneUntil, Instant now) {
         Instant finished = doneUntil.equals(request.to()) ? now : null;
         jdbc.update("UPDATE indexer_backfill SET done_until = ?, finished_at = ? WHERE id = ?",
-                Sql.timestamp(doneUntil), Sql.timestamp(finished), request.id());
+                SqlTimes.timestamp(doneUntil), SqlTimes.timestamp(finished), request.id());
     }
 }

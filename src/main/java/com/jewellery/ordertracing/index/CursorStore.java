@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +19,14 @@ final class CursorStore {
 
     Optional<Instant> readUntil(String service) {
         return jdbc.query("SELECT read_until FROM indexer_cursor WHERE service = ?",
-                (rs, row) -> Sql.instant(rs, "read_until"), service).stream().findFirst();
+                (rs, row) -> SqlTimes.instant(rs, "read_until"), service).stream().findFirst();
     }
 
     Map<String, Instant> all() {
         Map<String, Instant> cursors = new HashMap<>();
         jdbc.query("SELECT service, read_until FROM indexer_cursor",
                 rs -> {
-                    cursors.put(rs.getString("service"), Sql.instant(rs, "read_until"));
+                    cursors.put(rs.getString("service"), SqlTimes.instant(rs, "read_until"));
                 });
         return cursors;
     }
@@ -37,7 +38,7 @@ final class CursorStore {
                 ON CONFLICT (service) DO UPDATE SET updated_at = EXCLUDED.updated_at,
                     read_until = GREATEST(indexer_cursor.read_until, EXCLUDED.read_until)""",
                 services.stream()
-                        .map(service -> new Object[] {service, Sql.timestamp(readUntil), Sql.timestamp(now)})
+                        .map(service -> new Object[] {service, SqlTimes.timestamp(readUntil), SqlTimes.timestamp(now)})
                         .toList());
     }
 
@@ -45,6 +46,6 @@ final class CursorStore {
         jdbc.update("""
                 INSERT INTO indexer_cursor (service, read_until, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (service) DO UPDATE SET read_until = EXCLUDED.read_until, updated_at = EXCLUDED.updated_at""",
-                service, Sql.timestamp(readUntil), Sql.timestamp(now));
+                service, SqlTimes.timestamp(readUntil), SqlTimes.timestamp(now));
     }
 }

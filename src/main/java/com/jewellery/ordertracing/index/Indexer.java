@@ -1,8 +1,10 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.base.Backoff;
 import com.jewellery.ordertracing.journey.JourneyAssembler;
 import com.jewellery.ordertracing.journey.StageDefinition;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
@@ -38,7 +40,14 @@ record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List
                 new CursorIndexer(services, planner, windows, cursors, properties.overlap().multipliedBy(2), clock),
                 new BackfillRunner(services, planner, windows, new BackfillQueue(jdbc), BACKFILL_WINDOWS_PER_RUN,
                         properties.backfill(), clock),
-                new Backoff(properties.interval(), properties.maxBackoff(), clock), state, clock);
+                retries(properties, clock), state, clock);
         return new Indexer(cycle, state, cursors, services);
+    }
+
+    /** From one interval after the first failure up to max-backoff; an interval longer than that waits max-backoff. */
+    private static Backoff.Retries retries(IndexProperties properties, Clock clock) {
+        Duration first = properties.interval().compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff()
+                : properties.interval();
+        return Backoff.unlimited(first, properties.maxBackoff()).retries(clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.base.Backoff;
 import com.jewellery.ordertracing.jaeger.JaegerException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,12 +24,12 @@ final class IndexerCycle {
     private final PartitionMaintenance partitions;
     private final CursorIndexer cursorIndexer;
     private final BackfillRunner backfills;
-    private final Backoff backoff;
+    private final Backoff.Retries backoff;
     private final IndexerState state;
     private final Clock clock;
 
     IndexerCycle(IndexerLock lock, PartitionMaintenance partitions, CursorIndexer cursorIndexer,
-            BackfillRunner backfills, Backoff backoff, IndexerState state, Clock clock) {
+            BackfillRunner backfills, Backoff.Retries backoff, IndexerState state, Clock clock) {
         this.lock = lock;
         this.partitions = partitions;
         this.cursorIndexer = cursorIndexer;

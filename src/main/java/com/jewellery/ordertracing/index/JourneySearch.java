@@ -1,5 +1,7 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.base.jdbc.LikePatterns;
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import com.jewellery.ordertracing.journey.JourneyOutcome;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,11 +17,11 @@ final class JourneySearch {
             order_id, first_seen, last_seen, last_stage, last_stage_ended_at, current_status, outcome,
             has_error, error_stage, error_message, trace_ids, indexed_at""";
     private static final RowMapper<JourneySummary> SUMMARY = (rs, row) -> new JourneySummary(
-            rs.getString("order_id"), Sql.instant(rs, "first_seen"), Sql.instant(rs, "last_seen"),
-            rs.getString("last_stage"), Sql.instant(rs, "last_stage_ended_at"), rs.getString("current_status"),
+            rs.getString("order_id"), SqlTimes.instant(rs, "first_seen"), SqlTimes.instant(rs, "last_seen"),
+            rs.getString("last_stage"), SqlTimes.instant(rs, "last_stage_ended_at"), rs.getString("current_status"),
             JourneyOutcome.valueOf(rs.getString("outcome")), rs.getBoolean("has_error"),
             rs.getString("error_stage"), rs.getString("error_message"),
-            Arrays.asList((String[]) rs.getArray("trace_ids").getArray()), Sql.instant(rs, "indexed_at"));
+            Arrays.asList((String[]) rs.getArray("trace_ids").getArray()), SqlTimes.instant(rs, "indexed_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -45,7 +47,7 @@ final class JourneySearch {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         if (filter.orderIdPrefix() != null && !filter.orderIdPrefix().isBlank()) {
             conditions.add("order_id LIKE :prefix ESCAPE '\\'");
-            parameters.addValue("prefix", filter.orderIdPrefix().strip().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+            parameters.addValue("prefix", LikePatterns.prefix(filter.orderIdPrefix().strip()));
         }
         if (filter.outcome() != null) {
             conditions.add("outcome = :outcome");
@@ -61,11 +63,11 @@ final class JourneySearch {
         }
         if (filter.from() != null) {
             conditions.add("first_seen >= :from");
-            parameters.addValue("from", Sql.timestamp(filter.from()));
+            parameters.addValue("from", SqlTimes.timestamp(filter.from()));
         }
         if (filter.to() != null) {
             conditions.add("first_seen < :to");
-            parameters.addValue("to", Sql.timestamp(filter.to()));
+            parameters.addValue("to", SqlTimes.timestamp(filter.to()));
         }
         if (filter.errorsOnly()) {
             conditions.add("has_error");

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.journey.SpanRecord;
 import java.sql.Array;
@@ -88,7 +89,7 @@ final class JourneyStore {
             return statement;
         }, rs -> {
             String orderId = rs.getString("order_id");
-            stored.putIfAbsent(orderId, new Stored(Sql.instant(rs, "first_seen"), spans(orderId, rs.getString("spans"))));
+            stored.putIfAbsent(orderId, new Stored(SqlTimes.instant(rs, "first_seen"), spans(orderId, rs.getString("spans"))));
         });
         return stored;
     }
@@ -112,9 +113,9 @@ final class JourneyStore {
             throws SQLException {
         JourneyColumns columns = JourneyColumns.of(journey);
         Array traceIds = ps.getConnection().createArrayOf("text", journey.traceIds().toArray());
-        ps.setObject(1, Sql.timestamp(journey.lastSeen()));
+        ps.setObject(1, SqlTimes.timestamp(journey.lastSeen()));
         ps.setString(2, columns.lastStage());
-        ps.setObject(3, Sql.timestamp(columns.lastStageEndedAt()));
+        ps.setObject(3, SqlTimes.timestamp(columns.lastStageEndedAt()));
         ps.setString(4, journey.currentStatus());
         ps.setString(5, journey.outcome().name());
         ps.setBoolean(6, !journey.errors().isEmpty());
@@ -122,8 +123,8 @@ final class JourneyStore {
         ps.setString(8, columns.errorMessage());
         ps.setArray(9, traceIds);
         ps.setString(10, json.write(journey));
-        ps.setObject(11, Sql.timestamp(indexedAt));
+        ps.setObject(11, SqlTimes.timestamp(indexedAt));
         ps.setString(12, journey.orderId());
-        ps.setObject(13, Sql.timestamp(firstSeen));
+        ps.setObject(13, SqlTimes.timestamp(firstSeen));
     }
 }

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,7 +59,7 @@ final class PartitionMaintenance {
             plan.create().forEach(day -> transactions.executeWithoutResult(status -> create(table, day)));
             plan.drop().forEach(partition -> jdbc.execute("DROP TABLE IF EXISTS " + partition));
             int expired = jdbc.update("DELETE FROM " + table.defaultPartition() + " WHERE " + table.key + " < ?",
-                    Sql.timestamp(start(plan.retainFrom())));
+                    SqlTimes.timestamp(start(plan.retainFrom())));
             if (!plan.create().isEmpty() || !plan.drop().isEmpty() || expired > 0) {
                 log.info("Partitions of {}: created {}, dropped {}, deleted {} expired rows from the default partition",
                         table.name, plan.create(), plan.drop(), expired);

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import com.jewellery.ordertracing.support.GeneratedOrders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,7 +147,7 @@ class IndexerIT {
         jdbc.update("""
                 INSERT INTO order_journey (order_id, first_seen, last_seen, outcome, has_error, trace_ids, journey,
                     indexed_at) VALUES (?, ?, ?, 'IN_PROGRESS', false, '{}', CAST(? AS jsonb), now())""",
-                orderId, Sql.timestamp(firstSeen), Sql.timestamp(firstSeen), "{\"spans\": \"written by another version\"}");
+                orderId, SqlTimes.timestamp(firstSeen), SqlTimes.timestamp(firstSeen), "{\"spans\": \"written by another version\"}");
         Indexer indexer = indexer(TraceSource.jaeger(jaeger));
         startCursorsAt(everyOutcome.startedAt());
 

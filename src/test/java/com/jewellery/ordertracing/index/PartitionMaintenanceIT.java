@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import com.jewellery.ordertracing.support.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,7 +93,7 @@ class PartitionMaintenanceIT {
         jdbc.update("""
                 INSERT INTO order_journey (order_id, first_seen, last_seen, outcome, has_error, trace_ids, journey,
                     indexed_at) VALUES (?, ?, ?, 'IN_PROGRESS', false, '{}', '{}'::jsonb, now())""",
-                orderId, Sql.timestamp(firstSeen), Sql.timestamp(firstSeen));
+                orderId, SqlTimes.timestamp(firstSeen), SqlTimes.timestamp(firstSeen));
     }
 
     private String partitionOf(String orderId) {
