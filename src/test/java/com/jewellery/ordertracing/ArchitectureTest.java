@@ -56,14 +56,20 @@ class ArchitectureTest {
     @Test
     void journeyDomainIsPlainJava() {
         noClasses().that().resideInAPackage("com.jewellery.ordertracing.journey..")
+                .and().resideOutsideOfPackage("com.jewellery.ordertracing.journey.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "io.grpc..",
-                        "jakarta.persistence..")
+                        "jakarta.persistence..", "com.jewellery.ordertracing.journey.config..")
                 .check(classes);
     }
 
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("com.jewellery.ordertracing.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void indexPackagesHaveNoCycles() {
+        slices().matching("com.jewellery.ordertracing.index.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test

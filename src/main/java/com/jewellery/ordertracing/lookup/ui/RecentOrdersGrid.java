@@ -2,8 +2,8 @@ package com.jewellery.ordertracing.lookup.ui;
 
 import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.base.ui.StageSelect;
-import com.jewellery.ordertracing.index.JourneyFilter;
-import com.jewellery.ordertracing.index.JourneySummary;
+import com.jewellery.ordertracing.index.store.JourneyFilter;
+import com.jewellery.ordertracing.index.store.JourneySummary;
 import com.jewellery.ordertracing.journey.StageDefinition;
 import com.jewellery.ordertracing.lookup.OrderLookupService;
 import com.vaadin.flow.component.checkbox.Checkbox;
