@@ -31,7 +31,7 @@ import java.time.format.FormatStyle;
 @Route("alerts")
 @Menu(order = 30, icon = "vaadin:bell", title = "menu.alerts")
 @RolesAllowed(Roles.ORDER_WORK)
-public class AlertsView extends VerticalLayout implements HasDynamicTitle {
+class AlertsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int OUTBOX_SHOWN = 100;
 

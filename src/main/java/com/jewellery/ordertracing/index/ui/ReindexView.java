@@ -33,7 +33,7 @@ import java.time.format.FormatStyle;
 @Route("reindex")
 @Menu(order = 80, icon = "vaadin:refresh", title = "menu.reindex")
 @RolesAllowed(Roles.ADMINISTRATION)
-public class ReindexView extends VerticalLayout implements HasDynamicTitle {
+class ReindexView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int SHOWN_REQUESTS = 50;
 

@@ -39,7 +39,7 @@ import java.util.List;
 @Route("lost")
 @Menu(order = 20, icon = "vaadin:warning", title = "menu.lost")
 @RolesAllowed(Roles.STAFF)
-public class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
+class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int REFRESH_MILLIS = 60_000;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
