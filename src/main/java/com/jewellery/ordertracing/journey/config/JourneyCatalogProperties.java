@@ -18,10 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param endToEndSla how long an order may take overall; empty means {@link StageCatalog#DEFAULT_END_TO_END_SLA}
  */
 @ConfigurationProperties("portal.journey")
-public record JourneyCatalogProperties(Set<String> services, List<StageDefinition> stages, Duration endToEndSla) {
+record JourneyCatalogProperties(Set<String> services, List<StageDefinition> stages, Duration endToEndSla) {
 
     /** The catalog; a configured one that cannot describe a flow fails with every problem listed. */
-    public StageCatalog catalog() {
+    StageCatalog catalog() {
         if (stages == null || stages.isEmpty()) {
             return StageCatalog.defaults();
         }
