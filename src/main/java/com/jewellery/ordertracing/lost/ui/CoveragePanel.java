@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
-import com.jewellery.ordertracing.base.ui.StageLabels;
+import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.SamplingCoverage;
 import com.jewellery.ordertracing.lost.StageCoverage;
@@ -25,7 +25,7 @@ class CoveragePanel extends Details {
         setSummaryText(getTranslation("lost.coverage.title"));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(row -> StageLabels.label(this, row.stage())).setHeader(getTranslation("lost.column.stage"))
+        grid.addColumn(row -> StageNames.name(this::getTranslation, row.stage())).setHeader(getTranslation("lost.column.stage"))
                 .setAutoWidth(true);
         grid.addColumn(StageCoverage::reached).setHeader(getTranslation("lost.coverage.orders")).setAutoWidth(true);
         grid.addColumn(row -> String.format(Locale.ROOT, "%.1f %%", row.share() * 100))
