@@ -1,11 +1,10 @@
 package com.jewellery.ordertracing.alerts;
 
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +98,14 @@ class AlertRepository {
                         .addValue("summaryStage", firing.text().stage())
                         .addValue("summaryArgs", firing.text().args().toArray(String[]::new))
                         .addValue("value", firing.value())
-                        .addValue("at", timestamp(at)), key, new String[] {"id"});
+                        .addValue("at", SqlTimes.timestamp(at)), key, new String[] {"id"});
         return key.getKey().longValue();
     }
 
     AlertRecord resolveAlert(long alertId, Instant at, String resolution) {
         return jdbc.queryForObject("""
                 UPDATE alert SET resolved_at = :at, resolution = :resolution WHERE id = :id RETURNING *""",
-                new MapSqlParameterSource("id", alertId).addValue("at", timestamp(at)).addValue("resolution", resolution),
+                new MapSqlParameterSource("id", alertId).addValue("at", SqlTimes.timestamp(at)).addValue("resolution", resolution),
                 AlertRepository::alert);
     }
 
@@ -135,7 +134,7 @@ class AlertRepository {
                 VALUES (:alert, :channel, :event, :subject, :body, CAST(:fields AS jsonb), 'PENDING', 0, :at, :at)""",
                 new MapSqlParameterSource("alert", alertId).addValue("channel", channel.name())
                         .addValue("event", event.name()).addValue("subject", message.subject())
-                        .addValue("body", message.body()).addValue("fields", fieldsJson).addValue("at", timestamp(at)));
+                        .addValue("body", message.body()).addValue("fields", fieldsJson).addValue("at", SqlTimes.timestamp(at)));
     }
 
     /**
@@ -149,7 +148,7 @@ class AlertRepository {
                              WHERE status = 'PENDING' AND next_attempt_at <= :now
                              ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING *""",
-                new MapSqlParameterSource("now", timestamp(now)).addValue("lease", timestamp(leaseUntil))
+                new MapSqlParameterSource("now", SqlTimes.timestamp(now)).addValue("lease", SqlTimes.timestamp(leaseUntil))
                         .addValue("limit", limit), AlertRepository::notification);
     }
 
@@ -157,14 +156,14 @@ class AlertRepository {
         jdbc.update("""
                 UPDATE alert_notification SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = :at,
                     last_error = NULL WHERE id = :id""",
-                new MapSqlParameterSource("id", id).addValue("at", timestamp(at)));
+                new MapSqlParameterSource("id", id).addValue("at", SqlTimes.timestamp(at)));
     }
 
     void markFailed(long id, String error, Instant nextAttemptAt, boolean giveUp) {
         jdbc.update("""
                 UPDATE alert_notification SET attempts = attempts + 1, last_error = :error, next_attempt_at = :next,
                     status = CASE WHEN :giveUp THEN 'GAVE_UP' ELSE 'PENDING' END WHERE id = :id""",
-                new MapSqlParameterSource("id", id).addValue("error", error).addValue("next", timestamp(nextAttemptAt))
+                new MapSqlParameterSource("id", id).addValue("error", error).addValue("next", SqlTimes.timestamp(nextAttemptAt))
                         .addValue("giveUp", giveUp));
     }
 
@@ -185,13 +184,13 @@ class AlertRepository {
                 .addValue("stage", input.stage())
                 .addValue("threshold", input.threshold() == null ? BigDecimal.ZERO : input.threshold())
                 .addValue("window", input.windowMinutes()).addValue("enabled", input.enabled())
-                .addValue("at", timestamp(at)).addValue("by", by);
+                .addValue("at", SqlTimes.timestamp(at)).addValue("by", by);
     }
 
     private static AlertRule rule(ResultSet rs, int row) throws SQLException {
         return new AlertRule(rs.getLong("id"), rs.getString("name"), AlertRuleKind.valueOf(rs.getString("kind")),
                 rs.getString("stage"), rs.getBigDecimal("threshold"), rs.getInt("window_minutes"),
-                rs.getBoolean("enabled"), instant(rs, "updated_at"), rs.getString("updated_by"));
+                rs.getBoolean("enabled"), SqlTimes.instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
     private static AlertText text(ResultSet rs) throws SQLException {
@@ -204,23 +203,14 @@ class AlertRepository {
         BigDecimal value = rs.getBigDecimal("value");
         return new AlertRecord(rs.getLong("id"), rs.getString("rule_name"), AlertRuleKind.valueOf(rs.getString("kind")),
                 rs.getString("problem_key"), rs.getString("summary"), text(rs), value == null ? null : value.doubleValue(),
-                instant(rs, "opened_at"), instant(rs, "resolved_at"), rs.getString("resolution"));
+                SqlTimes.instant(rs, "opened_at"), SqlTimes.instant(rs, "resolved_at"), rs.getString("resolution"));
     }
 
     private static OutboxNotification notification(ResultSet rs, int row) throws SQLException {
         return new OutboxNotification(rs.getLong("id"), rs.getLong("alert_id"),
                 ChannelType.valueOf(rs.getString("channel")), AlertEvent.valueOf(rs.getString("event")),
                 rs.getString("subject"), rs.getString("body"), rs.getString("fields"),
-                DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
-                rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "delivered_at"));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), SqlTimes.instant(rs, "next_attempt_at"),
+                rs.getString("last_error"), SqlTimes.instant(rs, "created_at"), SqlTimes.instant(rs, "delivered_at"));
     }
 }

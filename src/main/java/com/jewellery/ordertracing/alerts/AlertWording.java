@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.alerts;
 
+import com.jewellery.ordertracing.base.StageNames;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -12,7 +13,6 @@ import java.util.ResourceBundle;
 public final class AlertWording {
 
     private static final String BUNDLE = "vaadin-i18n.translations";
-    private static final String STAGE_PREFIX = "journey.stage.";
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -43,7 +43,6 @@ public final class AlertWording {
 
     /** A stage's name; its id for a stage configured without a translation. */
     public String stage(String stageId) {
-        String name = format(STAGE_PREFIX + stageId);
-        return name.startsWith(STAGE_PREFIX) ? stageId : name;
+        return StageNames.name(this::format, stageId);
     }
 }

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.alerts;
 
+import com.jewellery.ordertracing.base.Backoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.alerts;
 
+import com.jewellery.ordertracing.base.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Jaeger channel and client as beans; the channel closes with the application context. */
+/** The Jaeger channel, client and status row as beans; the channel closes with the application context. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JaegerProperties.class)
 public class JaegerConfiguration {
@@ -17,5 +17,10 @@ public class JaegerConfiguration {
     @Bean
     JaegerClient jaegerClient(JaegerChannel jaegerChannel, JaegerProperties properties) {
         return new JaegerClient(jaegerChannel.channel(), properties.clientSettings());
+    }
+
+    @Bean
+    JaegerStatusCheck jaegerStatusCheck(JaegerClient jaegerClient, JaegerProperties properties) {
+        return new JaegerStatusCheck(jaegerClient, properties);
     }
 }

@@ -3,10 +3,8 @@ package com.jewellery.ordertracing.jaeger;
 import com.jewellery.ordertracing.status.ComponentStatus;
 import com.jewellery.ordertracing.status.StatusCheck;
 import com.jewellery.ordertracing.status.TimedCheck;
-import org.springframework.stereotype.Component;
 
 /** Jaeger's api_v3 over gRPC: the status row also lists the services Jaeger has traces for. */
-@Component
 class JaegerStatusCheck implements StatusCheck {
 
     private final JaegerClient client;

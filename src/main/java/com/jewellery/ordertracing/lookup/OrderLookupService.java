@@ -1,9 +1,9 @@
 package com.jewellery.ordertracing.lookup;
 
-import com.jewellery.ordertracing.index.IndexedJourneys;
-import com.jewellery.ordertracing.index.JourneyFilter;
-import com.jewellery.ordertracing.index.JourneySummary;
-import com.jewellery.ordertracing.index.UnreadableJourneyException;
+import com.jewellery.ordertracing.index.store.IndexedJourneys;
+import com.jewellery.ordertracing.index.store.JourneyFilter;
+import com.jewellery.ordertracing.index.store.JourneySummary;
+import com.jewellery.ordertracing.index.store.UnreadableJourneyException;
 import com.jewellery.ordertracing.jaeger.JaegerProperties;
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.journey.StageCatalog;

@@ -1,11 +1,11 @@
 package com.jewellery.ordertracing.lost;
 
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import com.jewellery.ordertracing.journey.JourneyOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,7 +78,7 @@ public class LostOrderQueries {
                 FROM order_journey WHERE first_seen >= :from AND first_seen < :to
                 GROUP BY 1, 2""";
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("from", ProblemQuery.timestamp(from)).addValue("to", ProblemQuery.timestamp(to));
+                .addValue("from", SqlTimes.timestamp(from)).addValue("to", SqlTimes.timestamp(to));
         return jdbc.query(sql, params, (rs, row) -> new StageTally(rs.getString("last_stage"),
                 rs.getString("error_stage"), rs.getLong("orders")));
     }
@@ -98,8 +98,8 @@ public class LostOrderQueries {
                 GROUP BY 1
                 UNION ALL
                 SELECT NULL, count(*) FROM recent""";
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", ProblemQuery.timestamp(from))
-                .addValue("to", ProblemQuery.timestamp(to)).addValue("sample", sample);
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", SqlTimes.timestamp(from))
+                .addValue("to", SqlTimes.timestamp(to)).addValue("sample", sample);
         Map<String, Long> byStage = new HashMap<>();
         long[] orders = {0};
         jdbc.query(sql, params, (RowCallbackHandler) rs -> {
@@ -127,8 +127,8 @@ public class LostOrderQueries {
                 + " AND COALESCE(last_stage_ended_at, first_seen) BETWEEN :since AND :until"
                 + (stage == null ? "" : " AND last_stage = :stage")
                 + " ORDER BY COALESCE(last_stage_ended_at, first_seen), order_id LIMIT :limit";
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("since", ProblemQuery.timestamp(since))
-                .addValue("until", ProblemQuery.timestamp(until)).addValue("stage", stage).addValue("limit", limit);
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("since", SqlTimes.timestamp(since))
+                .addValue("until", SqlTimes.timestamp(until)).addValue("stage", stage).addValue("limit", limit);
         return jdbc.query(sql, params, (rs, row) -> snapshot(rs));
     }
 
@@ -150,17 +150,12 @@ public class LostOrderQueries {
     private static OrderSnapshot snapshot(ResultSet rs) throws SQLException {
         return new OrderSnapshot(
                 rs.getString("order_id"),
-                instant(rs, "first_seen"),
+                SqlTimes.instant(rs, "first_seen"),
                 rs.getString("last_stage"),
-                instant(rs, "last_stage_ended_at"),
+                SqlTimes.instant(rs, "last_stage_ended_at"),
                 JourneyOutcome.valueOf(rs.getString("outcome")),
                 rs.getString("current_status"),
                 rs.getString("error_stage"),
                 rs.getString("error_message"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,8 +1,8 @@
 package com.jewellery.ordertracing.lost;
 
+import com.jewellery.ordertracing.base.jdbc.LikePatterns;
+import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +64,11 @@ final class ProblemQuery {
         List<String> where = new ArrayList<>(List.of("outcome <> 'COMPLETED'"));
         if (filter.firstSeenFrom() != null) {
             where.add("first_seen >= :firstSeenFrom");
-            params.addValue("firstSeenFrom", timestamp(filter.firstSeenFrom()));
+            params.addValue("firstSeenFrom", SqlTimes.timestamp(filter.firstSeenFrom()));
         }
         if (filter.firstSeenTo() != null) {
             where.add("first_seen < :firstSeenTo");
-            params.addValue("firstSeenTo", timestamp(filter.firstSeenTo()));
+            params.addValue("firstSeenTo", SqlTimes.timestamp(filter.firstSeenTo()));
         }
         if (filter.stage() != null) {
             where.add("last_stage = :stage");
@@ -76,7 +76,7 @@ final class ProblemQuery {
         }
         if (filter.orderIdPrefix() != null) {
             where.add("order_id LIKE :orderIdPrefix ESCAPE '\\'");
-            params.addValue("orderIdPrefix", likeEscaped(filter.orderIdPrefix()) + "%");
+            params.addValue("orderIdPrefix", LikePatterns.prefix(filter.orderIdPrefix()));
         }
         return "SELECT " + CLASSIFY_COLUMNS + (details ? DETAIL_COLUMNS : "")
                 + ", COALESCE(last_stage_ended_at, first_seen) AS since, " + reason()
@@ -91,7 +91,7 @@ final class ProblemQuery {
         }
         List<String> late = new ArrayList<>();
         if (rules.isEnabled(ProblemReason.LOST)) {
-            params.addValue("lostBefore", timestamp(deadlines.lostBefore()));
+            params.addValue("lostBefore", SqlTimes.timestamp(deadlines.lostBefore()));
             late.add("first_seen < :lostBefore");
         }
         if (rules.isEnabled(ProblemReason.STUCK)) {
@@ -116,12 +116,12 @@ final class ProblemQuery {
     private String stuckDeadline() {
         StringBuilder sql = new StringBuilder("CASE");
         if (deadlines.stuckBeforeAnyStage() != null) {
-            params.addValue("stuckBeforeNoStage", timestamp(deadlines.stuckBeforeAnyStage()));
+            params.addValue("stuckBeforeNoStage", SqlTimes.timestamp(deadlines.stuckBeforeAnyStage()));
             sql.append(" WHEN last_stage IS NULL THEN CAST(:stuckBeforeNoStage AS timestamptz)");
         }
         int i = 0;
         for (Map.Entry<String, Instant> deadline : deadlines.stuckBefore().entrySet()) {
-            params.addValue("stage" + i, deadline.getKey()).addValue("stuckBefore" + i, timestamp(deadline.getValue()));
+            params.addValue("stage" + i, deadline.getKey()).addValue("stuckBefore" + i, SqlTimes.timestamp(deadline.getValue()));
             sql.append(" WHEN last_stage = :stage").append(i).append(" THEN CAST(:stuckBefore").append(i)
                     .append(" AS timestamptz)");
             i++;
@@ -137,7 +137,7 @@ final class ProblemQuery {
         }
         if (filter.minStuckFor() != null) {
             sql.append(" AND since <= :movedBefore");
-            params.addValue("movedBefore", timestamp(deadlines.now().minus(filter.minStuckFor())));
+            params.addValue("movedBefore", SqlTimes.timestamp(deadlines.now().minus(filter.minStuckFor())));
         }
         return sql.toString();
     }
@@ -159,13 +159,5 @@ final class ProblemQuery {
             case FIRST_SEEN -> "first_seen";
         };
         return column + " " + direction + " NULLS LAST, order_id, first_seen";
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

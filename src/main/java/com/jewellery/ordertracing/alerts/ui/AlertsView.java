@@ -5,7 +5,7 @@ import com.jewellery.ordertracing.alerts.AlertRule;
 import com.jewellery.ordertracing.alerts.AlertRuleInput;
 import com.jewellery.ordertracing.alerts.AlertService;
 import com.jewellery.ordertracing.alerts.OutboxNotification;
-import com.jewellery.ordertracing.base.ui.StageLabels;
+import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -31,7 +31,7 @@ import java.time.format.FormatStyle;
 @Route("alerts")
 @Menu(order = 30, icon = "vaadin:bell", title = "menu.alerts")
 @RolesAllowed(Roles.ORDER_WORK)
-public class AlertsView extends VerticalLayout implements HasDynamicTitle {
+class AlertsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int OUTBOX_SHOWN = 100;
 
@@ -79,7 +79,7 @@ public class AlertsView extends VerticalLayout implements HasDynamicTitle {
     /** In the user's language; alerts opened before texts were kept as keys show their English summary. */
     private String summary(AlertRecord alert) {
         return alert.text() == null ? alert.summary()
-                : getTranslation(alert.text().key(), alert.text().arguments(StageLabels.label(this, alert.text().stage())));
+                : getTranslation(alert.text().key(), alert.text().arguments(StageNames.name(this::getTranslation, alert.text().stage())));
     }
 
     private void configureOutbox() {
@@ -102,7 +102,7 @@ public class AlertsView extends VerticalLayout implements HasDynamicTitle {
         rules.addColumn(AlertRule::name).setHeader(getTranslation("alerts.rule.name")).setAutoWidth(true);
         rules.addColumn(rule -> getTranslation("alerts.kind." + rule.kind().name()))
                 .setHeader(getTranslation("alerts.rule.kind")).setAutoWidth(true);
-        rules.addColumn(rule -> rule.stage() == null ? getTranslation("alerts.rule.anyStage") : StageLabels.label(this, rule.stage()))
+        rules.addColumn(rule -> rule.stage() == null ? getTranslation("alerts.rule.anyStage") : StageNames.name(this::getTranslation, rule.stage()))
                 .setHeader(getTranslation("alerts.rule.stage")).setAutoWidth(true);
         rules.addColumn(rule -> rule.threshold().stripTrailingZeros().toPlainString()).setHeader(getTranslation("alerts.rule.threshold"))
                 .setAutoWidth(true);

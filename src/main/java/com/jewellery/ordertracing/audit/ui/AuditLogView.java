@@ -20,7 +20,7 @@ import java.time.format.FormatStyle;
 @Route("audit")
 @Menu(order = 90, icon = "vaadin:records", title = "menu.audit")
 @RolesAllowed(Roles.ADMINISTRATION)
-public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
+class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final AuditService auditService;
     private final Grid<AuditEvent> grid = new Grid<>();

@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+class MainLayout extends AppLayout {
 
     private final CurrentUserService currentUserService;
 

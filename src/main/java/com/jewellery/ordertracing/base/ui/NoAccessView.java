@@ -18,7 +18,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @PermitAll
 @ParentLayout(MainLayout.class)
-public class NoAccessView extends Div implements HasErrorParameter<AccessDeniedException> {
+class NoAccessView extends Div implements HasErrorParameter<AccessDeniedException> {
 
     private final AuditService auditService;
 

@@ -14,7 +14,7 @@ import jakarta.annotation.security.PermitAll;
 /** A translated "page not found" inside the portal's shell, instead of Vaadin's bare default. */
 @PermitAll
 @ParentLayout(MainLayout.class)
-public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
+import com.jewellery.ordertracing.base.StageNames;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
 
@@ -18,6 +19,6 @@ public class StageSelect extends Select<String> {
         setItems(stageIds);
         setEmptySelectionAllowed(true);
         setEmptySelectionCaption(getTranslation(anyKey));
-        setItemLabelGenerator(stageId -> stageId == null ? getTranslation(anyKey) : StageLabels.label(this, stageId));
+        setItemLabelGenerator(stageId -> stageId == null ? getTranslation(anyKey) : StageNames.name(this::getTranslation, stageId));
     }
 }

@@ -16,7 +16,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @PermitAll
 @ParentLayout(MainLayout.class)
-public class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
+class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {

@@ -1,8 +1,8 @@
 package com.jewellery.ordertracing.index.ui;
 
-import com.jewellery.ordertracing.index.BackfillRequest;
-import com.jewellery.ordertracing.index.IndexerAdmin;
-import com.jewellery.ordertracing.index.InvalidBackfillException;
+import com.jewellery.ordertracing.index.backfill.BackfillRequest;
+import com.jewellery.ordertracing.index.backfill.IndexerAdmin;
+import com.jewellery.ordertracing.index.backfill.InvalidBackfillException;
 import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,7 +33,7 @@ import java.time.format.FormatStyle;
 @Route("reindex")
 @Menu(order = 80, icon = "vaadin:refresh", title = "menu.reindex")
 @RolesAllowed(Roles.ADMINISTRATION)
-public class ReindexView extends VerticalLayout implements HasDynamicTitle {
+class ReindexView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int SHOWN_REQUESTS = 50;
 

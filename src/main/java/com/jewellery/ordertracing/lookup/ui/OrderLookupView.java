@@ -29,7 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("orders/:orderId?")
 @Menu(order = 10, icon = "vaadin:search", title = "menu.orders")
 @RolesAllowed(Roles.ORDER_WORK)
-public class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final OrderLookupService lookupService;
     private final TextField orderId = new TextField();

@@ -1,9 +1,9 @@
 package com.jewellery.ordertracing.lookup.ui;
 
-import com.jewellery.ordertracing.base.ui.StageLabels;
+import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.base.ui.StageSelect;
-import com.jewellery.ordertracing.index.JourneyFilter;
-import com.jewellery.ordertracing.index.JourneySummary;
+import com.jewellery.ordertracing.index.store.JourneyFilter;
+import com.jewellery.ordertracing.index.store.JourneySummary;
 import com.jewellery.ordertracing.journey.StageDefinition;
 import com.jewellery.ordertracing.lookup.OrderLookupService;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -73,7 +73,7 @@ class RecentOrdersGrid extends VerticalLayout {
         grid.addColumn(JourneySummary::orderId).setHeader(getTranslation("lookup.orderId")).setAutoWidth(true);
         grid.addColumn(order -> TIME.format(order.firstSeen())).setHeader(getTranslation("lookup.firstSeen"))
                 .setAutoWidth(true);
-        grid.addColumn(order -> order.lastStage() == null ? "" : StageLabels.label(this, order.lastStage()))
+        grid.addColumn(order -> order.lastStage() == null ? "" : StageNames.name(this::getTranslation, order.lastStage()))
                 .setHeader(getTranslation("lookup.lastStageColumn")).setAutoWidth(true);
         grid.addColumn(order -> order.currentStatus() == null ? "" : getTranslation("order.status." + order.currentStatus()))
                 .setHeader(getTranslation("lookup.orderStatus")).setAutoWidth(true);

@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
-import com.jewellery.ordertracing.base.ui.StageLabels;
+import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.SamplingCoverage;
 import com.jewellery.ordertracing.lost.StageCoverage;
@@ -26,7 +26,7 @@ class CoveragePanel extends Details {
         setSummaryText(getTranslation("lost.coverage.title"));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(row -> StageLabels.label(this, row.stage())).setHeader(getTranslation("lost.column.stage"))
+        grid.addColumn(row -> StageNames.name(this::getTranslation, row.stage())).setHeader(getTranslation("lost.column.stage"))
                 .setAutoWidth(true);
         grid.addColumn(StageCoverage::reached).setHeader(getTranslation("lost.coverage.orders")).setAutoWidth(true);
         grid.addColumn(row -> String.format(Locale.ROOT, "%.1f %%", row.share() * 100))
@@ -39,7 +39,7 @@ class CoveragePanel extends Details {
         Paragraph note = hop.broken()
                 ? new Paragraph(getTranslation("lost.coverage.hopBroken", hop.hop().upstreamService(),
                         hop.hop().downstreamService(), share, hop.knownCrossings(),
-                        StageLabels.label(this, hop.hop().upstreamStage())))
+                        StageNames.name(this::getTranslation, hop.hop().upstreamStage())))
                 : new Paragraph(getTranslation("lost.coverage.hop", hop.hop().upstreamService(),
                         hop.hop().downstreamService(), share, hop.knownCrossings()));
         note.addClassName(hop.broken() ? "continuity-broken" : "continuity");

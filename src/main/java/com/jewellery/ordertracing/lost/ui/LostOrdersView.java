@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
-import com.jewellery.ordertracing.base.ui.StageLabels;
+import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.LostOrdersService;
 import com.jewellery.ordertracing.lost.OrderProblem;
@@ -39,7 +39,7 @@ import java.util.List;
 @Route("lost")
 @Menu(order = 20, icon = "vaadin:warning", title = "menu.lost")
 @RolesAllowed(Roles.STAFF)
-public class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
+class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int REFRESH_MILLIS = 60_000;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -82,7 +82,7 @@ public class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
         grid.setMultiSort(false);
         grid.addColumn(problem -> problem.order().orderId()).setHeader(getTranslation("lost.column.orderId"))
                 .setSortProperty(ProblemSort.Key.ORDER_ID.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(problem -> StageLabels.label(this, problem.order().lastStage()))
+        grid.addColumn(problem -> StageNames.name(this::getTranslation, problem.order().lastStage()))
                 .setHeader(getTranslation("lost.column.lastStage")).setSortProperty(ProblemSort.Key.LAST_STAGE.name())
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(problem -> Durations.compact(problem.stuckFor())).setHeader(getTranslation("lost.column.stuckFor"))

@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
-import com.jewellery.ordertracing.base.ui.StageLabels;
+import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.lost.ProblemCount;
 import com.jewellery.ordertracing.lost.ProblemReason;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,7 +18,7 @@ class ProblemCountsGrid extends Grid<ProblemCountsGrid.StageRow> {
         setId("lost-counts");
         setAllRowsVisible(true);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        addColumn(row -> row.totals() ? getTranslation("lost.counts.total") : StageLabels.label(this, row.stage()))
+        addColumn(row -> row.totals() ? getTranslation("lost.counts.total") : StageNames.name(this::getTranslation, row.stage()))
                 .setHeader(getTranslation("lost.column.lastStage")).setAutoWidth(true);
         for (ProblemReason reason : ProblemReason.values()) {
             addColumn(row -> row.counts().getOrDefault(reason, 0L))

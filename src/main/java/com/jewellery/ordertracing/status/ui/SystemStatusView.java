@@ -28,7 +28,7 @@ import java.time.format.FormatStyle;
 @Route("")
 @Menu(order = 0, icon = "vaadin:dashboard", title = "menu.status")
 @RolesAllowed(Roles.STAFF)
-public class SystemStatusView extends VerticalLayout implements HasDynamicTitle {
+class SystemStatusView extends VerticalLayout implements HasDynamicTitle {
 
     private final SystemStatusService statusService;
     private final Grid<ComponentStatus> grid = new Grid<>();
