@@ -49,6 +49,13 @@ public final class GeneratedOrders {
                 List.of(ConsumerStyle.values())), rate, outageSize, otlpEndpoint);
     }
 
+    /** Plays {@code count} orders in the given consumer styles, sampled by ratio as a company following the 10 % plan would. */
+    public static GroundTruth playSampled(int count, String mix, double rate, long seed, List<ConsumerStyle> styles,
+                                          double ratio) throws Exception {
+        return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix), styles), rate, 5,
+                STACK_OTLP, SamplingMode.RATIO, ratio);
+    }
+
     /** Plays each outcome in each consumer style once. */
     public static GroundTruth playEveryOutcome(double rate) throws Exception {
         return play(ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 1), rate, 5, STACK_OTLP);
@@ -56,16 +63,22 @@ public final class GeneratedOrders {
 
     private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint)
             throws Exception {
+        return play(plan, rate, outageSize, otlpEndpoint, SamplingMode.RATIO, 1.0);
+    }
+
+    private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint,
+                                    SamplingMode sampling, double ratio) throws Exception {
         // a virtual host per run: no other MES on the broker takes its messages, nothing is left behind
         String virtualHost = "indexer-" + plan.runId().toLowerCase(Locale.ROOT);
         request("PUT", "/api/vhosts/" + virtualHost, "");
         try {
             request("PUT", "/api/permissions/" + virtualHost + "/guest",
                     "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-            FlowSettings settings = new FlowSettings(new TelemetrySettings(otlpEndpoint, SamplingMode.RATIO, 1.0),
+            FlowSettings settings = new FlowSettings(new TelemetrySettings(otlpEndpoint, sampling, ratio),
                     "amqp://guest:guest@127.0.0.1:5672/" + virtualHost, 0, 0, Duration.ofMillis(500));
             try (OrderFlow flow = OrderFlow.start(settings)) {
-                return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize).play(plan, "ratio 1.0");
+                return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize)
+                        .play(plan, sampling.key() + " " + ratio);
             }
         } finally {
             request("DELETE", "/api/vhosts/" + virtualHost, "");
