@@ -1,5 +1,16 @@
 package com.jewellery.orderflow;
 
+import com.jewellery.orderflow.instrumentation.ConsumerStyle;
+import com.jewellery.orderflow.instrumentation.Outcome;
+import com.jewellery.orderflow.instrumentation.SamplingMode;
+import com.jewellery.orderflow.instrumentation.TelemetrySettings;
+import com.jewellery.orderflow.scenario.FlowSettings;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.OrderFlow;
+import com.jewellery.orderflow.scenario.OutcomeMix;
+import com.jewellery.orderflow.scenario.ScenarioGenerator;
+import com.jewellery.orderflow.scenario.ScenarioPlan;
+import com.jewellery.orderflow.scenario.SentOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;

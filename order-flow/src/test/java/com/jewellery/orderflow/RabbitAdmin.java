@@ -1,5 +1,6 @@
 package com.jewellery.orderflow;
 
+import com.jewellery.orderflow.instrumentation.RabbitTopology;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;

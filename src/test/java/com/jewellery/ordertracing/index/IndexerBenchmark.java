@@ -1,9 +1,9 @@
 package com.jewellery.ordertracing.index;
 
 import com.jewellery.ordertracing.support.GeneratedOrders;
-import com.jewellery.orderflow.GroundTruth;
-import com.jewellery.orderflow.OutcomeMix;
-import com.jewellery.orderflow.SentOrder;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.OutcomeMix;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.jaeger.JaegerChannel;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.jaeger.JaegerClientSettings;
