@@ -1,8 +1,8 @@
 package com.jewellery.ordertracing.journey;
 
-import com.jewellery.orderflow.GroundTruth;
-import com.jewellery.orderflow.PlannedOrder;
-import com.jewellery.orderflow.SentOrder;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.PlannedOrder;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.jaeger.JaegerChannel;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.jaeger.JaegerClientSettings;

@@ -3,8 +3,8 @@ package com.jewellery.ordertracing.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.jewellery.orderflow.ConsumerStyle;
-import com.jewellery.orderflow.Outcome;
+import com.jewellery.orderflow.instrumentation.ConsumerStyle;
+import com.jewellery.orderflow.instrumentation.Outcome;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

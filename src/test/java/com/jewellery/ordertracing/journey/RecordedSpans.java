@@ -1,8 +1,8 @@
 package com.jewellery.ordertracing.journey;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.jewellery.orderflow.ConsumerStyle;
-import com.jewellery.orderflow.Outcome;
+import com.jewellery.orderflow.instrumentation.ConsumerStyle;
+import com.jewellery.orderflow.instrumentation.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,9 +3,9 @@ package com.jewellery.ordertracing.lookup;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.jewellery.orderflow.GroundTruth;
-import com.jewellery.orderflow.Outcome;
-import com.jewellery.orderflow.SentOrder;
+import com.jewellery.orderflow.instrumentation.Outcome;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.support.BrowserTestBase;
 import com.jewellery.ordertracing.support.GeneratedOrders;

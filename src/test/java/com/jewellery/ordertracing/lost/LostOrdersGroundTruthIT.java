@@ -3,9 +3,9 @@ package com.jewellery.ordertracing.lost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.jewellery.orderflow.GroundTruth;
-import com.jewellery.orderflow.Outcome;
-import com.jewellery.orderflow.SentOrder;
+import com.jewellery.orderflow.instrumentation.Outcome;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import java.time.Duration;

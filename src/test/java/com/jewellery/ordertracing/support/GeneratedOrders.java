@@ -1,14 +1,14 @@
 package com.jewellery.ordertracing.support;
 
-import com.jewellery.orderflow.ConsumerStyle;
-import com.jewellery.orderflow.FlowSettings;
-import com.jewellery.orderflow.GroundTruth;
-import com.jewellery.orderflow.OrderFlow;
-import com.jewellery.orderflow.OutcomeMix;
-import com.jewellery.orderflow.SamplingMode;
-import com.jewellery.orderflow.ScenarioGenerator;
-import com.jewellery.orderflow.ScenarioPlan;
-import com.jewellery.orderflow.TelemetrySettings;
+import com.jewellery.orderflow.instrumentation.ConsumerStyle;
+import com.jewellery.orderflow.instrumentation.SamplingMode;
+import com.jewellery.orderflow.instrumentation.TelemetrySettings;
+import com.jewellery.orderflow.scenario.FlowSettings;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.OrderFlow;
+import com.jewellery.orderflow.scenario.OutcomeMix;
+import com.jewellery.orderflow.scenario.ScenarioGenerator;
+import com.jewellery.orderflow.scenario.ScenarioPlan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

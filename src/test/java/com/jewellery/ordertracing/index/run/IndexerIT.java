@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.jewellery.orderflow.ConsumerStyle;
-import com.jewellery.orderflow.GroundTruth;
-import com.jewellery.orderflow.Outcome;
-import com.jewellery.orderflow.SentOrder;
+import com.jewellery.orderflow.instrumentation.ConsumerStyle;
+import com.jewellery.orderflow.instrumentation.Outcome;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.jaeger.JaegerChannel;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.jaeger.JaegerClientSettings;
