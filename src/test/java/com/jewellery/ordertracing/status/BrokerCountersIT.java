@@ -3,8 +3,8 @@ package com.jewellery.ordertracing.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.jewellery.orderflow.GroundTruth;
-import com.jewellery.orderflow.Outcome;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.instrumentation.Outcome;
 import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package com.jewellery.ordertracing.lost.continuity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.jewellery.orderflow.ConsumerStyle;
-import com.jewellery.orderflow.GroundTruth;
-import com.jewellery.orderflow.Outcome;
-import com.jewellery.orderflow.SentOrder;
+import com.jewellery.orderflow.instrumentation.ConsumerStyle;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.instrumentation.Outcome;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.lost.LostOrderQueries;
 import com.jewellery.ordertracing.lost.OrderProblem;
 import com.jewellery.ordertracing.lost.ProblemDetector;
