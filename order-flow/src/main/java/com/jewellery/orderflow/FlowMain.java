@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * The order flow from the command line.
  *
  * <pre>
- * generate --orders N --rate R --seed S [--mix ok=90,lost=2,...] [--sampling ratio|order-aware]
+ * generate --orders N --rate R --seed S [--mix ok=90,lost=2,...] [--sampling ratio|order-aware|link-aware]
  *          [--consumer-style continue|link|mixed] [--ground-truth target/ground-truth.json]
  * demo     [--rate 2] [--mix ...] ...            runs until stopped, for a portal with live data
  * </pre>
@@ -160,7 +160,7 @@ public final class FlowMain {
         System.err.println(problem);
         System.err.println("""
                 usage: FlowMain generate --orders N --rate R --seed S [--mix ok=90,lost=2,...]
-                                [--sampling ratio|order-aware] [--sampling-ratio 0.1]
+                                [--sampling ratio|order-aware|link-aware] [--sampling-ratio 0.1]
                                 [--consumer-style continue|link|mixed] [--ground-truth target/ground-truth.json]
                        FlowMain demo [--rate 2] [--mix ...] [--sampling order-aware] [--consumer-style mixed]
                 common: --otlp-endpoint http://127.0.0.1:4317 --rabbit-uri amqp://guest:guest@127.0.0.1:5672

@@ -49,11 +49,11 @@ public final class GeneratedOrders {
                 List.of(ConsumerStyle.values())), rate, outageSize, otlpEndpoint);
     }
 
-    /** Plays {@code count} orders in the given consumer styles, sampled by ratio as a company following the 10 % plan would. */
+    /** Plays {@code count} orders in the given consumer styles, sampled as a company following the 10 % plan might. */
     public static GroundTruth playSampled(int count, String mix, double rate, long seed, List<ConsumerStyle> styles,
-                                          double ratio) throws Exception {
+                                          SamplingMode sampling, double ratio) throws Exception {
         return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix), styles), rate, 5,
-                STACK_OTLP, SamplingMode.RATIO, ratio);
+                STACK_OTLP, sampling, ratio);
     }
 
     /** Plays each outcome in each consumer style once. */

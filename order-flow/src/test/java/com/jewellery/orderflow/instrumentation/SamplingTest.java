@@ -3,9 +3,13 @@ package com.jewellery.orderflow.instrumentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.IdGenerator;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import java.util.List;
@@ -32,6 +36,26 @@ class SamplingTest {
     @Test
     void ratioSamplingIgnoresTheOrder() {
         assertThat(sampledShare(SamplingMode.RATIO.sampler(0.1), ORDER)).isBetween(0.08, 0.12);
+    }
+
+    @Test
+    void linkAwareKeepsAConsumersNewTraceExactlyWhenTheLinkedProducerSpanWasKept() {
+        Sampler sampler = SamplingMode.LINK_AWARE.sampler(0.0);
+        LinkData keptProducer = LinkData.create(SpanContext.create(IdGenerator.random().generateTraceId(),
+                IdGenerator.random().generateSpanId(), TraceFlags.getSampled(), TraceState.getDefault()));
+        LinkData droppedProducer = LinkData.create(SpanContext.create(IdGenerator.random().generateTraceId(),
+                IdGenerator.random().generateSpanId(), TraceFlags.getDefault(), TraceState.getDefault()));
+
+        assertThat(decision(sampler, List.of(keptProducer))).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+        assertThat(decision(sampler, List.of(droppedProducer))).isEqualTo(SamplingDecision.DROP);
+        assertThat(decision(sampler, List.of())).as("a root without links: the ratio (0 here)")
+                .isEqualTo(SamplingDecision.DROP);
+        assertThat(sampledShare(SamplingMode.LINK_AWARE.sampler(0.1), ORDER)).isBetween(0.08, 0.12);
+    }
+
+    private static SamplingDecision decision(Sampler sampler, List<LinkData> links) {
+        return sampler.shouldSample(Context.root(), IdGenerator.random().generateTraceId(), "orders.mes receive",
+                SpanKind.CONSUMER, ORDER, links).getDecision();
     }
 
     @Test
