@@ -62,7 +62,12 @@ public abstract class BrowserTestBase {
 
     /** Opens the portal at {@code path}, signs in on Keycloak's page, and waits for the portal's menu. */
     protected Page signInAs(String username, String path) {
-        Page page = newPage("en-US");
+        return signInAs(username, path, "en-US");
+    }
+
+    /** The same, in a browser that announces {@code browserLocale}. */
+    protected Page signInAs(String username, String path, String browserLocale) {
+        Page page = newPage(browserLocale);
         page.navigate(PORTAL + path);
         page.locator("#username").fill(username);
         page.locator("#password").fill(PASSWORD);

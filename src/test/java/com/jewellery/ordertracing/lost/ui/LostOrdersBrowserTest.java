@@ -14,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -71,6 +74,37 @@ class LostOrdersBrowserTest extends BrowserTestBase {
                 .contains(rows.id("FAILED") + ",mes.price,FAILED,")
                 .contains("\"mes.price: Pricing failed: no rate for \"\"GOLD_750\"\", retry later\"")
                 .doesNotContain(rows.id("STUCK"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en-US|Not confirmed|Traces do not continue from crm to mes",
+            "ru-RU|Не подтверждён|Трассы не продолжаются из crm в mes"})
+    void ordersBeforeAHopThatLosesTracesAreNotConfirmedAndThePageSaysWhy(String locale, String reason,
+                                                                          String explanation) {
+        // MES traces that no CRM trace continues, as when MES samples its own new traces: a broken hop
+        JourneyRows unlinked = new JourneyRows(jdbc, "ORD-BU" + UUID.randomUUID().toString().substring(0, 6)
+                .toUpperCase() + "-");
+        Instant now = Instant.now();
+        for (int i = 0; i < 400; i++) {
+            unlinked.insert(unlinked.completed("M" + i, now.minusSeconds(300), now.minusSeconds(290)),
+                    List.of("mes.consume", "mes.price", "mes.approve"));
+        }
+        rows.insert(rows.open("BEFOREHOP", now.minusSeconds(200), "crm.publish", now.minusSeconds(150)),
+                List.of("shop.create", "shop.send", "crm.process", "crm.publish"));
+        try {
+            Page page = signInAs("support", "/lost", locale);
+            page.locator("#lost-filter-order input").fill(rows.id("BEFOREHOP"));
+
+            Locator cells = page.locator("#lost-grid vaadin-grid-cell-content")
+                    .filter(new Locator.FilterOptions().setVisible(true));
+            assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("BEFOREHOP")))).hasCount(1);
+            assertThat(cells.filter(new Locator.FilterOptions().setHasText(reason)).first()).isVisible();
+            assertThat(page.locator("#lost-coverage .continuity-broken")).containsText(explanation);
+            screenshot(page, "lost-orders-unconfirmed-" + locale);
+        } finally {
+            unlinked.deleteAll();
+        }
     }
 
     @Test
