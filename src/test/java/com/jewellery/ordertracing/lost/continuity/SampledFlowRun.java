@@ -29,7 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A 10 % plan played on the real stack with linked MES consumers (each MES trace starts anew), indexed into
- * a schema of the subclass's own; what the lost-orders list then says, against the ground truth.
+ * a schema of the subclass's own; what the lost-orders list then says, against the ground truth. The
+ * continuity is measured over every order of that schema, so the subclasses read Jaeger only from their
+ * own start on (a short initial lookback and overlap): earlier tests' traces would blur the measurement.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SampledFlowRun {

@@ -25,8 +25,8 @@ import org.springframework.test.context.TestPropertySource;
         "portal.index.enabled=true",
         "portal.index.interval=500ms",
         "portal.index.lag=0s",
-        "portal.index.overlap=2m",
-        "portal.index.initial-lookback=2m",
+        "portal.index.overlap=10s",
+        "portal.index.initial-lookback=1s",
         "portal.index.lock-key=727506",
         "portal.lost.continuity.min-orders=5",
         "portal.lost.continuity.refresh=0s"})
