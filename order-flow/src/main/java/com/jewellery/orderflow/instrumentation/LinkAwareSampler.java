@@ -9,8 +9,8 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import java.util.List;
 
 /**
- * Keeps a new trace whenever a span it links to was sampled, and leaves other roots to a fallback
- * sampler. A consumer that starts its own trace with a link to the producer (as the MES does in the link
+ * Decides a new trace that links to other spans as they were decided: kept when a linked span was
+ * sampled, dropped when none was; roots without links go to a fallback sampler. A consumer that starts its own trace with a link to the producer (as the MES does in the link
  * style) then keeps exactly the orders the producer kept: with plain ratio sampling both sides would
  * decide on their own, and nine in ten sampled orders would seem to stop at the hop. Parent-based in
  * spirit; use it as the root of {@link Sampler#parentBased}.
@@ -26,8 +26,11 @@ public final class LinkAwareSampler implements Sampler {
     @Override
     public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
             Attributes attributes, List<LinkData> parentLinks) {
-        if (parentLinks.stream().anyMatch(link -> link.getSpanContext().isSampled())) {
-            return SamplingResult.recordAndSample();
+        if (!parentLinks.isEmpty()) {
+            // follow the linked producer's decision both ways: a consumer kept on its own would seem to
+            // start from nowhere, just as a dropped one makes the order seem to stop at the hop
+            return parentLinks.stream().anyMatch(link -> link.getSpanContext().isSampled())
+                    ? SamplingResult.recordAndSample() : SamplingResult.drop();
         }
         return fallback.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
     }

@@ -40,7 +40,8 @@ class SamplingTest {
 
     @Test
     void linkAwareKeepsAConsumersNewTraceExactlyWhenTheLinkedProducerSpanWasKept() {
-        Sampler sampler = SamplingMode.LINK_AWARE.sampler(0.0);
+        // a ratio of 1 would keep every root: a dropped producer must still drop its consumer's trace
+        Sampler sampler = SamplingMode.LINK_AWARE.sampler(1.0);
         LinkData keptProducer = LinkData.create(SpanContext.create(IdGenerator.random().generateTraceId(),
                 IdGenerator.random().generateSpanId(), TraceFlags.getSampled(), TraceState.getDefault()));
         LinkData droppedProducer = LinkData.create(SpanContext.create(IdGenerator.random().generateTraceId(),
@@ -48,8 +49,9 @@ class SamplingTest {
 
         assertThat(decision(sampler, List.of(keptProducer))).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
         assertThat(decision(sampler, List.of(droppedProducer))).isEqualTo(SamplingDecision.DROP);
-        assertThat(decision(sampler, List.of())).as("a root without links: the ratio (0 here)")
+        assertThat(decision(SamplingMode.LINK_AWARE.sampler(0.0), List.of())).as("a root without links: the ratio")
                 .isEqualTo(SamplingDecision.DROP);
+        assertThat(decision(sampler, List.of())).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
         assertThat(sampledShare(SamplingMode.LINK_AWARE.sampler(0.1), ORDER)).isBetween(0.08, 0.12);
     }
 
