@@ -3,6 +3,7 @@ package com.jewellery.ordertracing.lost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jewellery.ordertracing.lost.continuity.ContinuityMonitor;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,8 @@ class LostOrderQueriesIT {
     private DetectionRules rules;
     @Autowired
     private LostOrdersService service;
+    @Autowired
+    private ContinuityMonitor continuity;
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -171,10 +174,13 @@ class LostOrderQueriesIT {
     @Test
     @WithMockUser(roles = "ANALYST")
     void analystsGetCountsButNoOrders() {
-        // seen from today, the 2001 orders are long past every SLA: the open ones are lost, two failed
+        // seen from today, the 2001 orders are long past every SLA: the open ones are lost, two failed; those
+        // stopped before the CRM -> MES hop only unconfirmed if other tests' sampled runs broke it today
+        ProblemReason beforeTheQueue = continuity.unconfirmedAfter().contains("crm.publish")
+                ? ProblemReason.UNCONFIRMED : ProblemReason.LOST;
         assertThat(service.counts(MINE)).containsExactlyInAnyOrder(
                 new ProblemCount("crm.process", ProblemReason.LOST, 2),
-                new ProblemCount("crm.publish", ProblemReason.LOST, 2),
+                new ProblemCount("crm.publish", beforeTheQueue, 2),
                 new ProblemCount("shop.send", ProblemReason.LOST, 1),
                 new ProblemCount(null, ProblemReason.LOST, 1),
                 new ProblemCount("mes.price", ProblemReason.FAILED, 1),
