@@ -224,21 +224,33 @@ class OrderFlowIT {
 
     // --- what the contract expects --------------------------------------------------------------
 
-    private static Set<String> expectedSpans(Outcome outcome) {
-        Set<String> names = new LinkedHashSet<>(List.of(SHOP_SERVER, CREATE, SEND, CRM_SERVER, PROCESS));
-        if (outcome != Outcome.STUCK) {
-            names.add(PUBLISH);
-        }
-        if (outcome.reachesMes()) {
-            names.add(CONSUME);
-        }
-        if (outcome.reachesMes() && outcome != Outcome.POISON) {
-            names.add(PRICE);
-        }
-        if (outcome.completes()) {
-            names.add(APPROVE);
-        }
+    /**
+     * The contract per outcome, written out here instead of derived from {@link Outcome}'s own
+     * {@code stage()}, {@code completes()} and {@code reachesMes()}: which spans the order's traces hold,
+     * the stage the outcome is about, and whether the order still completes.
+     */
+    private record Expected(String stage, boolean completes, Set<String> spans) {
+    }
+
+    private static final Set<String> TO_CRM = Set.of(SHOP_SERVER, CREATE, SEND, CRM_SERVER, PROCESS);
+    private static final Map<Outcome, Expected> CONTRACT = Map.of(
+            Outcome.OK, new Expected("mes.approve", true, spans(TO_CRM, PUBLISH, CONSUME, PRICE, APPROVE)),
+            Outcome.LOST, new Expected("rabbitmq.queue", false, spans(TO_CRM, PUBLISH)),
+            Outcome.STUCK, new Expected("crm.publish", false, TO_CRM),
+            Outcome.PRICING_ERROR, new Expected("mes.price", false, spans(TO_CRM, PUBLISH, CONSUME, PRICE)),
+            Outcome.SLOW_PRICING, new Expected("mes.price", true, spans(TO_CRM, PUBLISH, CONSUME, PRICE, APPROVE)),
+            Outcome.POISON, new Expected("mes.consume", false, spans(TO_CRM, PUBLISH, CONSUME)),
+            Outcome.MES_DOWN, new Expected("rabbitmq.queue", true, spans(TO_CRM, PUBLISH, CONSUME, PRICE, APPROVE)));
+
+    private static Set<String> spans(Set<String> first, String... more) {
+        Set<String> names = new LinkedHashSet<>(first);
+        names.addAll(List.of(more));
         return names;
+    }
+
+    private static Set<String> expectedSpans(Outcome outcome) {
+        assertThat(CONTRACT).as("the contract names every outcome").containsKey(outcome);
+        return CONTRACT.get(outcome).spans();
     }
 
     private static Set<String> failsIn(Outcome outcome) {
@@ -297,8 +309,8 @@ class OrderFlowIT {
                 .collect(Collectors.toMap(PlannedOrder::orderId, order -> order.outcome().name())));
         for (JsonNode order : written.get("orders")) {
             Outcome outcome = Outcome.valueOf(order.get("outcome").asString());
-            assertThat(order.get("stage").asString()).isEqualTo(outcome.stage().id());
-            assertThat(order.get("completes").asBoolean()).isEqualTo(outcome.completes());
+            assertThat(order.get("stage").asString()).isEqualTo(CONTRACT.get(outcome).stage());
+            assertThat(order.get("completes").asBoolean()).isEqualTo(CONTRACT.get(outcome).completes());
             assertThat(order.get("accepted").asBoolean()).isTrue();
             assertThat(order.get("sampled").asBoolean()).as("order-aware sampling keeps every order").isTrue();
         }

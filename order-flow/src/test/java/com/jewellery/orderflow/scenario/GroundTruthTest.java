@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,13 +54,24 @@ class GroundTruthTest {
         assertThat(json.get("orders").get(2).get("accepted").asBoolean()).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "OK,            mes.approve,    true,  true",
+            "LOST,          rabbitmq.queue, false, false",
+            "STUCK,         crm.publish,    false, false",
+            "PRICING_ERROR, mes.price,      false, true",
+            "SLOW_PRICING,  mes.price,      true,  true",
+            "POISON,        mes.consume,    false, true",
+            "MES_DOWN,      rabbitmq.queue, true,  true"})
+    void namesTheContractStageOfEveryOutcome(Outcome outcome, String stage, boolean completes, boolean reachesMes) {
+        assertThat(outcome.stage().id()).isEqualTo(stage);
+        assertThat(outcome.completes()).isEqualTo(completes);
+        assertThat(outcome.reachesMes()).isEqualTo(reachesMes);
+    }
+
     @Test
-    void namesTheContractStageOfEveryOutcome() {
-        assertThat(Outcome.STUCK.stage().id()).isEqualTo("crm.publish");
-        assertThat(Outcome.PRICING_ERROR.stage().id()).isEqualTo("mes.price");
-        assertThat(Outcome.SLOW_PRICING.stage().id()).isEqualTo("mes.price");
-        assertThat(Outcome.POISON.stage().id()).isEqualTo("mes.consume");
-        assertThat(Outcome.MES_DOWN.stage().id()).isEqualTo("rabbitmq.queue");
+    void theTableAboveNamesEveryOutcome() {
+        assertThat(Outcome.values()).hasSize(7);
     }
 
     private static PlannedOrder order(int number, Outcome outcome, ConsumerStyle style) {

@@ -21,15 +21,52 @@ import org.springframework.core.io.ClassPathResource;
 
 class JourneyCatalogPropertiesTest {
 
+    /**
+     * The stages of docs/decisions/0002-trace-contract.md, copied from its table: id, service, span name
+     * (empty for the derived queue wait), kind, terminal. SLAs are not part of the trace contract: they are
+     * the operators' targets per stage, set in application.yml ({@code portal.journey.stages[].sla}).
+     */
+    private static final List<String> TRACE_CONTRACT = List.of(
+            "1 shop.create shop order.create SPAN false",
+            "2 shop.send shop crm.send SPAN false",
+            "3 crm.process crm order.process SPAN false",
+            "4 crm.publish crm publish orders.mes SPAN false",
+            "5 rabbitmq.queue rabbitmq  QUEUE_WAIT false",
+            "6 mes.consume mes process orders.mes SPAN false",
+            "7 mes.price mes price.calculate SPAN false",
+            "8 mes.approve mes status.change SPAN true");
+
+    /** The SLAs application.yml ships with, per stage in order; the end-to-end SLA is 5 minutes. */
+    private static final List<Duration> SHIPPED_SLAS = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(5),
+            Duration.ofSeconds(30), Duration.ofSeconds(10));
+
     @Test
-    void theCatalogInApplicationYmlIsTheTraceContractsCatalog() throws Exception {
+    void theCatalogInApplicationYmlHasTheTraceContractsStagesAndTheShippedSlas() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
         for (PropertySource<?> source : new YamlPropertySourceLoader().load("application",
                 new ClassPathResource("application.yml"))) {
             environment.getPropertySources().addLast(source);
         }
 
-        assertThat(bind(environment).catalog()).isEqualTo(StageCatalog.defaults());
+        StageCatalog configured = bind(environment).catalog();
+
+        assertThat(contractView(configured)).isEqualTo(TRACE_CONTRACT);
+        assertThat(configured.stages()).extracting(StageDefinition::sla).isEqualTo(SHIPPED_SLAS);
+        assertThat(configured.endToEndSla()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void theBuiltInCatalogHasTheTraceContractsStagesToo() {
+        assertThat(contractView(StageCatalog.defaults())).isEqualTo(TRACE_CONTRACT);
+    }
+
+    private static List<String> contractView(StageCatalog catalog) {
+        return catalog.stages().stream()
+                .map(stage -> stage.order() + " " + stage.id() + " " + stage.service() + " "
+                        + (stage.spanName() == null ? "" : stage.spanName()) + " " + stage.kind() + " "
+                        + stage.terminal())
+                .toList();
     }
 
     @Test
