@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.journey.JourneyAssembler;
 import com.jewellery.ordertracing.journey.StageCatalog;
@@ -31,11 +32,12 @@ class IndexConfiguration {
     @Bean
     Indexer indexer(IndexProperties properties, JaegerClient jaeger, JdbcTemplate jdbc,
             TransactionTemplate transactions, JourneyAssembler assembler, DataSourceProperties dataSource,
-            Clock clock) {
+            JourneyMeasurements measurements, Clock clock) {
         // the lock lives on a connection of its own, outside the pool, for as long as this instance indexes
         IndexerLock.Connections connections = () -> DriverManager.getConnection(dataSource.determineUrl(),
                 dataSource.determineUsername(), dataSource.determinePassword());
-        return Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc, transactions, assembler, connections, clock);
+        return Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc, transactions, assembler, connections,
+                measurements, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index;
 
+import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.journey.JourneyAssembler;
 import com.jewellery.ordertracing.journey.StageDefinition;
 import java.time.Clock;
@@ -24,11 +25,18 @@ record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List
     static Indexer create(IndexProperties properties, TraceSource source, JdbcTemplate jdbc,
             TransactionOperations transactions, JourneyAssembler assembler, IndexerLock.Connections connections,
             Clock clock) {
+        return create(properties, source, jdbc, transactions, assembler, connections, JourneyMeasurements.NONE, clock);
+    }
+
+    /** @param measurements kept in step with every journey written (stage analytics) */
+    static Indexer create(IndexProperties properties, TraceSource source, JdbcTemplate jdbc,
+            TransactionOperations transactions, JourneyAssembler assembler, IndexerLock.Connections connections,
+            JourneyMeasurements measurements, Clock clock) {
         List<String> services = assembler.catalog().stages().stream()
                 .filter(stage -> !stage.isDerived()).map(StageDefinition::service).distinct().toList();
         JourneyJson json = new JourneyJson();
         WindowIndexer windows = new WindowIndexer(new WindowReader(source, properties.searchDepth(), properties.window()),
-                new JourneyRefresher(new JourneyStore(jdbc, json), assembler, clock), transactions, jdbc);
+                new JourneyRefresher(new JourneyStore(jdbc, json, measurements), assembler, clock), transactions, jdbc);
         WindowPlanner planner = WindowPlanner.of(properties);
         CursorStore cursors = new CursorStore(jdbc);
         IndexerState state = new IndexerState(properties.enabled());

@@ -1,0 +1,55 @@
+-- Per-stage latency analytics (issue 11): decision 0004.
+--
+-- stage_measurement: one row per order and stage reached (plus 'end_to_end' for an order that completed
+-- or failed), written by the indexer in the transaction that writes the journey. Re-assembling a journey
+-- (late spans, re-indexing) replaces the row: the key is the order and stage, so an order counts once per
+-- stage with its latest duration. Partitioned like order_journey by the journey row's first_seen, so the
+-- daily partitions of both are created and dropped together (PartitionMaintenance, retention-days).
+CREATE TABLE stage_measurement (
+    order_id     VARCHAR(64)  NOT NULL,
+    stage_id     VARCHAR(64)  NOT NULL,
+    first_seen   TIMESTAMPTZ  NOT NULL,
+    ended_at     TIMESTAMPTZ  NOT NULL,
+    duration_us  BIGINT       NOT NULL,
+    bucket       SMALLINT     NOT NULL,
+    error        BOOLEAN      NOT NULL,
+    sla_ok       BOOLEAN      NOT NULL,
+    PRIMARY KEY (order_id, stage_id, first_seen)
+) PARTITION BY RANGE (first_seen);
+
+CREATE TABLE stage_measurement_default PARTITION OF stage_measurement DEFAULT;
+
+-- The drill-down: one stage, one time bucket, slowest first (and the failed ones of that bucket).
+CREATE INDEX stage_measurement_bucket_idx ON stage_measurement (stage_id, ended_at) INCLUDE (duration_us, error);
+
+-- Rollups: per stage, per minute (or hour) of ended_at, per log-scale histogram bucket of the duration,
+-- how many orders, how many of them failed at the stage, how many were within the stage's SLA. Plain
+-- counts, so any range is a SUM and percentiles come from the summed histogram. Maintained incrementally
+-- by the same transaction as the measurements (the old measurement subtracted, the new one added).
+CREATE TABLE stage_rollup_minute (
+    stage_id     VARCHAR(64)  NOT NULL,
+    bucket_start TIMESTAMPTZ  NOT NULL,
+    bucket       SMALLINT     NOT NULL,
+    orders       INTEGER      NOT NULL,
+    errors       INTEGER      NOT NULL,
+    sla_ok       INTEGER      NOT NULL,
+    PRIMARY KEY (stage_id, bucket_start, bucket)
+) PARTITION BY RANGE (bucket_start);
+
+CREATE TABLE stage_rollup_minute_default PARTITION OF stage_rollup_minute DEFAULT;
+
+CREATE TABLE stage_rollup_hour (
+    stage_id     VARCHAR(64)  NOT NULL,
+    bucket_start TIMESTAMPTZ  NOT NULL,
+    bucket       SMALLINT     NOT NULL,
+    orders       INTEGER      NOT NULL,
+    errors       INTEGER      NOT NULL,
+    sla_ok       INTEGER      NOT NULL,
+    PRIMARY KEY (stage_id, bucket_start, bucket)
+) PARTITION BY RANGE (bucket_start);
+
+CREATE TABLE stage_rollup_hour_default PARTITION OF stage_rollup_hour DEFAULT;
+
+-- Queries read a time range of all stages: bucket_start first.
+CREATE INDEX stage_rollup_minute_time_idx ON stage_rollup_minute (bucket_start) INCLUDE (stage_id, bucket, orders, errors, sla_ok);
+CREATE INDEX stage_rollup_hour_time_idx ON stage_rollup_hour (bucket_start) INCLUDE (stage_id, bucket, orders, errors, sla_ok);
