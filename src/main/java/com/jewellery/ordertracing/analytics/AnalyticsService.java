@@ -3,6 +3,13 @@ package com.jewellery.ordertracing.analytics;
 import com.jewellery.ordertracing.journey.StageCatalog;
 import com.jewellery.ordertracing.journey.StageDefinition;
 import com.jewellery.ordertracing.security.Roles;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +62,11 @@ public class AnalyticsService {
                 : catalog.stage(stageId).map(StageDefinition::sla);
     }
 
+    /** The widest range the view accepts. */
+    public Duration longestRange() {
+        return properties.longestRange();
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -88,6 +100,18 @@ public class AnalyticsService {
             comparisons.add(PeriodComparison.of(stageId, currentSeries.total(), previousSeries.total()));
         }
         return new AnalyticsReport(current, previous, now, before, comparisons);
+    }
+
+    /** The stage's buckets of the range as CSV ({@link SeriesCsv}), UTF-8. */
+    @Transactional(readOnly = true)
+    public void exportCsv(AnalyticsRange range, String stageId, OutputStream out) {
+        AnalyticsReport report = report(range);
+        StageSeries series = report.current(stageId).orElseThrow(() -> new IllegalArgumentException("stage " + stageId));
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            SeriesCsv.write(series, report.resolution(), writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The CSV export could not be written", e);
+        }
     }
 
     /** The slowest and the failed orders of a stage whose stage ended in [from, to). */
