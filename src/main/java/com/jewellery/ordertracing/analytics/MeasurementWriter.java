@@ -90,7 +90,8 @@ public final class MeasurementWriter implements JourneyMeasurements {
             return rows;
         }
         Object[] orderIds = replaced.stream().map(saved -> saved.journey().orderId()).distinct().toArray();
-        Object[] keys = replaced.stream().map(saved -> timestamp(saved.partitionKey())).distinct().toArray();
+        // as text: the driver's array encoder takes strings, and PostgreSQL reads ISO-8601 instants
+        Object[] keys = replaced.stream().map(saved -> saved.partitionKey().toString()).distinct().toArray();
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     SELECT order_id, stage_id, first_seen, ended_at, duration_us, error, sla_ok FROM stage_measurement
@@ -135,15 +136,18 @@ public final class MeasurementWriter implements JourneyMeasurements {
     }
 
     /**
-     * A measurement as stored. Times are compared at the database's precision (microseconds), so a
-     * measurement read back equals the one assembled again from the same spans.
+     * A measurement as stored. Times are kept at the database's precision, rounded to the microsecond as the
+     * JDBC driver rounds them, so a measurement read back equals the one assembled again from the same spans.
      */
     public record Row(Instant partitionKey, StageMeasurement measurement) {
         public Row {
-            partitionKey = partitionKey.truncatedTo(ChronoUnit.MICROS);
+            partitionKey = micros(partitionKey);
             measurement = new StageMeasurement(measurement.orderId(), measurement.stageId(),
-                    measurement.endedAt().truncatedTo(ChronoUnit.MICROS), measurement.micros(), measurement.error(),
-                    measurement.slaOk());
+                    micros(measurement.endedAt()), measurement.micros(), measurement.error(), measurement.slaOk());
+        }
+
+        private static Instant micros(Instant instant) {
+            return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         }
     }
 
