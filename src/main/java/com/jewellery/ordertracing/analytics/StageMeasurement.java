@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.analytics;
 
+import com.jewellery.ordertracing.journey.JourneyError;
 import com.jewellery.ordertracing.journey.JourneyOutcome;
 import com.jewellery.ordertracing.journey.JourneyStage;
 import com.jewellery.ordertracing.journey.OrderJourney;
@@ -7,7 +8,11 @@ import com.jewellery.ordertracing.journey.StageState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One order's measurement at one stage: a row of {@code stage_measurement}.
@@ -34,11 +39,12 @@ public record StageMeasurement(String orderId, String stageId, Instant endedAt, 
      */
     public static List<StageMeasurement> of(OrderJourney journey) {
         List<StageMeasurement> measurements = new ArrayList<>();
+        Optional<String> origin = failedFirst(journey);
         for (JourneyStage stage : journey.stages()) {
             if (stage.isReached() && stage.end() != null && stage.duration() != null) {
+                boolean failed = stage.state() == StageState.ERROR && origin.map(stage.id()::equals).orElse(true);
                 measurements.add(new StageMeasurement(journey.orderId(), stage.id(), stage.end(),
-                        micros(stage.duration()), stage.state() == StageState.ERROR,
-                        !stage.slaExceeded()));
+                        micros(stage.duration()), failed, !stage.slaExceeded()));
             }
         }
         if (journey.outcome() != JourneyOutcome.IN_PROGRESS) {
@@ -48,6 +54,18 @@ public record StageMeasurement(String orderId, String stageId, Instant endedAt, 
                     !journey.endToEndSlaExceeded()));
         }
         return measurements;
+    }
+
+    /**
+     * Of the failed stages, the one whose error came first: where the error originated. A pricing error also
+     * fails the MES consumer span around it, which only passed the exception on; it must not count against
+     * "MES: received" as well. Empty when no failed stage recorded an error (then every failed stage counts).
+     */
+    static Optional<String> failedFirst(OrderJourney journey) {
+        Set<String> failed = journey.stages().stream().filter(stage -> stage.state() == StageState.ERROR)
+                .map(JourneyStage::id).collect(Collectors.toSet());
+        return journey.errors().stream().filter(error -> failed.contains(error.stageId()))
+                .min(Comparator.comparing(JourneyError::time)).map(JourneyError::stageId);
     }
 
     private static long micros(Duration duration) {

@@ -152,10 +152,10 @@ class StageMeasurementsIT {
                         .isCloseTo(expected, within(expected * LogBuckets.RELATIVE_ERROR + 1e-9));
             }
         }
-        // the generator's slow pricing (500 ms here) shows in the p95 of price calculation, not in its p50
+        // the generator's slow pricing (a 500 ms delay here) shows in the p95 of price calculation, not in its p50
         Histogram pricing = report.current("mes.price").orElseThrow().total();
-        assertThat(pricing.percentileMicros(0.95).orElseThrow()).isGreaterThan(500_000);
-        assertThat(pricing.percentileMicros(0.5).orElseThrow()).isLessThan(500_000);
+        assertThat(pricing.percentileMicros(0.95).orElseThrow()).isGreaterThan(450_000);
+        assertThat(pricing.percentileMicros(0.5).orElseThrow()).isLessThan(100_000);
     }
 
     @Test
@@ -165,7 +165,8 @@ class StageMeasurementsIT {
         List<Map<String, Object>> before = ours();
 
         long id = admin.requestBackfill(truth.startedAt().minusSeconds(5), Instant.now());
-        await().atMost(LIMIT).pollInterval(Duration.ofMillis(500)).until(() -> admin.backfills(10).stream()
+        // polled in this thread: the signed-in admin is this thread's
+        await().atMost(LIMIT).pollInSameThread().pollInterval(Duration.ofMillis(500)).until(() -> admin.backfills(10).stream()
                 .filter(request -> request.id() == id).anyMatch(BackfillRequest::finished));
 
         assertThat(ours()).isEqualTo(before);
