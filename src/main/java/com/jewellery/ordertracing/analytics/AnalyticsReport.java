@@ -1,6 +1,10 @@
 package com.jewellery.ordertracing.analytics;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +14,29 @@ import java.util.Optional;
  */
 public record AnalyticsReport(Resolution resolution, Resolution previousResolution, List<StageSeries> current,
         List<StageSeries> previous, List<PeriodComparison> comparisons) {
+
+    /** Reads the range and the period before it (adjacent, so one query) and builds both periods' series. */
+    public static AnalyticsReport of(AnalyticsQueries queries, List<String> stageIds, AnalyticsRange range) {
+        Resolution current = Resolution.fitting(range.from(), range.to());
+        Duration length = Duration.between(current.from(), current.to());
+        Resolution previous = new Resolution(current.from().minus(length), current.from(), current.step(),
+                current.rollup());
+        // one read for both periods: they are adjacent
+        Map<String, Map<Instant, Histogram>> histograms = queries.histograms(current.rollup(), previous.from(),
+                current.to(), current.step());
+        List<StageSeries> now = new ArrayList<>();
+        List<StageSeries> before = new ArrayList<>();
+        List<PeriodComparison> comparisons = new ArrayList<>();
+        for (String stageId : stageIds) {
+            Map<Instant, Histogram> byStart = histograms.getOrDefault(stageId, Map.of());
+            StageSeries currentSeries = StageSeries.of(stageId, current, byStart);
+            StageSeries previousSeries = StageSeries.of(stageId, previous, byStart);
+            now.add(currentSeries);
+            before.add(previousSeries);
+            comparisons.add(PeriodComparison.of(stageId, currentSeries.total(), previousSeries.total()));
+        }
+        return new AnalyticsReport(current, previous, now, before, comparisons);
+    }
 
     public Optional<StageSeries> current(String stageId) {
         return current.stream().filter(series -> series.stageId().equals(stageId)).findFirst();

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,25 +80,7 @@ public class AnalyticsService {
         check(range.from(), range.to()).ifPresent(problem -> {
             throw new IllegalArgumentException("range refused: " + problem);
         });
-        Resolution current = Resolution.fitting(range.from(), range.to());
-        Duration length = Duration.between(current.from(), current.to());
-        Resolution previous = new Resolution(current.from().minus(length), current.from(), current.step(),
-                current.rollup());
-        // one read for both periods: they are adjacent
-        Map<String, Map<Instant, Histogram>> histograms = queries.histograms(current.rollup(), previous.from(),
-                current.to(), current.step());
-        List<StageSeries> now = new ArrayList<>();
-        List<StageSeries> before = new ArrayList<>();
-        List<PeriodComparison> comparisons = new ArrayList<>();
-        for (String stageId : stageIds()) {
-            Map<Instant, Histogram> byStart = histograms.getOrDefault(stageId, Map.of());
-            StageSeries currentSeries = StageSeries.of(stageId, current, byStart);
-            StageSeries previousSeries = StageSeries.of(stageId, previous, byStart);
-            now.add(currentSeries);
-            before.add(previousSeries);
-            comparisons.add(PeriodComparison.of(stageId, currentSeries.total(), previousSeries.total()));
-        }
-        return new AnalyticsReport(current, previous, now, before, comparisons);
+        return AnalyticsReport.of(queries, stageIds(), range);
     }
 
     /** The stage's buckets of the range as CSV ({@link SeriesCsv}), UTF-8. */
