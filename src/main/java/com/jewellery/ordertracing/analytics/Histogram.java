@@ -1,8 +1,6 @@
 package com.jewellery.ordertracing.analytics;
 
-import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * Counts per {@link LogBuckets} bucket, with error and SLA tallies: what one rollup row sums to. Adding two
@@ -11,7 +9,9 @@ import java.util.TreeMap;
  */
 public final class Histogram {
 
-    private final TreeMap<Integer, Long> counts = new TreeMap<>();
+    /** counts[i] is bucket {@code lowest + i}; grown as buckets arrive. */
+    private long[] counts = new long[0];
+    private int lowest;
     private long total;
     private long errors;
     private long slaOk;
@@ -20,14 +20,50 @@ public final class Histogram {
         if (orders == 0 && failed == 0 && withinSla == 0) {
             return;
         }
-        counts.merge(bucket, orders, Long::sum);
+        grow(bucket, bucket);
+        counts[bucket - lowest] += orders;
         total += orders;
         errors += failed;
         slaOk += withinSla;
     }
 
+    /**
+     * Adds one rollup row: its histogram as PostgreSQL writes an integer array, comma-separated from bucket
+     * {@code first} on, and its error and SLA tallies.
+     */
+    public void addRow(int first, String commaSeparated, long failed, long withinSla) {
+        int bucket = first;
+        long value = 0;
+        boolean negative = false;
+        for (int i = 0; i <= commaSeparated.length(); i++) {
+            char c = i < commaSeparated.length() ? commaSeparated.charAt(i) : ',';
+            if (c == ',') {
+                long count = negative ? -value : value;
+                if (count != 0) {
+                    grow(bucket, bucket);
+                    counts[bucket - lowest] += count;
+                    total += count;
+                }
+                bucket++;
+                value = 0;
+                negative = false;
+            } else if (c == '-') {
+                negative = true;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        errors += failed;
+        slaOk += withinSla;
+    }
+
     public void addAll(Histogram other) {
-        other.counts.forEach((bucket, count) -> counts.merge(bucket, count, Long::sum));
+        if (other.counts.length > 0) {
+            grow(other.lowest, other.lowest + other.counts.length - 1);
+            for (int i = 0; i < other.counts.length; i++) {
+                counts[other.lowest + i - lowest] += other.counts[i];
+            }
+        }
         total += other.total;
         errors += other.errors;
         slaOk += other.slaOk;
@@ -60,13 +96,30 @@ public final class Histogram {
         }
         long rank = (long) Math.ceil(p * total);
         long seen = 0;
-        for (Map.Entry<Integer, Long> entry : counts.entrySet()) {
-            seen += entry.getValue();
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
             if (seen >= rank) {
-                return OptionalDouble.of(LogBuckets.representative(entry.getKey()));
+                return OptionalDouble.of(LogBuckets.representative(lowest + i));
             }
         }
-        return OptionalDouble.of(LogBuckets.representative(counts.lastKey()));
+        return OptionalDouble.of(LogBuckets.representative(lowest + counts.length - 1));
+    }
+
+    /** Makes room for buckets {@code from..to}. */
+    private void grow(int from, int to) {
+        if (counts.length == 0) {
+            counts = new long[to - from + 1];
+            lowest = from;
+            return;
+        }
+        int newLowest = Math.min(lowest, from);
+        int newHighest = Math.max(lowest + counts.length - 1, to);
+        if (newLowest != lowest || newHighest != lowest + counts.length - 1) {
+            long[] grown = new long[newHighest - newLowest + 1];
+            System.arraycopy(counts, 0, grown, lowest - newLowest, counts.length);
+            counts = grown;
+            lowest = newLowest;
+        }
     }
 
     /** Share of orders that failed at the stage; empty without orders. */

@@ -182,16 +182,25 @@ public final class MeasurementWriter implements JourneyMeasurements {
                 List<Map.Entry<Cell, long[]>> changed = cells.get(rollup).entrySet().stream()
                         .filter(entry -> entry.getValue()[0] != 0 || entry.getValue()[1] != 0 || entry.getValue()[2] != 0)
                         .toList();
-                jdbc.batchUpdate("INSERT INTO " + rollup.table() + " AS r (stage_id, bucket_start, bucket, orders, errors, "
-                        + "sla_ok) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (stage_id, bucket_start, bucket) DO UPDATE SET "
+                // a new row starts as the one-element array [b:b]={n}; an existing one gets counts[b] added to
+                // (PostgreSQL extends a one-dimensional array assigned outside its bounds, with NULLs between)
+                jdbc.batchUpdate("INSERT INTO " + rollup.table() + " AS r (stage_id, bucket_start, counts, orders, errors, "
+                        + "sla_ok) VALUES (?, ?, array_fill(CAST(? AS integer), ARRAY[1], ARRAY[CAST(? AS integer)]), ?, ?, ?) "
+                        + "ON CONFLICT (stage_id, bucket_start) DO UPDATE SET counts[?] = coalesce(r.counts[?], 0) + ?, "
                         + "orders = r.orders + excluded.orders, errors = r.errors + excluded.errors, "
                         + "sla_ok = r.sla_ok + excluded.sla_ok", changed, BATCH_SIZE, (ps, entry) -> {
+                            int bucket = entry.getKey().bucket();
+                            long[] delta = entry.getValue();
                             ps.setString(1, entry.getKey().stageId());
                             ps.setObject(2, timestamp(entry.getKey().start()));
-                            ps.setShort(3, (short) entry.getKey().bucket());
-                            ps.setLong(4, entry.getValue()[0]);
-                            ps.setLong(5, entry.getValue()[1]);
-                            ps.setLong(6, entry.getValue()[2]);
+                            ps.setLong(3, delta[0]);
+                            ps.setInt(4, bucket);
+                            ps.setLong(5, delta[0]);
+                            ps.setLong(6, delta[1]);
+                            ps.setLong(7, delta[2]);
+                            ps.setInt(8, bucket);
+                            ps.setInt(9, bucket);
+                            ps.setLong(10, delta[0]);
                         });
             }
         }

@@ -100,6 +100,27 @@ class HistogramTest {
         assertThat(histogram.errorRate()).hasValue(0.0);
     }
 
+    @Test
+    void aRollupRowsArrayTextAddsAtItsLowerBoundZerosAndGapsIncluded() {
+        Histogram fromRows = new Histogram();
+        fromRows.addRow(300, "2,0,1", 1, 2);
+        fromRows.addRow(298, "1,0,0,0,0,4", 0, 5);
+        Histogram fromCells = new Histogram();
+        fromCells.add(298, 1, 0, 0);
+        fromCells.add(300, 2, 0, 0);
+        fromCells.add(302, 1, 0, 0);
+        fromCells.add(303, 4, 1, 7);
+
+        assertThat(fromRows.total()).isEqualTo(8).isEqualTo(fromCells.total());
+        assertThat(fromRows.errors()).isEqualTo(1);
+        assertThat(fromRows.slaOk()).isEqualTo(7);
+        for (double p : new double[] {0.1, 0.2, 0.4, 0.5, 0.99}) {
+            assertThat(fromRows.percentileMicros(p)).as("p%s", p).isEqualTo(fromCells.percentileMicros(p));
+        }
+        assertThat(fromRows.percentileMicros(0.1).orElseThrow()).isEqualTo(LogBuckets.representative(298));
+        assertThat(fromRows.percentileMicros(1.0).orElseThrow()).isEqualTo(LogBuckets.representative(303));
+    }
+
     private static double relativeError(double estimate, double exact) {
         return exact == 0 ? Math.abs(estimate) : Math.abs(estimate - exact) / exact;
     }
