@@ -49,7 +49,7 @@ public final class AnalyticsBenchmark {
             INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok)
             SELECT r.stage_id, r.t, CAST('[' || r.lo || ':' || r.hi || ']=' || CAST(array_agg(coalesce(c.n, 0) ORDER BY g)
                     AS text) AS integer[]), r.orders, r.errors, r.sla_ok
-            FROM (SELECT stage_id, date_trunc('%2$s', ended_at) AS t, min(bucket) AS lo, max(bucket) AS hi,
+            FROM (SELECT stage_id, date_trunc('%2$s', ended_at) AS t, CAST(min(bucket) AS integer) AS lo, CAST(max(bucket) AS integer) AS hi,
                     count(*) AS orders, count(*) FILTER (WHERE error) AS errors, count(*) FILTER (WHERE sla_ok) AS sla_ok
                   FROM stage_measurement GROUP BY 1, 2) r
             CROSS JOIN LATERAL generate_series(r.lo, r.hi) AS g

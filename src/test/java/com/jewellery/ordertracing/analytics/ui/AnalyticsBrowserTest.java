@@ -87,6 +87,23 @@ class AnalyticsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void clickingAPointOfTheChartListsThatBucketsOrders() {
+        Page page = signInAs("analyst", link(null));
+        Locator chart = page.locator("#analytics-durations");
+        assertThat(chart.locator("svg")).isVisible();
+        double width = chart.boundingBox().width;
+        double height = chart.boundingBox().height;
+
+        // the middle of the plot is one of the range's buckets (any click over a bucket counts, not only on a
+        // line's symbol): its drill-down opens, listing that minute's orders or saying there are none
+        chart.click(new Locator.ClickOptions().setPosition(width / 2, height / 2));
+
+        page.waitForURL("**at=*");
+        assertThat(page.locator("#analytics-drilldown")).isVisible();
+        assertThat(page.url()).contains("stage=" + STAGE);
+    }
+
+    @Test
     void aDeveloperOpensAnOrderFromTheDrillDown() {
         Page page = signInAs("developer", link(minute));
 
