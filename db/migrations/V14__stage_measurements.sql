@@ -27,7 +27,7 @@ CREATE INDEX stage_measurement_bucket_idx ON stage_measurement (stage_id, ended_
 -- elements count as 0), the orders, how many failed at the stage, how many were within the stage's SLA. Plain
 -- counts, so any range is a sum and percentiles come from the summed histogram. One row per stage and minute
 -- keeps a month's chart to a few thousand rows. Maintained incrementally in the same transaction as the
--- measurements (the old measurement subtracted, the new one added).
+-- measurements (the old measurement subtracted, the new one added), one upsert per row and indexer piece.
 CREATE TABLE stage_rollup_minute (
     stage_id     VARCHAR(64)  NOT NULL,
     bucket_start TIMESTAMPTZ  NOT NULL,
@@ -51,6 +51,22 @@ CREATE TABLE stage_rollup_hour (
 ) PARTITION BY RANGE (bucket_start);
 
 CREATE TABLE stage_rollup_hour_default PARTITION OF stage_rollup_hour DEFAULT;
+
+-- Adds a change of a rollup row's histogram (both arrays with their own bounds; NULL elements count as 0).
+-- The indexer sends one change per row and piece; assigning outside a one-dimensional array's bounds extends it.
+CREATE FUNCTION stage_rollup_add(counts INTEGER[], delta INTEGER[]) RETURNS INTEGER[]
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    result INTEGER[] := counts;
+BEGIN
+    FOR i IN array_lower(delta, 1) .. array_upper(delta, 1) LOOP
+        IF delta[i] <> 0 THEN
+            result[i] := coalesce(result[i], 0) + delta[i];
+        END IF;
+    END LOOP;
+    RETURN result;
+END
+$$;
 
 -- Charts read a time range of all stages.
 CREATE INDEX stage_rollup_minute_time_idx ON stage_rollup_minute (bucket_start);

@@ -69,7 +69,9 @@ class StageChart extends HTMLElement {
         if (!this._chart.containPixel('grid', point)) {
           return;
         }
-        const index = Math.round(this._chart.convertFromPixel({ xAxisIndex: 0 }, point)[0]);
+        // with a grid finder the answer is [x, y] in axis values: x is the category index
+        const value = this._chart.convertFromPixel({ gridIndex: 0 }, point);
+        const index = Math.round(Array.isArray(value) ? value[0] : value);
         if (index >= 0 && index < this._data.categories.length) {
           this.dispatchEvent(new CustomEvent('point-click', { detail: { index } }));
         }

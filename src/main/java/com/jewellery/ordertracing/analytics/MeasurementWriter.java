@@ -154,7 +154,7 @@ public final class MeasurementWriter implements JourneyMeasurements {
     /** What the rollups gain and lose from one write, summed per row of each rollup table. */
     private static final class RollupDelta {
 
-        private final Map<Rollup, TreeMap<Cell, long[]>> cells = Map.of(
+        private final Map<Rollup, TreeMap<Cell, RowDelta>> rows = Map.of(
                 Rollup.MINUTE, new TreeMap<>(Cell.ORDER), Rollup.HOUR, new TreeMap<>(Cell.ORDER));
 
         void add(StageMeasurement m) {
@@ -168,46 +168,69 @@ public final class MeasurementWriter implements JourneyMeasurements {
         private void change(StageMeasurement m, int sign) {
             for (Rollup rollup : Rollup.values()) {
                 Instant start = Resolution.floor(m.endedAt(), rollup.width());
-                long[] counts = cells.get(rollup).computeIfAbsent(new Cell(m.stageId(), start, m.bucket()),
-                        cell -> new long[3]);
-                counts[0] += sign;
-                counts[1] += m.error() ? sign : 0;
-                counts[2] += m.slaOk() ? sign : 0;
+                rows.get(rollup).computeIfAbsent(new Cell(m.stageId(), start), cell -> new RowDelta())
+                        .change(m.bucket(), sign, m.error() ? sign : 0, m.slaOk() ? sign : 0);
             }
         }
 
-        /** Upserts in key order, so two writers (should there ever be two) take row locks in the same order. */
+        /**
+         * One upsert per changed row, whatever the number of its buckets that changed (a row rewritten once per
+         * piece, not once per bucket); in key order, so two writers (should there ever be two) lock rows in the
+         * same order.
+         */
         void apply(JdbcTemplate jdbc) {
             for (Rollup rollup : Rollup.values()) {
-                List<Map.Entry<Cell, long[]>> changed = cells.get(rollup).entrySet().stream()
-                        .filter(entry -> entry.getValue()[0] != 0 || entry.getValue()[1] != 0 || entry.getValue()[2] != 0)
-                        .toList();
-                // a new row starts as the one-element array [b:b]={n}; an existing one gets counts[b] added to
-                // (PostgreSQL extends a one-dimensional array assigned outside its bounds, with NULLs between)
+                List<Map.Entry<Cell, RowDelta>> changed = rows.get(rollup).entrySet().stream()
+                        .filter(entry -> entry.getValue().changes()).toList();
                 jdbc.batchUpdate("INSERT INTO " + rollup.table() + " AS r (stage_id, bucket_start, counts, orders, errors, "
-                        + "sla_ok) VALUES (?, ?, array_fill(CAST(? AS integer), ARRAY[1], ARRAY[CAST(? AS integer)]), ?, ?, ?) "
-                        + "ON CONFLICT (stage_id, bucket_start) DO UPDATE SET counts[?] = coalesce(r.counts[?], 0) + ?, "
-                        + "orders = r.orders + excluded.orders, errors = r.errors + excluded.errors, "
-                        + "sla_ok = r.sla_ok + excluded.sla_ok", changed, BATCH_SIZE, (ps, entry) -> {
-                            int bucket = entry.getKey().bucket();
-                            long[] delta = entry.getValue();
+                        + "sla_ok) VALUES (?, ?, CAST(? AS integer[]), ?, ?, ?) ON CONFLICT (stage_id, bucket_start) DO UPDATE "
+                        + "SET counts = stage_rollup_add(r.counts, excluded.counts), orders = r.orders + excluded.orders, "
+                        + "errors = r.errors + excluded.errors, sla_ok = r.sla_ok + excluded.sla_ok",
+                        changed, BATCH_SIZE, (ps, entry) -> {
+                            RowDelta delta = entry.getValue();
                             ps.setString(1, entry.getKey().stageId());
                             ps.setObject(2, timestamp(entry.getKey().start()));
-                            ps.setLong(3, delta[0]);
-                            ps.setInt(4, bucket);
-                            ps.setLong(5, delta[0]);
-                            ps.setLong(6, delta[1]);
-                            ps.setLong(7, delta[2]);
-                            ps.setInt(8, bucket);
-                            ps.setInt(9, bucket);
-                            ps.setLong(10, delta[0]);
+                            ps.setString(3, delta.countsLiteral());
+                            ps.setLong(4, delta.orders);
+                            ps.setLong(5, delta.errors);
+                            ps.setLong(6, delta.slaOk);
                         });
             }
         }
     }
 
-    private record Cell(String stageId, Instant start, int bucket) {
-        static final Comparator<Cell> ORDER = Comparator.comparing(Cell::stageId).thenComparing(Cell::start)
-                .thenComparingInt(Cell::bucket);
+    /** The change to one rollup row: per bucket, and the row's tallies. */
+    private static final class RowDelta {
+
+        private final TreeMap<Integer, Long> counts = new TreeMap<>();
+        private long orders;
+        private long errors;
+        private long slaOk;
+
+        void change(int bucket, int ordersChange, int errorsChange, int slaChange) {
+            counts.merge(bucket, (long) ordersChange, Long::sum);
+            orders += ordersChange;
+            errors += errorsChange;
+            slaOk += slaChange;
+        }
+
+        boolean changes() {
+            return orders != 0 || errors != 0 || slaOk != 0 || counts.values().stream().anyMatch(count -> count != 0);
+        }
+
+        /** The buckets as a PostgreSQL array literal with its bounds, e.g. {@code [301:303]={2,0,-1}}. */
+        String countsLiteral() {
+            int first = counts.firstKey();
+            int last = counts.lastKey();
+            StringBuilder literal = new StringBuilder().append('[').append(first).append(':').append(last).append("]={");
+            for (int bucket = first; bucket <= last; bucket++) {
+                literal.append(bucket == first ? "" : ",").append(counts.getOrDefault(bucket, 0L));
+            }
+            return literal.append('}').toString();
+        }
+    }
+
+    private record Cell(String stageId, Instant start) {
+        static final Comparator<Cell> ORDER = Comparator.comparing(Cell::stageId).thenComparing(Cell::start);
     }
 }

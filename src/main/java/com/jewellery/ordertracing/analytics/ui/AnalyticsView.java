@@ -167,7 +167,7 @@ public class AnalyticsView extends VerticalLayout implements HasDynamicTitle, Be
         StageSeries current = report.current(state.stage()).orElseThrow();
         StageSeries previous = state.compare() ? report.previous(state.stage()).orElseThrow() : null;
         resolution.setText(getTranslation("analytics.resolution", time.format(report.resolution().from()),
-                time.format(report.resolution().to()), text.duration(report.resolution().step()),
+                time.format(report.resolution().to()), getTranslation("analytics.step." + report.resolution().step()),
                 getTranslation("analytics.rollup." + report.resolution().rollup().name())));
         content.removeAll();
         DateTimeFormatter axis = (report.resolution().step().compareTo(Duration.ofDays(1)) >= 0
