@@ -32,6 +32,12 @@ public final class Histogram {
      * {@code first} on, and its error and SLA tallies.
      */
     public void addRow(int first, String commaSeparated, long failed, long withinSla) {
+        int elements = 1;
+        for (int i = 0; i < commaSeparated.length(); i++) {
+            elements += commaSeparated.charAt(i) == ',' ? 1 : 0;
+        }
+        // room for the whole row at once: growing bucket by bucket would copy the array for every element
+        grow(first, first + elements - 1);
         int bucket = first;
         long value = 0;
         boolean negative = false;
@@ -40,7 +46,6 @@ public final class Histogram {
             if (c == ',') {
                 long count = negative ? -value : value;
                 if (count != 0) {
-                    grow(bucket, bucket);
                     counts[bucket - lowest] += count;
                     total += count;
                 }
