@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jewellery.ordertracing.analytics.LogBuckets;
 import com.jewellery.ordertracing.analytics.MeasurementWriter;
+import com.jewellery.ordertracing.analytics.SeriesCsv;
 import com.jewellery.ordertracing.analytics.StageMeasurement;
 import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,7 +62,7 @@ class AnalyticsBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void anAnalystReadsABucketsExactValuesAndListsItsOrders() {
+    void anAnalystReadsABucketsExactValuesAndListsItsOrders() throws Exception {
         Page page = signInAs("analyst", link(null));
 
         assertThat(page.locator("#analytics-note")).containsText("counted at the time they ended");
@@ -72,6 +76,13 @@ class AnalyticsBrowserTest extends BrowserTestBase {
         assertThat(bucket.filter(text("20.00 %"))).hasCount(1);
         assertThat(bucket.filter(text("80.00 %"))).hasCount(1);
         screenshot(page, "analytics-analyst");
+
+        Download download = page.waitForDownload(() -> page.locator("#analytics-csv").click());
+        String csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
+        assertThat(csv).as("what the chart shows").startsWith(SeriesCsv.HEADER + "\n")
+                .contains("\n" + STAGE + "," + minute + ",60,5,")
+                .contains("\n" + STAGE + "," + minute.plusSeconds(60) + ",60,0,,,,,\n");
+        assertThat(csv.lines()).as("the header and the 60 one-minute buckets of the hour").hasSize(61);
 
         bucket.filter(text(seconds(percentile(0.99)))).first().click();
 
