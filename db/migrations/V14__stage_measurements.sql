@@ -22,7 +22,7 @@ CREATE TABLE stage_measurement_default PARTITION OF stage_measurement DEFAULT;
 -- The drill-down: one stage, one time bucket, slowest first (and the failed ones of that bucket).
 CREATE INDEX stage_measurement_bucket_idx ON stage_measurement (stage_id, ended_at) INCLUDE (duration_us, error);
 
--- Rollups: per stage and minute (or hour) of ended_at, a histogram of the durations in log-scale buckets
+-- Rollups: per stage and minute (hour, 6 hours) of ended_at, a histogram of the durations in log-scale buckets
 -- (counts[b] = orders whose duration fell in bucket b; the array's lower bound is the lowest bucket seen, NULL
 -- elements count as 0), the orders, how many failed at the stage, how many were within the stage's SLA. Plain
 -- counts, so any range is a sum and percentiles come from the summed histogram. One row per stage and minute
@@ -52,6 +52,19 @@ CREATE TABLE stage_rollup_hour (
 
 CREATE TABLE stage_rollup_hour_default PARTITION OF stage_rollup_hour DEFAULT;
 
+-- The 30-day chart (6-hour steps) reads 6-hour rows: a sixth of the hour rows.
+CREATE TABLE stage_rollup_6h (
+    stage_id     VARCHAR(64)  NOT NULL,
+    bucket_start TIMESTAMPTZ  NOT NULL,
+    counts       INTEGER[]    NOT NULL,
+    orders       INTEGER      NOT NULL,
+    errors       INTEGER      NOT NULL,
+    sla_ok       INTEGER      NOT NULL,
+    PRIMARY KEY (stage_id, bucket_start)
+) PARTITION BY RANGE (bucket_start);
+
+CREATE TABLE stage_rollup_6h_default PARTITION OF stage_rollup_6h DEFAULT;
+
 -- Adds a change of a rollup row's histogram (both arrays with their own bounds; NULL elements count as 0).
 -- The indexer sends one change per row and piece; assigning outside a one-dimensional array's bounds extends it.
 CREATE FUNCTION stage_rollup_add(counts INTEGER[], delta INTEGER[]) RETURNS INTEGER[]
@@ -71,3 +84,4 @@ $$;
 -- Charts read a time range of all stages.
 CREATE INDEX stage_rollup_minute_time_idx ON stage_rollup_minute (bucket_start);
 CREATE INDEX stage_rollup_hour_time_idx ON stage_rollup_hour (bucket_start);
+CREATE INDEX stage_rollup_6h_time_idx ON stage_rollup_6h (bucket_start);

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps {@code stage_measurement} and the minute and hour rollups in step with the journeys the indexer
+ * Keeps {@code stage_measurement} and its rollups (minute, hour, 6 hours) in step with the journeys the indexer
  * writes, in the indexer's transaction. A re-assembled journey's measurements are compared with the stored
  * ones: an unchanged measurement is left alone (re-reading a window changes nothing), a changed one is
  * replaced and the rollups get the old one subtracted and the new one added. Incremental rather than
@@ -154,8 +155,13 @@ public final class MeasurementWriter implements JourneyMeasurements {
     /** What the rollups gain and lose from one write, summed per row of each rollup table. */
     private static final class RollupDelta {
 
-        private final Map<Rollup, TreeMap<Cell, RowDelta>> rows = Map.of(
-                Rollup.MINUTE, new TreeMap<>(Cell.ORDER), Rollup.HOUR, new TreeMap<>(Cell.ORDER));
+        private final Map<Rollup, TreeMap<Cell, RowDelta>> rows = new EnumMap<>(Rollup.class);
+
+        RollupDelta() {
+            for (Rollup rollup : Rollup.values()) {
+                rows.put(rollup, new TreeMap<>(Cell.ORDER));
+            }
+        }
 
         void add(StageMeasurement m) {
             change(m, 1);

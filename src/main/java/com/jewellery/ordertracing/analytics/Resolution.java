@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The time buckets of a chart: the finest step of {@link #STEPS} that keeps the chart at or under
- * {@value #MAX_POINTS} points, read from the minute rollup for steps under an hour and from the hour rollup
- * otherwise (an hour rollup row sums up to 60 minute rows, so a month reads about 1/60 of the rows).
+ * {@value #MAX_POINTS} points, read from the coarsest rollup that fits the step ({@link Rollup#forStep}): the
+ * minute rollup for steps under an hour, the hour rollup for 1 h, the 6-hour rollup for 6 h and a day.
  *
  * @param from   start of the first bucket (the range's start rounded down to the step)
  * @param to     end of the last bucket (the range's end rounded up to the step)
@@ -28,7 +28,7 @@ public record Resolution(Instant from, Instant to, Duration step, Rollup rollup)
         Duration step = STEPS.stream()
                 .filter(candidate -> length.dividedBy(candidate) <= MAX_POINTS)
                 .findFirst().orElse(STEPS.getLast());
-        Rollup rollup = step.compareTo(Rollup.HOUR.width()) >= 0 ? Rollup.HOUR : Rollup.MINUTE;
+        Rollup rollup = Rollup.forStep(step);
         return new Resolution(floor(from, step), ceil(to, step), step, rollup);
     }
 

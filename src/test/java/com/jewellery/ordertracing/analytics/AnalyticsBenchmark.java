@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>one day (the last day of the data) of stage measurements for {@code orders-per-day} orders: eight catalog
  *       stages and end to end, log-normal durations per stage (price calculation with a 2 % slow tail), errors
  *       at a per-stage rate; daily partitions as the indexer makes them;</li>
- *   <li>the minute and hour rollups of that day built from the measurements (GROUP BY, the same sums the
- *       indexer keeps incrementally), and copied to the days before it: minute rollups for 4 days (charts read
- *       them up to 50 h, twice that with the previous period), hour rollups for 60 days (30 days and the 30
+ *   <li>the rollups of that day built from the measurements (GROUP BY, the same sums the indexer keeps
+ *       incrementally), and copied to the days before it: minute rollups for 4 days (charts read them up to
+ *       50 h, twice that with the previous period), hour and 6-hour rollups for 60 days (30 days and the 30
  *       before them).</li>
  * </ul>
  * Then each preset's report (both periods, every stage) and the drill-down of one bucket per resolution are
@@ -49,11 +49,11 @@ public final class AnalyticsBenchmark {
             INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok)
             SELECT r.stage_id, r.t, CAST('[' || r.lo || ':' || r.hi || ']=' || CAST(array_agg(coalesce(c.n, 0) ORDER BY g)
                     AS text) AS integer[]), r.orders, r.errors, r.sla_ok
-            FROM (SELECT stage_id, date_trunc('%2$s', ended_at) AS t, CAST(min(bucket) AS integer) AS lo, CAST(max(bucket) AS integer) AS hi,
+            FROM (SELECT stage_id, %2$s AS t, CAST(min(bucket) AS integer) AS lo, CAST(max(bucket) AS integer) AS hi,
                     count(*) AS orders, count(*) FILTER (WHERE error) AS errors, count(*) FILTER (WHERE sla_ok) AS sla_ok
                   FROM stage_measurement GROUP BY 1, 2) r
             CROSS JOIN LATERAL generate_series(r.lo, r.hi) AS g
-            LEFT JOIN (SELECT stage_id, date_trunc('%2$s', ended_at) AS t, bucket, count(*) AS n
+            LEFT JOIN (SELECT stage_id, %2$s AS t, bucket, count(*) AS n
                   FROM stage_measurement GROUP BY 1, 2, 3) c ON c.stage_id = r.stage_id AND c.t = r.t AND c.bucket = g
             GROUP BY r.stage_id, r.t, r.lo, r.hi, r.orders, r.errors, r.sla_ok""";
 
@@ -148,11 +148,13 @@ public final class AnalyticsBenchmark {
         long hour = size(jdbc, "stage_rollup_hour");
         long minuteRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_minute", Long.class);
         long hourRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_hour", Long.class);
+        long sixHours = size(jdbc, "stage_rollup_6h");
         double millions = perDay / 1e6;
         System.out.printf("%nDisk (tables and indexes): measurements %,d MB for %,d orders = %,.0f MB per million orders; "
-                        + "minute rollup %,d rows in 4 days, %,.0f MB per day; hour rollup %,d rows in 60 days, %,.1f MB per day.%n",
+                        + "minute rollup %,d rows in 4 days, %,.0f MB per day; hour rollup %,d rows in 60 days, %,.1f MB per day; "
+                        + "6-hour rollup %,.2f MB per day.%n",
                 measurements >> 20, perDay, (measurements >> 20) / millions, minuteRows, (minute >> 20) / 4.0, hourRows,
-                (hour >> 20) / 60.0);
+                (hour >> 20) / 60.0, sixHours / 1048576.0 / 60);
     }
 
     private static long size(JdbcTemplate jdbc, String table) {
@@ -188,12 +190,12 @@ public final class AnalyticsBenchmark {
 
     private static void fillUnlessDone(JdbcTemplate jdbc, long perDay) {
         Long have = jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'end_to_end'", Long.class);
-        Long rolled = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_hour", Long.class);
+        Long rolled = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_6h", Long.class);
         if (have != null && have == perDay && rolled != null && rolled > 0) {
             System.out.printf("Reusing %,d orders of measurements in %s.%n", perDay, SCHEMA);
             return;
         }
-        jdbc.execute("TRUNCATE stage_measurement, stage_rollup_minute, stage_rollup_hour");
+        jdbc.execute("TRUNCATE stage_measurement, stage_rollup_minute, stage_rollup_hour, stage_rollup_6h");
         partitions(jdbc);
         long started = System.nanoTime();
         Instant day = start(LAST_DAY);
@@ -214,8 +216,9 @@ public final class AnalyticsBenchmark {
                     MeasurementWriter.timestamp(day), perDay, shape.medianMillis(), shape.sigma());
         }
         // the sums the indexer keeps incrementally; ended_at may spill past midnight into the next day's buckets
-        for (String unit : List.of("minute", "hour")) {
-            jdbc.update(ROLLUP.formatted("stage_rollup_" + unit, unit));
+        for (Rollup rollup : Rollup.values()) {
+            jdbc.update(ROLLUP.formatted(rollup.table(), "date_bin(CAST('" + rollup.width().toSeconds()
+                    + " seconds' AS interval), ended_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"));
         }
         Instant next = start(LAST_DAY.plusDays(1));
         String copyDay = "INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok) "
@@ -226,20 +229,22 @@ public final class AnalyticsBenchmark {
                     MeasurementWriter.timestamp(next));
         }
         for (int back = 1; back < 60; back++) {
-            jdbc.update(copyDay.formatted("stage_rollup_hour"), back, MeasurementWriter.timestamp(day),
-                    MeasurementWriter.timestamp(next));
+            for (String table : List.of("stage_rollup_hour", "stage_rollup_6h")) {
+                jdbc.update(copyDay.formatted(table), back, MeasurementWriter.timestamp(day), MeasurementWriter.timestamp(next));
+            }
         }
         jdbc.execute("VACUUM ANALYZE stage_measurement");
         jdbc.execute("VACUUM ANALYZE stage_rollup_minute");
         jdbc.execute("VACUUM ANALYZE stage_rollup_hour");
+        jdbc.execute("VACUUM ANALYZE stage_rollup_6h");
         System.out.printf("Generated %,d orders x %d stages of measurements and their rollups in %.0f s.%n", perDay,
                 shapes().size(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Daily partitions as the indexer's partition maintenance creates them. */
     private static void partitions(JdbcTemplate jdbc) {
-        for (String table : List.of("stage_measurement", "stage_rollup_minute", "stage_rollup_hour")) {
-            int days = table.equals("stage_rollup_hour") ? 61 : table.equals("stage_rollup_minute") ? 5 : 2;
+        for (String table : List.of("stage_measurement", "stage_rollup_minute", "stage_rollup_hour", "stage_rollup_6h")) {
+            int days = table.equals("stage_rollup_minute") ? 5 : table.equals("stage_measurement") ? 2 : 61;
             for (int back = -1; back < days - 1; back++) {
                 LocalDate date = LAST_DAY.minusDays(back);
                 String name = table + "_p" + date.toString().replace("-", "");
@@ -255,8 +260,7 @@ public final class AnalyticsBenchmark {
 
     private static HikariDataSource dataSource() {
         Flyway.configure().dataSource(URL, TestDatabase.USER, TestDatabase.PASSWORD).schemas(SCHEMA).createSchemas(true)
-                // generated rows are reused across versions of the migrations while the tables keep their shape
-                .validateOnMigrate(false).locations("classpath:db/migration").load().migrate();
+.locations("classpath:db/migration").load().migrate();
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(URL + "?currentSchema=" + SCHEMA);
         dataSource.setUsername(TestDatabase.USER);

@@ -20,8 +20,9 @@ class ResolutionTest {
         assertThat(fit(AnalyticsRange.Preset.WEEK)).extracting(Resolution::step, Resolution::rollup)
                 .containsExactly(Duration.ofHours(1), Rollup.HOUR);
         assertThat(fit(AnalyticsRange.Preset.MONTH)).extracting(Resolution::step, Resolution::rollup)
-                .containsExactly(Duration.ofHours(6), Rollup.HOUR);
-        assertThat(Resolution.fitting(NOW.minus(Duration.ofDays(90)), NOW).step()).isEqualTo(Duration.ofDays(1));
+                .containsExactly(Duration.ofHours(6), Rollup.SIX_HOURS);
+        assertThat(Resolution.fitting(NOW.minus(Duration.ofDays(90)), NOW)).extracting(Resolution::step, Resolution::rollup)
+                .containsExactly(Duration.ofDays(1), Rollup.SIX_HOURS);
         assertThat(Resolution.fitting(NOW.minus(Duration.ofMinutes(10)), NOW).step()).isEqualTo(Duration.ofMinutes(1));
     }
 

@@ -60,13 +60,16 @@ class StageMeasurementsIT {
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final String CONSISTENT = """
             SELECT m.stage_id, m.orders, m.errors, m.sla_ok, mi.orders AS minute_orders, mi.errors AS minute_errors,
-                mi.sla_ok AS minute_sla_ok, h.orders AS hour_orders, h.errors AS hour_errors, h.sla_ok AS hour_sla_ok
+                mi.sla_ok AS minute_sla_ok, h.orders AS hour_orders, h.errors AS hour_errors, h.sla_ok AS hour_sla_ok,
+                q.orders AS six_orders, q.errors AS six_errors, q.sla_ok AS six_sla_ok
             FROM (SELECT stage_id, count(*) AS orders, count(*) FILTER (WHERE error) AS errors,
                     count(*) FILTER (WHERE sla_ok) AS sla_ok FROM stage_measurement GROUP BY stage_id) m
             LEFT JOIN (SELECT stage_id, sum(orders) AS orders, sum(errors) AS errors, sum(sla_ok) AS sla_ok
                     FROM stage_rollup_minute GROUP BY stage_id) mi USING (stage_id)
             LEFT JOIN (SELECT stage_id, sum(orders) AS orders, sum(errors) AS errors, sum(sla_ok) AS sla_ok
-                    FROM stage_rollup_hour GROUP BY stage_id) h USING (stage_id)""";
+                    FROM stage_rollup_hour GROUP BY stage_id) h USING (stage_id)
+            LEFT JOIN (SELECT stage_id, sum(orders) AS orders, sum(errors) AS errors, sum(sla_ok) AS sla_ok
+                    FROM stage_rollup_6h GROUP BY stage_id) q USING (stage_id)""";
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -215,7 +218,7 @@ class StageMeasurementsIT {
 
     /** Measurements and their rollups agree, read in one statement (one snapshot) while the indexer runs. */
     private boolean rollupsMatchMeasurements() {
-        for (String table : List.of("stage_rollup_minute", "stage_rollup_hour")) {
+        for (String table : List.of("stage_rollup_minute", "stage_rollup_hour", "stage_rollup_6h")) {
             assertThat(jdbc.queryForList("SELECT stage_id, bucket_start FROM " + table + " r WHERE orders <> "
                     + "(SELECT coalesce(sum(c), 0) FROM unnest(r.counts) c) OR EXISTS (SELECT FROM unnest(r.counts) c "
                     + "WHERE c < 0)")).as("%s rows whose histogram does not add up to their orders", table).isEmpty();
@@ -228,6 +231,9 @@ class StageMeasurementsIT {
             assertThat(number(row, "hour_orders")).as("hour orders %s", row).isEqualTo(number(row, "orders"));
             assertThat(number(row, "hour_errors")).as("hour errors %s", row).isEqualTo(number(row, "errors"));
             assertThat(number(row, "hour_sla_ok")).as("hour sla %s", row).isEqualTo(number(row, "sla_ok"));
+            assertThat(number(row, "six_orders")).as("6-hour orders %s", row).isEqualTo(number(row, "orders"));
+            assertThat(number(row, "six_errors")).as("6-hour errors %s", row).isEqualTo(number(row, "errors"));
+            assertThat(number(row, "six_sla_ok")).as("6-hour sla %s", row).isEqualTo(number(row, "sla_ok"));
         });
         return true;
     }
