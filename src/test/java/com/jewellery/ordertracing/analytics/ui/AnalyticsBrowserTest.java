@@ -137,6 +137,23 @@ class AnalyticsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aRefusedCustomRangeKeepsWhatWasTypedAndSaysWhy() {
+        Page page = signInAs("analyst", link(null));
+        String url = page.url();
+        Locator toDate = page.locator("#analytics-to input").first();
+        String typed = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")
+                .format(minute.minus(Duration.ofDays(2)).atZone(java.time.ZoneId.systemDefault()));
+
+        toDate.fill(typed);
+        toDate.press("Enter");
+        page.locator("#analytics-apply").click();
+
+        assertThat(page.locator("#analytics-to [slot='error-message']")).hasText("The end must be after the start.");
+        assertThat(toDate).hasValue(typed);
+        assertThat(page.url()).as("nothing was shown for the refused range").isEqualTo(url);
+    }
+
+    @Test
     void supportIsRefused() {
         Page page = signInAs("support", "/analytics");
 
