@@ -148,7 +148,7 @@ class AnalyticsBrowserTest extends BrowserTestBase {
         toDate.press("Enter");
         page.locator("#analytics-apply").click();
 
-        assertThat(page.locator("#analytics-to [slot='error-message']")).hasText("The end must be after the start.");
+        assertThat(page.locator("#analytics-to > [slot='error-message']")).hasText("The end must be after the start.");
         assertThat(toDate).hasValue(typed);
         assertThat(page.url()).as("nothing was shown for the refused range").isEqualTo(url);
     }
