@@ -64,7 +64,7 @@ class IncidentMatcher {
             initialDelayString = "${portal.incidents.matcher-interval:15s}")
     void scheduled() {
         try {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             match(now);
             announce(now);
         } catch (RuntimeException e) {

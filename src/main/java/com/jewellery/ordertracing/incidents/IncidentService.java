@@ -17,6 +17,7 @@ import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.security.Usernames;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -145,7 +146,7 @@ public class IncidentService {
     @PreAuthorize(Roles.CAN_INCIDENT_READ)
     @Transactional(readOnly = true)
     public List<FailureSuggestion> suggestions(int limit) {
-        return links.unowned(clock.instant().minus(properties.suggestionWindow()), properties.suggestionMinOrders(),
+        return links.unowned(now().minus(properties.suggestionWindow()), properties.suggestionMinOrders(),
                 Math.max(1, Math.min(limit, 50)));
     }
 
@@ -190,7 +191,7 @@ public class IncidentService {
         if (!problems.isEmpty()) {
             throw new InvalidIncidentException(problems);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String user = currentUser();
         Incident incident = new Incident(draft.title().strip(), draft.severity(), now, user);
         apply(incident, draft);
@@ -215,7 +216,7 @@ public class IncidentService {
             throw new InvalidIncidentException(problems);
         }
         Incident incident = forChange(key, version);
-        Instant now = clock.instant();
+        Instant now = now();
         String user = currentUser();
         if (incident.severity() != draft.severity()) {
             record(entry(incident, TimelineKind.SEVERITY, now, user).change(incident.severity().name(), draft.severity().name()));
@@ -264,7 +265,7 @@ public class IncidentService {
     public IncidentDetails reopen(String key, long version, String reason) {
         checkText("note", reason);
         Incident incident = forChange(key, version);
-        Instant now = clock.instant();
+        Instant now = now();
         String user = currentUser();
         changes.reopen(incident, now, user, blankToNull(reason));
         return saved(incident, now, user, "reopened");
@@ -289,7 +290,7 @@ public class IncidentService {
             throw new InvalidIncidentException(Problem.of("merge", "incident.error.mergeTarget",
                     IncidentKeys.of(target.id()), target.status().name()));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String user = currentUser();
         IncidentStatus from = incident.status();
         incident.moveTo(IncidentStatus.MERGED, incident.clock().transition(from, IncidentStatus.MERGED, now));
@@ -320,7 +321,7 @@ public class IncidentService {
             throw new InvalidIncidentException(problems);
         }
         Incident incident = find(key);
-        Instant now = clock.instant();
+        Instant now = now();
         String user = currentUser();
         int attached = attachManually(incident, ids, now, user);
         audit(user, IncidentKeys.of(incident.id()), "attached " + attached + " orders");
@@ -334,7 +335,7 @@ public class IncidentService {
         if (!links.detach(incident.id(), orderId)) {
             return false;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String user = currentUser();
         record(entry(incident, TimelineKind.ORDERS_DETACHED, now, user).orders(1, List.of(orderId)));
         audit(user, IncidentKeys.of(incident.id()), "detached " + orderId);
@@ -346,7 +347,7 @@ public class IncidentService {
     @Transactional
     public boolean adoptFingerprintOf(String key, String orderId) {
         Incident incident = find(key);
-        return adopt(incident, orderId, clock.instant(), currentUser());
+        return adopt(incident, orderId, now(), currentUser());
     }
 
     // --- notes: comments, root cause, status up to resolved
@@ -360,7 +361,7 @@ public class IncidentService {
         }
         checkText("comment", text);
         Incident incident = find(key);
-        return record(entry(incident, TimelineKind.COMMENT, clock.instant(), currentUser()).body(text.strip())).item();
+        return record(entry(incident, TimelineKind.COMMENT, now(), currentUser()).body(text.strip())).item();
     }
 
     @PreAuthorize(Roles.CAN_INCIDENT_NOTE)
@@ -368,7 +369,7 @@ public class IncidentService {
     public IncidentDetails setRootCause(String key, long version, String rootCause) {
         checkText("rootCause", rootCause);
         Incident incident = forChange(key, version);
-        Instant now = clock.instant();
+        Instant now = now();
         String user = currentUser();
         if (!Objects.equals(incident.rootCause(), blankToNull(rootCause))) {
             incident.rootCause(blankToNull(rootCause));
@@ -397,7 +398,7 @@ public class IncidentService {
     private IncidentDetails transition(String key, long version, IncidentStatus to, String note) {
         checkText("note", note);
         Incident incident = forChange(key, version);
-        Instant now = clock.instant();
+        Instant now = now();
         String user = currentUser();
         IncidentStatus from = incident.status();
         incident.moveTo(to, incident.clock().transition(from, to, now));
@@ -527,6 +528,11 @@ public class IncidentService {
 
     private void audit(String user, String key, String what) {
         audit.record(user, AuditEventType.INCIDENT, key + " " + what);
+    }
+
+    /** To the microsecond, as PostgreSQL keeps it, so what a change returns equals what a later read finds. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String currentUser() {
