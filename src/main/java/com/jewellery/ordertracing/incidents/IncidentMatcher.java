@@ -1,5 +1,7 @@
 package com.jewellery.ordertracing.incidents;
 
+import com.jewellery.ordertracing.audit.AuditEventType;
+import com.jewellery.ordertracing.audit.AuditService;
 import com.jewellery.ordertracing.incidents.domain.AutoAttachRule;
 import com.jewellery.ordertracing.incidents.domain.IncidentKeys;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;
@@ -45,11 +47,12 @@ class IncidentMatcher {
     private final IncidentChanges changes;
     private final IncidentsProperties properties;
     private final TransactionTemplate transaction;
+    private final AuditService audit;
     private final Clock clock;
 
     IncidentMatcher(LostOrderQueries failures, FailureFingerprints fingerprints, IncidentLinks links,
                     IncidentRepository incidents, IncidentChanges changes, IncidentsProperties properties,
-                    TransactionTemplate transaction, Clock clock) {
+                    TransactionTemplate transaction, AuditService audit, Clock clock) {
         this.failures = failures;
         this.fingerprints = fingerprints;
         this.links = links;
@@ -57,6 +60,7 @@ class IncidentMatcher {
         this.changes = changes;
         this.properties = properties;
         this.transaction = transaction;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -123,6 +127,10 @@ class IncidentMatcher {
             }
             List<String> added = links.attach(incident.id(), joining, now, ACTOR, LinkVia.RULE, false);
             attached += added.size();
+            if (!added.isEmpty()) {
+                audit.record(ACTOR, AuditEventType.INCIDENT, IncidentKeys.of(incident.id()) + " attached " + added.size()
+                        + " orders by fingerprint");
+            }
             List<String> newAfter = afterResolution.stream().filter(added::contains).toList();
             if (!newAfter.isEmpty()) {
                 changes.record(IncidentChanges.entry(incident, TimelineKind.FAILURES_AFTER_RESOLUTION, now, ACTOR)
@@ -137,6 +145,8 @@ class IncidentMatcher {
                 incident.touched(now, ACTOR);
                 log.info("{}: {} new failures after its resolution ({})", IncidentKeys.of(incident.id()),
                         newAfter.size(), reopen ? "reopened" : "flagged");
+                audit.record(ACTOR, AuditEventType.INCIDENT, IncidentKeys.of(incident.id()) + " " + newAfter.size()
+                        + " failures after resolution, " + (reopen ? "reopened" : "flagged"));
             }
         }
         return new Run(false, fresh.size(), attached, flagged, reopened);

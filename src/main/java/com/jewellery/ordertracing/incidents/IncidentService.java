@@ -13,6 +13,10 @@ import com.jewellery.ordertracing.journey.JourneyOutcome;
 import com.jewellery.ordertracing.journey.StageCatalog;
 import com.jewellery.ordertracing.journey.StageDefinition;
 import com.jewellery.ordertracing.lookup.OrderIds;
+import com.jewellery.ordertracing.lost.LostOrdersService;
+import com.jewellery.ordertracing.lost.OrderProblem;
+import com.jewellery.ordertracing.lost.ProblemFilter;
+import com.jewellery.ordertracing.lost.ProblemSort;
 import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.security.Usernames;
 import java.time.Clock;
@@ -58,11 +62,12 @@ public class IncidentService {
     private final StageCatalog catalog;
     private final IncidentsProperties properties;
     private final AuditService audit;
+    private final LostOrdersService lostOrders;
     private final Clock clock;
 
     IncidentService(IncidentRepository incidents, TimelineRepository timeline, IncidentChanges changes, IncidentLinks links,
                     FailureFingerprints fingerprints, StageCatalog catalog, IncidentsProperties properties,
-                    AuditService audit, Clock clock) {
+                    AuditService audit, LostOrdersService lostOrders, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.changes = changes;
@@ -71,6 +76,7 @@ public class IncidentService {
         this.catalog = catalog;
         this.properties = properties;
         this.audit = audit;
+        this.lostOrders = lostOrders;
         this.clock = clock;
     }
 
@@ -325,6 +331,43 @@ public class IncidentService {
         String user = currentUser();
         int attached = attachManually(incident, ids, now, user);
         audit(user, IncidentKeys.of(incident.id()), "attached " + attached + " orders");
+        return attached;
+    }
+
+    /** The preview of {@link #attachLost}: how many orders of the lost-orders list match, and the bound. */
+    @PreAuthorize(Roles.CAN_INCIDENT_WORK)
+    @Transactional(readOnly = true)
+    public long countLost(ProblemFilter filter) {
+        return lostOrders.count(filter);
+    }
+
+    /** Most orders one attach from the lost-orders list may take ({@code portal.incidents.bulk-attach-max}). */
+    @PreAuthorize(Roles.CAN_INCIDENT_WORK)
+    public int bulkAttachMax() {
+        return properties.bulkAttachMax();
+    }
+
+    /**
+     * Attaches every order of the lost-orders list that matches the filter, read on the server in one go;
+     * refused as a whole when more than {@code portal.incidents.bulk-attach-max} match.
+     *
+     * @return how many were newly attached
+     */
+    @PreAuthorize(Roles.CAN_INCIDENT_WORK)
+    @Transactional
+    public int attachLost(String key, ProblemFilter filter) {
+        Incident incident = find(key);
+        long matching = lostOrders.count(filter);
+        if (matching > properties.bulkAttachMax()) {
+            throw new InvalidIncidentException(Problem.of("lost", "incident.error.tooManyLost", matching,
+                    properties.bulkAttachMax()));
+        }
+        List<String> ids = lostOrders.page(filter, ProblemSort.LONGEST_STUCK_FIRST, 0, properties.bulkAttachMax())
+                .stream().map(OrderProblem::order).map(order -> order.orderId()).toList();
+        Instant now = now();
+        String user = currentUser();
+        int attached = attachManually(incident, ids, now, user);
+        audit(user, IncidentKeys.of(incident.id()), "attached " + attached + " orders from the lost-orders list " + filter);
         return attached;
     }
 

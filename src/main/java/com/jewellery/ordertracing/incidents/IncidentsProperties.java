@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param burstWindow       rule-attached orders are written to the timeline as one entry per this much time
  * @param suggestionWindow  how far back the suggestions count failures
  * @param suggestionMinOrders fewest failures of one kind before it is suggested
+ * @param bulkAttachMax     most orders one attach from the lost-orders list may take
  */
 @ConfigurationProperties("portal.incidents")
 public record IncidentsProperties(
@@ -30,7 +31,8 @@ public record IncidentsProperties(
         Integer matcherBatch,
         Duration burstWindow,
         Duration suggestionWindow,
-        Integer suggestionMinOrders) {
+        Integer suggestionMinOrders,
+        Integer bulkAttachMax) {
 
     public IncidentsProperties {
         assignees = assignees == null ? List.of("support", "developer", "admin")
@@ -43,6 +45,7 @@ public record IncidentsProperties(
         burstWindow = burstWindow == null ? Duration.ofMinutes(2) : burstWindow;
         suggestionWindow = suggestionWindow == null ? Duration.ofHours(1) : suggestionWindow;
         suggestionMinOrders = suggestionMinOrders == null ? 5 : suggestionMinOrders;
+        bulkAttachMax = bulkAttachMax == null ? 5000 : bulkAttachMax;
     }
 
     AutoAttachRule rule() {

@@ -208,6 +208,36 @@ class IncidentsIT {
         });
         assertThat(as(SUPPORT, Roles.SUPPORT, () -> service.incidentsOf(rows.id("alike7"))))
                 .extracting(IncidentSummary::key).containsExactly(key);
+        // the faults no incident owns are suggested, the owned one is not
+        List<FailureSuggestion> suggested = as("analyst", Roles.ANALYST, () -> service.suggestions(50));
+        assertThat(suggested).anySatisfy(suggestion -> {
+            assertThat(suggestion.summary()).isEqualTo("mes.price · price feed timed out after <*> s");
+            assertThat(suggestion.orders()).isGreaterThanOrEqualTo(5);
+        });
+        assertThat(suggested).noneSatisfy(suggestion -> assertThat(suggestion.summary())
+                .isEqualTo("mes.price · no price quote for metal <*> (order <order>)"));
+    }
+
+    @Test
+    void allOrdersOfTheLostListMatchingAFilterAreAttachedOnTheServerAsOneEntry() {
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            rows.insert(rows.failed("lost" + i, now.minusSeconds(40), "mes.price", now.minusSeconds(30), "boom " + i));
+        }
+        rows.insert(rows.completed("fine", now.minusSeconds(40), now.minusSeconds(30)));
+        String key = as(SUPPORT, Roles.SUPPORT, () -> service.create(draft("From the list"), List.of()));
+        com.jewellery.ordertracing.lost.ProblemFilter filter = new com.jewellery.ordertracing.lost.ProblemFilter(
+                null, com.jewellery.ordertracing.lost.ProblemReason.FAILED, null, null, null, rows.id(""));
+
+        assertThat(as(SUPPORT, Roles.SUPPORT, () -> service.countLost(filter))).isEqualTo(3);
+        assertThat(as(SUPPORT, Roles.SUPPORT, () -> service.attachLost(key, filter))).isEqualTo(3);
+        assertThat(as(SUPPORT, Roles.SUPPORT, () -> service.orders(key, 0, 10))).extracting(LinkedOrder::orderId)
+                .containsExactlyInAnyOrder(rows.id("lost0"), rows.id("lost1"), rows.id("lost2"));
+        assertThat(as(SUPPORT, Roles.SUPPORT, () -> service.timeline(key, 0, 10)))
+                .filteredOn(item -> item.kind() == TimelineKind.ORDERS_ATTACHED).singleElement()
+                .satisfies(item -> assertThat(item.orderCount()).isEqualTo(3));
+        assertThatThrownBy(() -> as("developer", Roles.DEVELOPER, () -> service.attachLost(key, filter)))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -96,6 +96,8 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         conflict.setId("incident-conflict");
         conflict.setVisible(false);
         conflict.addClassName("incident-conflict");
+        conflict.getStyle().set("background", "var(--lumo-error-color-10pct)").set("padding", "var(--lumo-space-s)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
         add(new H2(heading), facts, conflict, form);
         if (mayWork) {
             Button save = new Button(getTranslation("incident.save"), click -> change(() -> service.update(

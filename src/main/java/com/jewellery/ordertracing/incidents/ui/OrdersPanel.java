@@ -45,7 +45,7 @@ class OrdersPanel extends VerticalLayout {
             attach.setId("incident-attach");
             HorizontalLayout bar = new HorizontalLayout(attachIds, attach);
             bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-            add(bar);
+            add(bar, new LostOrdersAttach(service, key, changed));
         }
         configureGrid(mayLink);
         add(grid);

@@ -33,9 +33,11 @@ class TimelinePanel extends Div {
     private Div entry(TimelineItem item) {
         Div entry = new Div();
         entry.addClassName("incident-timeline-entry");
+        entry.getStyle().set("padding", "var(--lumo-space-xs) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         entry.getElement().setAttribute("data-kind", item.kind().name());
         Span when = new Span(Texts.time(this, item.at()) + " · " + item.actor() + " · ");
         when.addClassName("incident-timeline-when");
+        when.getStyle().set("color", "var(--lumo-secondary-text-color)");
         entry.add(when, new Span(headline(item)));
         if (item.sampleIds() != null && !item.sampleIds().isEmpty()) {
             Div samples = new Div();
@@ -49,6 +51,8 @@ class TimelinePanel extends Div {
         if (item.body() != null && !item.body().isBlank()) {
             Div body = new Div();
             body.addClassName("incident-timeline-body");
+            // kept as typed, line breaks included, and still only text
+            body.getStyle().set("white-space", "pre-wrap");
             CommentText.parts(item.body()).forEach(part -> body.add(part.isOrder() ? orderLink(part.orderId())
                     : new Span(part.text())));
             entry.add(body);

@@ -101,6 +101,30 @@ class IncidentsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theListIsFilteredFromTheUrlAndKeepsItsFilterInTheUrl() {
+        String title = "Listed " + prefix;
+        String key = as("support", Roles.SUPPORT, () -> service.create(new IncidentDraft(title, null,
+                Severity.CRITICAL, "developer", Set.of(), List.of()), List.of(prefix + "5")));
+        Page page = signInAs("analyst", "/incidents?order=" + prefix + "5");
+
+        assertThat(page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title)))
+                .hasCount(1);
+        assertThat(page.locator("#incident-filter-order input")).hasValue(prefix + "5");
+        assertThat(page.locator("#incident-new")).hasCount(0);
+
+        page.navigate(PORTAL + "/incidents?q=" + prefix + "&severity=LOW");
+        assertThat(page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title)))
+                .hasCount(0);
+        page.locator("#incident-filter-severity").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Critical")).click();
+        page.waitForURL(Pattern.compile(".*severity=CRITICAL.*"));
+        assertThat(page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title)))
+                .hasCount(1);
+        page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title)).click();
+        page.waitForURL(Pattern.compile(".*/incidents/" + key));
+    }
+
+    @Test
     void rolesThatMayNotEditAreRefusedByUrlAndByTheService() {
         String key = as("support", Roles.SUPPORT, () -> service.create(new IncidentDraft("Read only for analysts",
                 null, Severity.LOW, null, Set.of(), List.of()), List.of()));
