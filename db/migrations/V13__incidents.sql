@@ -63,6 +63,8 @@ CREATE TABLE incident_order (
     CONSTRAINT incident_order_via_known CHECK (via IN ('MANUAL', 'RULE', 'MERGE'))
 );
 CREATE INDEX incident_order_order_idx ON incident_order (order_id);
+-- the incident page's orders, newest attached first, a page at a time
+CREATE INDEX incident_order_page_idx ON incident_order (incident_id, attached_at DESC, order_id);
 CREATE INDEX incident_order_unannounced_idx ON incident_order (incident_id, attached_at) WHERE NOT announced;
 
 -- The failure fingerprints an incident owns: a new failure with one of them joins the incident.

@@ -72,13 +72,14 @@ class IncidentLinks {
     }
 
     List<LinkedOrder> orders(long incidentId, int offset, int limit) {
+        // the page first (an index scan), then the index's outcome of only those orders
         return jdbc.query("""
-                SELECT io.order_id, io.attached_at, io.attached_by, io.via, j.outcome, j.last_stage
-                FROM incident_order io
-                LEFT JOIN LATERAL (SELECT outcome, last_stage FROM order_journey oj WHERE oj.order_id = io.order_id
+                SELECT p.order_id, p.attached_at, p.attached_by, p.via, j.outcome, j.last_stage
+                FROM (SELECT order_id, attached_at, attached_by, via FROM incident_order WHERE incident_id = :incident
+                      ORDER BY attached_at DESC, order_id LIMIT :limit OFFSET :offset) p
+                LEFT JOIN LATERAL (SELECT outcome, last_stage FROM order_journey oj WHERE oj.order_id = p.order_id
                                    ORDER BY first_seen LIMIT 1) j ON TRUE
-                WHERE io.incident_id = :incident
-                ORDER BY io.attached_at DESC, io.order_id LIMIT :limit OFFSET :offset""",
+                ORDER BY p.attached_at DESC, p.order_id""",
                 new MapSqlParameterSource("incident", incidentId).addValue("limit", limit).addValue("offset", offset),
                 (rs, row) -> new LinkedOrder(rs.getString("order_id"), instant(rs, "attached_at"),
                         rs.getString("attached_by"), LinkVia.valueOf(rs.getString("via")),

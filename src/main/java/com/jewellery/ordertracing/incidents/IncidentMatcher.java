@@ -91,8 +91,12 @@ class IncidentMatcher {
             List<IncidentLinks.Failure> fresh = links.recordFailures(failed.stream()
                     .filter(order -> !known.contains(order.orderId())).map(fingerprints::of).toList(), now);
             Run run = attach(fresh, now);
-            // a full batch: resume after its last order; else everything up to now was read
-            links.moveCursor(failed.size() >= properties.matcherBatch() ? failed.getLast().lastMovedAt() : now);
+            // Caught up: everything up to now was read, the next run re-reads the overlap for late orders. A full
+            // batch: the next run must start at its last order, not an overlap before it, or a burst larger
+            // than a batch within the overlap would be read again and again; the cursor is set so that
+            // "cursor - overlap" is that order's time.
+            links.moveCursor(failed.size() >= properties.matcherBatch()
+                    ? failed.getLast().lastMovedAt().plus(properties.matcherOverlap()) : now);
             return new Run(false, fresh.size(), run.attached(), run.flagged(), run.reopened());
         }));
     }

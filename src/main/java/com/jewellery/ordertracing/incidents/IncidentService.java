@@ -142,7 +142,11 @@ public class IncidentService {
     @PreAuthorize(Roles.CAN_INCIDENT_READ)
     @Transactional(readOnly = true)
     public List<IncidentSummary> incidentsOf(String orderId) {
-        List<Long> ids = links.incidentsOfOrder(orderId.strip());
+        Optional<String> id = OrderIds.normalize(orderId);
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = links.incidentsOfOrder(id.get());
         Map<Long, Long> orders = links.countOrders(ids);
         return incidents.findByIdIn(ids).stream()
                 .map(incident -> summary(incident, orders.getOrDefault(incident.id(), 0L))).toList();

@@ -317,6 +317,28 @@ class IncidentsIT {
                 .satisfies(item -> assertThat(item.kind()).isEqualTo(TimelineKind.ORDERS_DETACHED));
     }
 
+    @Test
+    void theListFiltersByStatusSeverityAssigneeStageTextAndOrder() {
+        String title = "Filter " + rows.id("");
+        String key = as(SUPPORT, Roles.SUPPORT, () -> service.create(draft(title), List.of(rows.id("in"))));
+        IncidentFilter exact = new IncidentFilter(IncidentStatus.TRIAGE, Severity.HIGH, SUPPORT, "mes.price",
+                title.toLowerCase(), rows.id("in"));
+
+        assertThat(as("analyst", Roles.ANALYST, () -> service.page(exact, 0, 50))).extracting(IncidentSummary::key)
+                .containsExactly(key);
+        assertThat(as("analyst", Roles.ANALYST, () -> service.count(exact))).isEqualTo(1);
+        assertThat(as("analyst", Roles.ANALYST, () -> service.page(new IncidentFilter(null, null, null, null, key, null),
+                0, 50))).extracting(IncidentSummary::key).contains(key);
+        for (IncidentFilter other : List.of(
+                new IncidentFilter(IncidentStatus.INVESTIGATING, null, null, null, title, null),
+                new IncidentFilter(null, Severity.LOW, null, null, title, null),
+                new IncidentFilter(null, null, "developer", null, title, null),
+                new IncidentFilter(null, null, null, "shop.create", title, null),
+                new IncidentFilter(null, null, null, null, title, rows.id("out")))) {
+            assertThat(as("analyst", Roles.ANALYST, () -> service.count(other))).as(other.toString()).isZero();
+        }
+    }
+
     // --- bad input
 
     @Test

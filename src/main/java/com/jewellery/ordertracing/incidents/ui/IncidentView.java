@@ -238,13 +238,13 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         } catch (IncidentConflictException changed) {
             showConflict(changed);
         } catch (IllegalTransitionException refused) {
-            Texts.error(this, Texts.refused(this, refused));
+            Texts.error(Texts.refused(this, refused));
         } catch (InvalidIncidentException invalid) {
             for (Problem problem : form.showProblems(invalid.problems())) {
                 if ("merge".equals(problem.field())) {
                     throw invalid;
                 }
-                Texts.error(this, Texts.problem(this, problem));
+                Texts.error(Texts.problem(this, problem));
             }
         }
     }

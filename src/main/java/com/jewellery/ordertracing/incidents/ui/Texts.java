@@ -5,12 +5,14 @@ import com.jewellery.ordertracing.incidents.domain.IllegalTransitionException;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.incidents.domain.Problem;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The incident screens' wording: problems, refusals, times, status names. */
@@ -41,11 +43,13 @@ final class Texts {
     }
 
     static String time(Component component, Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH : com.vaadin.flow.component.UI.getCurrent().getLocale()).withZone(ZoneId.systemDefault()).format(instant);
+        UI ui = UI.getCurrent();
+        Locale locale = ui == null ? Locale.ENGLISH : ui.getLocale();
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
+                .withZone(ZoneId.systemDefault()).format(instant);
     }
 
-    static void error(Component component, String text) {
+    static void error(String text) {
         Notification notification = Notification.show(text, 8000, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
