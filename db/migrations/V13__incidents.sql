@@ -125,3 +125,10 @@ CREATE TRIGGER incident_timeline_append_only BEFORE UPDATE OR DELETE ON incident
 ALTER TABLE audit_event DROP CONSTRAINT audit_event_type_known;
 ALTER TABLE audit_event ADD CONSTRAINT audit_event_type_known
     CHECK (event_type IN ('SIGN_IN', 'SIGN_OUT', 'ACCESS_DENIED', 'INCIDENT'));
+
+-- Incident opened and status changed go out through the alerts' outbox (webhook, e-mail); such a
+-- notification belongs to no alert.
+ALTER TABLE alert_notification ALTER COLUMN alert_id DROP NOT NULL;
+ALTER TABLE alert_notification DROP CONSTRAINT alert_notification_event_known;
+ALTER TABLE alert_notification ADD CONSTRAINT alert_notification_event_known
+    CHECK (event IN ('OPENED', 'RESOLVED', 'INCIDENT_OPENED', 'INCIDENT_STATUS'));

@@ -5,6 +5,7 @@ import com.jewellery.ordertracing.audit.AuditService;
 import com.jewellery.ordertracing.incidents.domain.AutoAttachRule;
 import com.jewellery.ordertracing.incidents.domain.IncidentKeys;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;
+import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.lost.LostOrderQueries;
 import com.jewellery.ordertracing.lost.OrderSnapshot;
 import com.jewellery.ordertracing.security.Roles;
@@ -48,11 +49,12 @@ class IncidentMatcher {
     private final IncidentsProperties properties;
     private final TransactionTemplate transaction;
     private final AuditService audit;
+    private final IncidentNotifier notifier;
     private final Clock clock;
 
     IncidentMatcher(LostOrderQueries failures, FailureFingerprints fingerprints, IncidentLinks links,
                     IncidentRepository incidents, IncidentChanges changes, IncidentsProperties properties,
-                    TransactionTemplate transaction, AuditService audit, Clock clock) {
+                    TransactionTemplate transaction, AuditService audit, IncidentNotifier notifier, Clock clock) {
         this.failures = failures;
         this.fingerprints = fingerprints;
         this.links = links;
@@ -61,6 +63,7 @@ class IncidentMatcher {
         this.properties = properties;
         this.transaction = transaction;
         this.audit = audit;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -140,7 +143,9 @@ class IncidentMatcher {
                 changes.record(IncidentChanges.entry(incident, TimelineKind.FAILURES_AFTER_RESOLUTION, now, ACTOR)
                         .orders(newAfter.size(), newAfter.stream().limit(IncidentLimits.SAMPLE_IDS).toList()));
                 if (reopen) {
+                    IncidentStatus from = incident.status();
                     changes.reopen(incident, now, ACTOR, null);
+                    notifier.statusChanged(incident, from, ACTOR);
                     reopened++;
                 } else {
                     incident.addFailuresAfterResolution(newAfter.size());

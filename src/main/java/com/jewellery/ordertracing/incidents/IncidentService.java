@@ -63,11 +63,12 @@ public class IncidentService {
     private final IncidentsProperties properties;
     private final AuditService audit;
     private final LostOrdersService lostOrders;
+    private final IncidentNotifier notifier;
     private final Clock clock;
 
     IncidentService(IncidentRepository incidents, TimelineRepository timeline, IncidentChanges changes, IncidentLinks links,
                     FailureFingerprints fingerprints, StageCatalog catalog, IncidentsProperties properties,
-                    AuditService audit, LostOrdersService lostOrders, Clock clock) {
+                    AuditService audit, LostOrdersService lostOrders, IncidentNotifier notifier, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.changes = changes;
@@ -77,6 +78,7 @@ public class IncidentService {
         this.properties = properties;
         this.audit = audit;
         this.lostOrders = lostOrders;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -214,6 +216,7 @@ public class IncidentService {
             adopt(incident, orderId, now, user);
         }
         audit(user, key, "created: " + incident.title());
+        notifier.opened(incident, user);
         return key;
     }
 
@@ -277,8 +280,11 @@ public class IncidentService {
         Incident incident = forChange(key, version);
         Instant now = now();
         String user = currentUser();
+        IncidentStatus from = incident.status();
         changes.reopen(incident, now, user, blankToNull(reason));
-        return saved(incident, now, user, "reopened");
+        IncidentDetails saved = saved(incident, now, user, "reopened");
+        notifier.statusChanged(incident, from, user);
+        return saved;
     }
 
     /**
@@ -310,7 +316,9 @@ public class IncidentService {
         record(entry(incident, TimelineKind.MERGED_INTO, now, user).change(from.name(), IncidentKeys.of(target.id())));
         record(entry(target, TimelineKind.MERGED_FROM, now, user).change(IncidentKeys.of(incident.id()), null)
                 .orders(moved, List.of()));
-        return saved(incident, now, user, "merged into " + IncidentKeys.of(target.id()));
+        IncidentDetails saved = saved(incident, now, user, "merged into " + IncidentKeys.of(target.id()));
+        notifier.statusChanged(incident, from, user);
+        return saved;
     }
 
     /**
@@ -454,7 +462,9 @@ public class IncidentService {
             incident.resolutionNote(text);
         }
         record(entry(incident, TimelineKind.STATUS, now, user).change(from.name(), to.name()).body(text));
-        return saved(incident, now, user, "status " + from + " -> " + to);
+        IncidentDetails saved = saved(incident, now, user, "status " + from + " -> " + to);
+        notifier.statusChanged(incident, from, user);
+        return saved;
     }
 
     private int attachManually(Incident incident, List<String> ids, Instant now, String user) {

@@ -63,6 +63,38 @@ class IncidentsIT {
     void signOutAndForgetOrders() {
         SecurityContextHolder.clearContext();
         rows.deleteAll();
+        // incident notifications (no alert) would otherwise wait in the outbox for AlertDeliveryIT's dispatcher
+        jdbc.update("DELETE FROM alert_notification WHERE alert_id IS NULL");
+    }
+
+    // --- notifications
+
+    @Test
+    void openingAndStatusChangesGoToEveryAlertChannelInTheConfiguredLanguage() {
+        String key = as(SUPPORT, Roles.SUPPORT, () -> service.create(draft("Notify me"), List.of()));
+        as("developer", Roles.DEVELOPER, () -> service.changeStatus(key, version(key), IncidentStatus.INVESTIGATING, null));
+
+        List<java.util.Map<String, Object>> queued = jdbc.queryForList("""
+                SELECT channel, event, subject, body, fields ->> 'incident' AS incident, status FROM alert_notification
+                WHERE alert_id IS NULL AND fields ->> 'incident' = ? ORDER BY id""", key);
+        // the IT profile configures both channels; notifications speak portal.alerts.language (ru by default)
+        assertThat(queued).extracting(row -> row.get("channel") + " " + row.get("event")).containsExactlyInAnyOrder(
+                "WEBHOOK INCIDENT_OPENED", "EMAIL INCIDENT_OPENED", "WEBHOOK INCIDENT_STATUS", "EMAIL INCIDENT_STATUS");
+        assertThat(queued).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
+        assertThat(queued.getFirst().get("subject").toString())
+                .isEqualTo("[Портал заказов] ИНЦИДЕНТ " + key + " открыт (Высокая): Notify me");
+        assertThat(queued.getLast().get("subject").toString()).contains("Разбор → Расследование");
+        assertThat(queued.getLast().get("body").toString()).contains("/incidents/" + key).contains("developer");
+    }
+
+    @Test
+    void aRefusedChangeSendsNothing() {
+        String key = as(SUPPORT, Roles.SUPPORT, () -> service.create(draft("Quiet"), List.of()));
+        assertThatThrownBy(() -> as(SUPPORT, Roles.SUPPORT, () -> service.close(key, version(key), null)))
+                .isInstanceOf(IllegalTransitionException.class);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_notification WHERE fields ->> 'incident' = ?"
+                + " AND event = 'INCIDENT_STATUS'", Long.class, key)).isZero();
     }
 
     // --- concurrent edits
