@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.incidents;
 
+import com.jewellery.ordertracing.incidents.api.TimelineKind;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import java.time.Instant;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,8 @@
 package com.jewellery.ordertracing.incidents;
 
+import com.jewellery.ordertracing.incidents.api.FailureSuggestion;
+import com.jewellery.ordertracing.incidents.api.LinkVia;
+import com.jewellery.ordertracing.incidents.api.LinkedOrder;
 import com.jewellery.ordertracing.journey.JourneyOutcome;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -11,12 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;

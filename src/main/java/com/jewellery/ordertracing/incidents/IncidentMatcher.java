@@ -2,6 +2,8 @@ package com.jewellery.ordertracing.incidents;
 
 import com.jewellery.ordertracing.audit.AuditEventType;
 import com.jewellery.ordertracing.audit.AuditService;
+import com.jewellery.ordertracing.incidents.api.LinkVia;
+import com.jewellery.ordertracing.incidents.api.TimelineKind;
 import com.jewellery.ordertracing.incidents.domain.AutoAttachRule;
 import com.jewellery.ordertracing.incidents.domain.IncidentKeys;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;

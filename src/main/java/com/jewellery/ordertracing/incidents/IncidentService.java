@@ -2,6 +2,18 @@ package com.jewellery.ordertracing.incidents;
 
 import com.jewellery.ordertracing.audit.AuditEventType;
 import com.jewellery.ordertracing.audit.AuditService;
+import com.jewellery.ordertracing.incidents.api.FailureSuggestion;
+import com.jewellery.ordertracing.incidents.api.IncidentConflictException;
+import com.jewellery.ordertracing.incidents.api.IncidentDetails;
+import com.jewellery.ordertracing.incidents.api.IncidentFilter;
+import com.jewellery.ordertracing.incidents.api.IncidentNotFoundException;
+import com.jewellery.ordertracing.incidents.api.IncidentSummary;
+import com.jewellery.ordertracing.incidents.api.IncidentTimes;
+import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
+import com.jewellery.ordertracing.incidents.api.LinkVia;
+import com.jewellery.ordertracing.incidents.api.LinkedOrder;
+import com.jewellery.ordertracing.incidents.api.TimelineItem;
+import com.jewellery.ordertracing.incidents.api.TimelineKind;
 import com.jewellery.ordertracing.incidents.domain.IllegalTransitionException;
 import com.jewellery.ordertracing.incidents.domain.IncidentChecks;
 import com.jewellery.ordertracing.incidents.domain.IncidentDraft;

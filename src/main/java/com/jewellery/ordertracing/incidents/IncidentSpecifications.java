@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.incidents;
 
+import com.jewellery.ordertracing.incidents.api.IncidentFilter;
 import com.jewellery.ordertracing.incidents.domain.IncidentKeys;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;

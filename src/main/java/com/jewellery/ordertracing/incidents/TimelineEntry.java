@@ -1,5 +1,7 @@
 package com.jewellery.ordertracing.incidents;
 
+import com.jewellery.ordertracing.incidents.api.TimelineItem;
+import com.jewellery.ordertracing.incidents.api.TimelineKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.incidents;
 
+import com.jewellery.ordertracing.incidents.api.TimelineKind;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.jewellery.orderflow.GroundTruth;
 import com.jewellery.orderflow.Outcome;
 import com.jewellery.orderflow.SentOrder;
+import com.jewellery.ordertracing.incidents.api.LinkedOrder;
 import com.jewellery.ordertracing.incidents.domain.IncidentDraft;
 import com.jewellery.ordertracing.incidents.domain.Severity;
 import com.jewellery.ordertracing.security.Roles;

@@ -3,6 +3,17 @@ package com.jewellery.ordertracing.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jewellery.ordertracing.incidents.api.FailureSuggestion;
+import com.jewellery.ordertracing.incidents.api.IncidentConflictException;
+import com.jewellery.ordertracing.incidents.api.IncidentDetails;
+import com.jewellery.ordertracing.incidents.api.IncidentFilter;
+import com.jewellery.ordertracing.incidents.api.IncidentSummary;
+import com.jewellery.ordertracing.incidents.api.IncidentTimes;
+import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
+import com.jewellery.ordertracing.incidents.api.LinkVia;
+import com.jewellery.ordertracing.incidents.api.LinkedOrder;
+import com.jewellery.ordertracing.incidents.api.TimelineItem;
+import com.jewellery.ordertracing.incidents.api.TimelineKind;
 import com.jewellery.ordertracing.incidents.domain.IllegalTransitionException;
 import com.jewellery.ordertracing.incidents.domain.IncidentDraft;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;

@@ -2,6 +2,8 @@ package com.jewellery.ordertracing.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jewellery.ordertracing.incidents.api.IncidentDetails;
+import com.jewellery.ordertracing.incidents.api.TimelineKind;
 import com.jewellery.ordertracing.incidents.domain.IncidentDraft;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.incidents.domain.Severity;

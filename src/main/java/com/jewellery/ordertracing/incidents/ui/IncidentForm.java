@@ -1,7 +1,7 @@
 package com.jewellery.ordertracing.incidents.ui;
 
 import com.jewellery.ordertracing.base.ui.StageLabels;
-import com.jewellery.ordertracing.incidents.IncidentDetails;
+import com.jewellery.ordertracing.incidents.api.IncidentDetails;
 import com.jewellery.ordertracing.incidents.domain.IncidentChecks;
 import com.jewellery.ordertracing.incidents.domain.IncidentDraft;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;

@@ -2,10 +2,10 @@ package com.jewellery.ordertracing.incidents.ui;
 
 import com.jewellery.ordertracing.base.ui.StageLabels;
 import com.jewellery.ordertracing.base.ui.StageSelect;
-import com.jewellery.ordertracing.incidents.FailureSuggestion;
-import com.jewellery.ordertracing.incidents.IncidentFilter;
 import com.jewellery.ordertracing.incidents.IncidentService;
-import com.jewellery.ordertracing.incidents.IncidentSummary;
+import com.jewellery.ordertracing.incidents.api.FailureSuggestion;
+import com.jewellery.ordertracing.incidents.api.IncidentFilter;
+import com.jewellery.ordertracing.incidents.api.IncidentSummary;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.incidents.domain.Severity;
 import com.jewellery.ordertracing.security.Roles;

@@ -1,10 +1,10 @@
 package com.jewellery.ordertracing.incidents.ui;
 
-import com.jewellery.ordertracing.incidents.IncidentConflictException;
-import com.jewellery.ordertracing.incidents.IncidentDetails;
-import com.jewellery.ordertracing.incidents.IncidentNotFoundException;
 import com.jewellery.ordertracing.incidents.IncidentService;
-import com.jewellery.ordertracing.incidents.InvalidIncidentException;
+import com.jewellery.ordertracing.incidents.api.IncidentConflictException;
+import com.jewellery.ordertracing.incidents.api.IncidentDetails;
+import com.jewellery.ordertracing.incidents.api.IncidentNotFoundException;
+import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
 import com.jewellery.ordertracing.incidents.domain.IllegalTransitionException;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.incidents.domain.Problem;

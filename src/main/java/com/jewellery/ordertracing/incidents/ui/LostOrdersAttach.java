@@ -3,7 +3,7 @@ package com.jewellery.ordertracing.incidents.ui;
 import com.jewellery.ordertracing.base.ui.StageLabels;
 import com.jewellery.ordertracing.base.ui.StageSelect;
 import com.jewellery.ordertracing.incidents.IncidentService;
-import com.jewellery.ordertracing.incidents.InvalidIncidentException;
+import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
 import com.jewellery.ordertracing.lost.ProblemFilter;
 import com.jewellery.ordertracing.lost.ProblemReason;
 import com.vaadin.flow.component.button.Button;

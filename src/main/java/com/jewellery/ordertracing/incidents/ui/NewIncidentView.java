@@ -1,7 +1,7 @@
 package com.jewellery.ordertracing.incidents.ui;
 
 import com.jewellery.ordertracing.incidents.IncidentService;
-import com.jewellery.ordertracing.incidents.InvalidIncidentException;
+import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;
 import com.jewellery.ordertracing.incidents.domain.Problem;
 import com.jewellery.ordertracing.security.Roles;

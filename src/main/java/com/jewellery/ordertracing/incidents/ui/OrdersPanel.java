@@ -2,8 +2,8 @@ package com.jewellery.ordertracing.incidents.ui;
 
 import com.jewellery.ordertracing.base.ui.StageLabels;
 import com.jewellery.ordertracing.incidents.IncidentService;
-import com.jewellery.ordertracing.incidents.InvalidIncidentException;
-import com.jewellery.ordertracing.incidents.LinkedOrder;
+import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
+import com.jewellery.ordertracing.incidents.api.LinkedOrder;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;
 import com.jewellery.ordertracing.journey.JourneyOutcome;
 import com.vaadin.flow.component.button.Button;

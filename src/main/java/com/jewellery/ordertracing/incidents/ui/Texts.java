@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.incidents.ui;
 
-import com.jewellery.ordertracing.incidents.IncidentConflictException;
+import com.jewellery.ordertracing.incidents.api.IncidentConflictException;
 import com.jewellery.ordertracing.incidents.domain.IllegalTransitionException;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.incidents.domain.Problem;

@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.incidents.ui;
 
-import com.jewellery.ordertracing.incidents.TimelineItem;
+import com.jewellery.ordertracing.incidents.api.TimelineItem;
 import com.jewellery.ordertracing.incidents.domain.CommentText;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.vaadin.flow.component.Component;

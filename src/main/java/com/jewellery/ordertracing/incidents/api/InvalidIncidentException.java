@@ -1,4 +1,4 @@
-package com.jewellery.ordertracing.incidents;
+package com.jewellery.ordertracing.incidents.api;
 
 import com.jewellery.ordertracing.incidents.domain.Problem;
 import java.util.List;

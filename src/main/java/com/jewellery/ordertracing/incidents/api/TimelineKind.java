@@ -1,4 +1,4 @@
-package com.jewellery.ordertracing.incidents;
+package com.jewellery.ordertracing.incidents.api;
 
 /** What a timeline entry records. */
 public enum TimelineKind {

@@ -1,4 +1,4 @@
-package com.jewellery.ordertracing.incidents;
+package com.jewellery.ordertracing.incidents.api;
 
 import java.time.Instant;
 

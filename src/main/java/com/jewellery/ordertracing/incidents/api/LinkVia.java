@@ -1,4 +1,4 @@
-package com.jewellery.ordertracing.incidents;
+package com.jewellery.ordertracing.incidents.api;
 
 /** How an order came to an incident. */
 public enum LinkVia {

@@ -1,4 +1,4 @@
-package com.jewellery.ordertracing.incidents;
+package com.jewellery.ordertracing.incidents.api;
 
 /** No incident has this key (or the key is not of the form INC-n). */
 public class IncidentNotFoundException extends RuntimeException {
