@@ -18,10 +18,10 @@ class SignInBrowserTest extends BrowserTestBase {
 
     static Stream<Arguments> menuPerRole() {
         return Stream.of(
-                Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Alerts")),
-                Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Alerts")),
-                Arguments.of("analyst", List.of("System status", "Lost orders")),
-                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Alerts", "Re-index",
+                Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts")),
+                Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts")),
+                Arguments.of("analyst", List.of("System status", "Lost orders", "Incidents")),
+                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts", "Re-index",
                         "Audit log")));
     }
 
