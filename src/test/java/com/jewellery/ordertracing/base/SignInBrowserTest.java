@@ -19,10 +19,11 @@ class SignInBrowserTest extends BrowserTestBase {
     static Stream<Arguments> menuPerRole() {
         return Stream.of(
                 Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts")),
-                Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts")),
-                Arguments.of("analyst", List.of("System status", "Lost orders", "Incidents")),
-                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts", "Re-index",
-                        "Audit log")));
+                Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
+                        "Latency analytics")),
+                Arguments.of("analyst", List.of("System status", "Lost orders", "Incidents", "Latency analytics")),
+                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
+                        "Latency analytics", "Re-index", "Audit log")));
     }
 
     @ParameterizedTest
