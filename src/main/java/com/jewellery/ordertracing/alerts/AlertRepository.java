@@ -126,7 +126,8 @@ class AlertRepository {
 
     // --- outbox
 
-    void enqueue(long alertId, ChannelType channel, AlertEvent event, NotificationMessage message, String fieldsJson,
+    /** @param alertId null for a notification of no alert (an incident's) */
+    void enqueue(Long alertId, ChannelType channel, AlertEvent event, NotificationMessage message, String fieldsJson,
                  Instant at) {
         jdbc.update("""
                 INSERT INTO alert_notification (alert_id, channel, event, subject, body, fields, status, attempts,

@@ -33,6 +33,12 @@ public final class Roles {
     public static final String ANALYTICS = "ANALYTICS";
     /** Administration: audit log, alert rules, re-indexing. */
     public static final String ADMINISTRATION = "ADMINISTRATION";
+    /** Reading incidents, their orders and timelines; the weekly review counts them. */
+    public static final String INCIDENT_READ = "INCIDENT_READ";
+    /** Working on an incident's cause: comments, root cause, status up to resolved. */
+    public static final String INCIDENT_NOTE = "INCIDENT_NOTE";
+    /** Owning incidents: create, edit, link orders, close, cancel, reopen, merge. */
+    public static final String INCIDENT_WORK = "INCIDENT_WORK";
 
     /** Who holds each role set. */
     static final Map<String, Set<String>> GRANTS = Map.of(
@@ -40,13 +46,19 @@ public final class Roles {
             ORDER_WORK, Set.of(SUPPORT, DEVELOPER, ADMIN),
             TECHNICAL_DETAIL, Set.of(DEVELOPER, ADMIN),
             ANALYTICS, Set.of(ANALYST, DEVELOPER, ADMIN),
-            ADMINISTRATION, Set.of(ADMIN));
+            ADMINISTRATION, Set.of(ADMIN),
+            INCIDENT_READ, Set.of(SUPPORT, DEVELOPER, ANALYST, ADMIN),
+            INCIDENT_NOTE, Set.of(SUPPORT, DEVELOPER, ADMIN),
+            INCIDENT_WORK, Set.of(SUPPORT, ADMIN));
 
     public static final String CAN_STAFF = "hasRole('" + STAFF + "')";
     public static final String CAN_ORDER_WORK = "hasRole('" + ORDER_WORK + "')";
     public static final String CAN_TECHNICAL_DETAIL = "hasRole('" + TECHNICAL_DETAIL + "')";
     public static final String CAN_ANALYTICS = "hasRole('" + ANALYTICS + "')";
     public static final String CAN_ADMINISTRATION = "hasRole('" + ADMINISTRATION + "')";
+    public static final String CAN_INCIDENT_READ = "hasRole('" + INCIDENT_READ + "')";
+    public static final String CAN_INCIDENT_NOTE = "hasRole('" + INCIDENT_NOTE + "')";
+    public static final String CAN_INCIDENT_WORK = "hasRole('" + INCIDENT_WORK + "')";
 
     /** Spring Security's prefix of role authorities. */
     public static final String PREFIX = "ROLE_";

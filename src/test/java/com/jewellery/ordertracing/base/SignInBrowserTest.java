@@ -18,11 +18,12 @@ class SignInBrowserTest extends BrowserTestBase {
 
     static Stream<Arguments> menuPerRole() {
         return Stream.of(
-                Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Alerts")),
-                Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Alerts")),
-                Arguments.of("analyst", List.of("System status", "Lost orders")),
-                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Alerts", "Re-index",
-                        "Audit log")));
+                Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts")),
+                Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
+                        "Latency analytics")),
+                Arguments.of("analyst", List.of("System status", "Lost orders", "Incidents", "Latency analytics")),
+                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
+                        "Latency analytics", "Re-index", "Audit log")));
     }
 
     @ParameterizedTest

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per order under {@code src/test/resources/journey/recorded}, named {@code <outcome>-<style>.json}, each
  * the order's spans as {@link SpanRecord} fields, ordered by start time.
  */
-final class RecordedSpans {
+public final class RecordedSpans {
 
     static final Path SOURCE_DIRECTORY = Path.of("src/test/resources/journey/recorded");
     private static final String RESOURCE_DIRECTORY = "/journey/recorded/";
@@ -40,7 +40,7 @@ final class RecordedSpans {
         return outcome.key() + "-" + style.key() + ".json";
     }
 
-    static List<SpanRecord> read(Outcome outcome, ConsumerStyle style) {
+    public static List<SpanRecord> read(Outcome outcome, ConsumerStyle style) {
         String resource = RESOURCE_DIRECTORY + fileName(outcome, style);
         try (InputStream in = RecordedSpans.class.getResourceAsStream(resource)) {
             if (in == null) {

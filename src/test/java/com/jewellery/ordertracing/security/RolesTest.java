@@ -13,12 +13,16 @@ class RolesTest {
 
     @Test
     void eachPersonsRoleGrantsExactlyItsRoleSets() {
-        assertThat(Roles.setsGrantedTo(Roles.SUPPORT)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ORDER_WORK);
+        assertThat(Roles.setsGrantedTo(Roles.SUPPORT)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ORDER_WORK,
+                Roles.INCIDENT_READ, Roles.INCIDENT_NOTE, Roles.INCIDENT_WORK);
         assertThat(Roles.setsGrantedTo(Roles.DEVELOPER)).containsExactlyInAnyOrder(
-                Roles.STAFF, Roles.ORDER_WORK, Roles.TECHNICAL_DETAIL, Roles.ANALYTICS);
-        assertThat(Roles.setsGrantedTo(Roles.ANALYST)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ANALYTICS);
+                Roles.STAFF, Roles.ORDER_WORK, Roles.TECHNICAL_DETAIL, Roles.ANALYTICS, Roles.INCIDENT_READ,
+                Roles.INCIDENT_NOTE);
+        assertThat(Roles.setsGrantedTo(Roles.ANALYST)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ANALYTICS,
+                Roles.INCIDENT_READ);
         assertThat(Roles.setsGrantedTo(Roles.ADMIN)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ORDER_WORK,
-                Roles.TECHNICAL_DETAIL, Roles.ANALYTICS, Roles.ADMINISTRATION);
+                Roles.TECHNICAL_DETAIL, Roles.ANALYTICS, Roles.ADMINISTRATION, Roles.INCIDENT_READ,
+                Roles.INCIDENT_NOTE, Roles.INCIDENT_WORK);
     }
 
     @Test
@@ -41,6 +45,7 @@ class RolesTest {
                 .getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority("ROLE_ANALYST")))
                 .stream().map(GrantedAuthority::getAuthority).toList();
 
-        assertThat(reachable).containsExactlyInAnyOrder("ROLE_ANALYST", "ROLE_STAFF", "ROLE_ANALYTICS");
+        assertThat(reachable).containsExactlyInAnyOrder("ROLE_ANALYST", "ROLE_STAFF", "ROLE_ANALYTICS",
+                "ROLE_INCIDENT_READ");
     }
 }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,8 @@ public abstract class BrowserTestBase {
 
     private Playwright playwright;
     private Browser browser;
-    private BrowserContext context;
+    /** Every context a test opened (a test may play two people at once); all closed after it. */
+    private final List<BrowserContext> contexts = new ArrayList<>();
 
     @BeforeAll
     void startBrowser() {
@@ -41,10 +43,8 @@ public abstract class BrowserTestBase {
 
     @AfterEach
     void closeContext() {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
     }
 
     @AfterAll
@@ -55,8 +55,10 @@ public abstract class BrowserTestBase {
 
     /** A new browser page whose browser announces the given language. */
     protected Page newPage(String browserLocale) {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale(browserLocale).setViewportSize(1400, 900));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(browserLocale)
+                .setViewportSize(1400, 900));
         context.setDefaultTimeout(30_000);
+        contexts.add(context);
         return context.newPage();
     }
 

@@ -6,6 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * A Spring test against the real local stack (PostgreSQL, Keycloak, Jaeger, RabbitMQ from {@code bin/stack}).
@@ -15,5 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("it")
+@TestExecutionListeners(listeners = ContextSecurityStrategy.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface IntegrationTest {
 }

@@ -26,7 +26,9 @@ public final class PartitionMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
     /** The partitioned tables and their partition keys. */
-    private static final List<Table> TABLES = List.of(new Table("order_journey", "first_seen"));
+    private static final List<Table> TABLES = List.of(new Table("order_journey", "first_seen"),
+            new Table("stage_measurement", "first_seen"), new Table("stage_rollup_minute", "bucket_start"),
+            new Table("stage_rollup_hour", "bucket_start"), new Table("stage_rollup_6h", "bucket_start"));
 
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;

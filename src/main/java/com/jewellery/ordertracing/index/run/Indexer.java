@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index.run;
 
+import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.base.Backoff;
 import com.jewellery.ordertracing.index.IndexProperties;
 import com.jewellery.ordertracing.index.backfill.BackfillRunner;
@@ -33,10 +34,17 @@ record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List
     static Indexer create(IndexProperties properties, TraceSource source, JdbcTemplate jdbc,
             TransactionOperations transactions, JourneyAssembler assembler, IndexerLock.Connections connections,
             Clock clock) {
+        return create(properties, source, jdbc, transactions, assembler, connections, JourneyMeasurements.NONE, clock);
+    }
+
+    /** @param measurements kept in step with every journey written (stage analytics) */
+    static Indexer create(IndexProperties properties, TraceSource source, JdbcTemplate jdbc,
+            TransactionOperations transactions, JourneyAssembler assembler, IndexerLock.Connections connections,
+            JourneyMeasurements measurements, Clock clock) {
         List<String> services = assembler.catalog().stages().stream()
                 .filter(stage -> !stage.isDerived()).map(StageDefinition::service).distinct().toList();
         WindowIndexer windows = WindowIndexer.of(source, properties.searchDepth(), properties.window(),
-                JourneyRefresher.of(jdbc, assembler, clock), transactions, jdbc);
+                JourneyRefresher.of(jdbc, assembler, measurements, clock), transactions, jdbc);
         WindowPlanner planner = WindowPlanner.of(properties);
         CursorStore cursors = new CursorStore(jdbc);
         IndexerState state = new IndexerState(properties.enabled());

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index.run;
 
+import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.index.IndexProperties;
 import com.jewellery.ordertracing.index.read.TraceSource;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
@@ -21,11 +22,12 @@ class IndexerConfiguration {
     @Bean
     Indexer indexer(IndexProperties properties, JaegerClient jaeger, JdbcTemplate jdbc,
             TransactionTemplate transactions, JourneyAssembler assembler, DataSourceProperties dataSource,
-            Clock clock) {
+            JourneyMeasurements measurements, Clock clock) {
         // the lock lives on a connection of its own, outside the pool, for as long as this instance indexes
         IndexerLock.Connections connections = () -> DriverManager.getConnection(dataSource.determineUrl(),
                 dataSource.determineUsername(), dataSource.determinePassword());
-        return Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc, transactions, assembler, connections, clock);
+        return Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc, transactions, assembler, connections,
+                measurements, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index.store;
 
+import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.journey.JourneyAssembler;
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.journey.SpanRecord;
@@ -37,9 +38,15 @@ public final class JourneyRefresher {
         this.clock = clock;
     }
 
-    /** Over the {@code order_journey} table of this database. */
+    /** Over the {@code order_journey} table of this database, with nothing else kept in step. */
     public static JourneyRefresher of(JdbcTemplate jdbc, JourneyAssembler assembler, Clock clock) {
-        return new JourneyRefresher(new JourneyStore(jdbc, new JourneyJson()), assembler, clock);
+        return of(jdbc, assembler, JourneyMeasurements.NONE, clock);
+    }
+
+    /** The same, with {@code measurements} told of every journey written, in the same transaction. */
+    public static JourneyRefresher of(JdbcTemplate jdbc, JourneyAssembler assembler, JourneyMeasurements measurements,
+                                      Clock clock) {
+        return new JourneyRefresher(new JourneyStore(jdbc, new JourneyJson(), measurements), assembler, clock);
     }
 
     /**

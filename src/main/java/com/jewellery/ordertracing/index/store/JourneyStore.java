@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index.store;
 
+import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.journey.SpanRecord;
@@ -40,10 +41,17 @@ final class JourneyStore {
 
     private final JdbcTemplate jdbc;
     private final JourneyJson json;
+    private final JourneyMeasurements measurements;
 
     JourneyStore(JdbcTemplate jdbc, JourneyJson json) {
+        this(jdbc, json, JourneyMeasurements.NONE);
+    }
+
+    /** @param measurements told of every journey written, in the same transaction (stage analytics) */
+    JourneyStore(JdbcTemplate jdbc, JourneyJson json, JourneyMeasurements measurements) {
         this.jdbc = jdbc;
         this.json = json;
+        this.measurements = measurements;
     }
 
     /**
@@ -58,6 +66,9 @@ final class JourneyStore {
         jdbc.batchUpdate(UPDATE, updates, BATCH_SIZE,
                 (ps, journey) -> bind(ps, journey, stored.get(journey.orderId()).firstSeen(), indexedAt));
         jdbc.batchUpdate(INSERT, inserts, BATCH_SIZE, (ps, journey) -> bind(ps, journey, journey.firstSeen(), indexedAt));
+        measurements.saved(journeys.stream().map(journey -> stored.containsKey(journey.orderId())
+                ? new JourneyMeasurements.Saved(journey, stored.get(journey.orderId()).firstSeen(), true)
+                : new JourneyMeasurements.Saved(journey, journey.firstSeen(), false)).toList());
     }
 
     /** @throws UnreadableJourneyException when the row's JSON does not fit the journey model */

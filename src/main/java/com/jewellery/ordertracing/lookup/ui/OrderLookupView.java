@@ -7,6 +7,7 @@ import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,7 +21,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * "Where is order X?": type an id, see its journey; below, the most recent orders. The order id is part of
@@ -32,11 +36,13 @@ import jakarta.annotation.security.RolesAllowed;
 class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final OrderLookupService lookupService;
+    private final AuthenticationContext authentication;
     private final TextField orderId = new TextField();
     private final Div result = new Div();
 
-    OrderLookupView(OrderLookupService lookupService) {
+    OrderLookupView(OrderLookupService lookupService, AuthenticationContext authentication) {
         this.lookupService = lookupService;
+        this.authentication = authentication;
         setId("order-lookup");
         result.setWidthFull();
         add(new H2(getTranslation("lookup.title")), searchBar(), result,
@@ -80,13 +86,33 @@ class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeE
         result.removeAll();
         orderId.setInvalid(false);
         switch (lookupService.lookup(typed)) {
-            case LookupResult.Found found -> result.add(new JourneyPanel(found));
+            case LookupResult.Found found -> {
+                result.add(incidentLinks(found.journey().orderId()), new JourneyPanel(found));
+            }
             case LookupResult.NotFound notFound -> result.add(message("order-not-found",
                     getTranslation("lookup.notFound", notFound.orderId())));
             case LookupResult.Unreadable unreadable -> result.add(message("order-unreadable",
                     getTranslation("lookup.unreadable", unreadable.orderId(), unreadable.reference())));
             case LookupResult.Invalid invalid -> markInvalid();
         }
+    }
+
+    /** Links to the incidents feature by URL only, so lookup does not depend on it. */
+    private HorizontalLayout incidentLinks(String id) {
+        HorizontalLayout links = new HorizontalLayout();
+        links.setId("order-incident-links");
+        String query = "?order=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        if (authentication.hasRole(Roles.INCIDENT_READ)) {
+            Anchor list = new Anchor("incidents" + query, getTranslation("incident.fromJourney.list"));
+            list.setId("order-incidents");
+            links.add(list);
+        }
+        if (authentication.hasRole(Roles.INCIDENT_WORK)) {
+            Anchor create = new Anchor("incidents/new" + query, getTranslation("incident.fromJourney.new"));
+            create.setId("order-new-incident");
+            links.add(create);
+        }
+        return links;
     }
 
     private static Paragraph message(String id, String text) {

@@ -60,6 +60,12 @@ public final class IndexerBenchmark {
         try (HikariDataSource dataSource = dataSource();
              JaegerChannel channel = JaegerChannel.plaintext(options.getOrDefault("jaeger", "127.0.0.1:16685"))) {
             JaegerClient jaeger = new JaegerClient(channel.channel(), new JaegerClientSettings(Duration.ofSeconds(60), 1000));
+            if (options.containsKey("measurements-cost")) {
+                MeasurementsCost.compare(truth, dataSource, jaeger, Integer.parseInt(options.getOrDefault("search-depth", "2000")),
+                        new CpuByProcess(Long.parseLong(options.getOrDefault("jaeger-pid", "-1"))),
+                        Integer.parseInt(options.get("measurements-cost")));
+                return;
+            }
             index(truth, dataSource, jaeger, Integer.parseInt(options.getOrDefault("search-depth", "2000")),
                     new CpuByProcess(Long.parseLong(options.getOrDefault("jaeger-pid", "-1"))));
             List<String> ids = sampleIds(truth, Integer.parseInt(options.getOrDefault("lookups", "1000")));

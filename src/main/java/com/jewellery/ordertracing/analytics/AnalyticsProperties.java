@@ -1,0 +1,19 @@
+package com.jewellery.ordertracing.analytics;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the latency analytics.
+ *
+ * @param longestRange    the widest custom range the view accepts (default 90 days, the journeys' retention)
+ * @param drillDownLimit  slowest and failed orders listed for one chart point (default 20 each)
+ */
+@ConfigurationProperties("portal.analytics")
+public record AnalyticsProperties(Duration longestRange, Integer drillDownLimit) {
+
+    public AnalyticsProperties {
+        longestRange = longestRange == null ? Duration.ofDays(90) : longestRange;
+        drillDownLimit = drillDownLimit == null || drillDownLimit < 1 ? 20 : drillDownLimit;
+    }
+}

@@ -1,0 +1,25 @@
+package com.jewellery.ordertracing.analytics;
+
+import com.jewellery.ordertracing.journey.OrderJourney;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the indexer tells analytics: these journeys were just written (inserted or re-assembled), in the
+ * caller's transaction. The implementation keeps {@code stage_measurement} and its rollups in step with them
+ * in that same transaction, so a rolled-back piece leaves no measurement behind.
+ */
+public interface JourneyMeasurements {
+
+    /** Writes nothing: for indexers that do not keep analytics (e.g. the benchmark's baseline). */
+    JourneyMeasurements NONE = journeys -> { };
+
+    void saved(List<Saved> journeys);
+
+    /**
+     * @param partitionKey the journey row's {@code first_seen} (kept from its first insert)
+     * @param replaced     the journey had a row before, so it may have measurements to replace
+     */
+    record Saved(OrderJourney journey, Instant partitionKey, boolean replaced) {
+    }
+}

@@ -1,0 +1,49 @@
+package com.jewellery.ordertracing.analytics.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A time series chart: our own web component ({@code frontend/components/stage-chart.js}) on echarts,
+ * beside the journey timeline. Every label and value text arrives translated and formatted.
+ */
+@Tag("stage-chart")
+@NpmPackage(value = "echarts", version = "6.1.0")
+@JsModule("./components/stage-chart.js")
+class StageChart extends Component {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One value of a series: the number drawn and the text its tooltip shows. */
+    record Value(double value, String text) {
+    }
+
+    /** @param data one entry per category; null where the bucket has no value */
+    record Series(String name, String type, int yAxisIndex, boolean dashed, String color, List<Value> data) {
+    }
+
+    record Axis(String name, Double min, Double max) {
+    }
+
+    StageChart(String id) {
+        setId(id);
+        getElement().getStyle().set("width", "100%");
+    }
+
+    void show(List<String> categories, List<Axis> axes, List<Series> series) {
+        getElement().setProperty("data", JSON.writeValueAsString(Map.of("categories", categories, "yAxes", axes,
+                "series", series)));
+    }
+
+    /** Called with the index of the bucket clicked. */
+    void onPointClick(IntConsumer listener) {
+        getElement().addEventListener("point-click", event -> listener.accept(
+                event.getEventData().get("event.detail.index").asInt())).addEventData("event.detail.index");
+    }
+}

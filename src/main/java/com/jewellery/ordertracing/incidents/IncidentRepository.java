@@ -1,0 +1,19 @@
+package com.jewellery.ordertracing.incidents;
+
+import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
+
+    List<Incident> findByIdIn(Collection<Long> ids);
+
+    List<Incident> findByAssigneeAndStatusIn(String assignee, Collection<IncidentStatus> statuses);
+
+    @Query("select i from Incident i where i.createdAt >= ?1 and i.createdAt < ?2 order by i.createdAt, i.id")
+    List<Incident> createdBetween(Instant from, Instant to);
+}

@@ -1,0 +1,273 @@
+package com.jewellery.ordertracing.analytics;
+
+import com.jewellery.ordertracing.journey.StageCatalog;
+import com.jewellery.ordertracing.journey.StageDefinition;
+import com.jewellery.ordertracing.support.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Query times of the analytics view at realistic volume, and the percentile error per stage. A command, not a
+ * test: {@code bin/analytics-benchmark [--orders-per-day 1000000]}. Fills schema {@value #SCHEMA} of the scratch
+ * database {@code portal_bench} once (kept and reused by the next run; a different volume refills it):
+ * <ul>
+ *   <li>one day (the last day of the data) of stage measurements for {@code orders-per-day} orders: eight catalog
+ *       stages and end to end, log-normal durations per stage (price calculation with a 2 % slow tail), errors
+ *       at a per-stage rate; daily partitions as the indexer makes them;</li>
+ *   <li>the rollups of that day built from the measurements (GROUP BY, the same sums the indexer keeps
+ *       incrementally), and copied to the days before it: minute rollups for 4 days (charts read them up to
+ *       50 h, twice that with the previous period), hour and 6-hour rollups for 60 days (30 days and the 30
+ *       before them).</li>
+ * </ul>
+ * Then each preset's report (both periods, every stage) and the drill-down of one bucket per resolution are
+ * timed through the portal's own {@link AnalyticsQueries}, 3 warm-up and 20 measured runs each.
+ */
+public final class AnalyticsBenchmark {
+
+    private static final String SCHEMA = "analytics_bench";
+    private static final String URL = TestDatabase.URL.replace("/portal_test", "/portal_bench");
+    private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 1);
+    private static final int WARM_UP = 3;
+    private static final int RUNS = 20;
+
+    /** Median duration (ms), log-normal sigma, error rate of the synthetic stages. */
+    private record Shape(String stageId, double medianMillis, double sigma, double errorRate, Duration sla) {
+    }
+
+    /** A rollup table's rows from the measurements: per stage and minute (hour), the histogram as an array. */
+    private static final String ROLLUP = """
+            INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok)
+            SELECT r.stage_id, r.t, CAST('[' || r.lo || ':' || r.hi || ']=' || CAST(array_agg(coalesce(c.n, 0) ORDER BY g)
+                    AS text) AS integer[]), r.orders, r.errors, r.sla_ok
+            FROM (SELECT stage_id, %2$s AS t, CAST(min(bucket) AS integer) AS lo, CAST(max(bucket) AS integer) AS hi,
+                    count(*) AS orders, count(*) FILTER (WHERE error) AS errors, count(*) FILTER (WHERE sla_ok) AS sla_ok
+                  FROM stage_measurement GROUP BY 1, 2) r
+            CROSS JOIN LATERAL generate_series(r.lo, r.hi) AS g
+            LEFT JOIN (SELECT stage_id, %2$s AS t, bucket, count(*) AS n
+                  FROM stage_measurement GROUP BY 1, 2, 3) c ON c.stage_id = r.stage_id AND c.t = r.t AND c.bucket = g
+            GROUP BY r.stage_id, r.t, r.lo, r.hi, r.orders, r.errors, r.sla_ok""";
+
+    private AnalyticsBenchmark() {
+    }
+
+    public static void main(String... args) {
+        long perDay = args.length >= 2 && args[0].equals("--orders-per-day") ? Long.parseLong(args[1]) : 1_000_000;
+        try (HikariDataSource dataSource = dataSource()) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            fillUnlessDone(jdbc, perDay);
+            AnalyticsQueries queries = new AnalyticsQueries(jdbc);
+            List<String> stages = stageIds();
+            Instant end = start(LAST_DAY.plusDays(1));
+            System.out.println("| query | rows read | p50 ms | p95 ms | max ms |");
+            System.out.println("|---|---|---|---|---|");
+            for (Duration length : List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30))) {
+                AnalyticsRange range = new AnalyticsRange(end.minus(length), end);
+                Resolution resolution = Resolution.fitting(range.from(), range.to());
+                long rows = rollupRows(jdbc, resolution, length);
+                time("report " + length.toString().substring(2).toLowerCase() + " + previous period, all stages, "
+                        + resolution.step().toString().substring(2).toLowerCase() + " steps from the "
+                        + resolution.rollup().name().toLowerCase() + " rollup", rows,
+                        () -> AnalyticsReport.of(queries, stages, range));
+            }
+            for (Duration step : List.of(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6))) {
+                Instant from = end.minus(Duration.ofHours(12));
+                Instant to = from.plus(step);
+                long rows = jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'mes.price' "
+                        + "AND ended_at >= ? AND ended_at < ?", Long.class, MeasurementWriter.timestamp(from),
+                        MeasurementWriter.timestamp(to));
+                time("drill-down mes.price, one " + step.toString().substring(2).toLowerCase() + " bucket: 20 slowest + 20 failed",
+                        rows, () -> List.of(queries.orders("mes.price", from, to, false, 20),
+                                queries.orders("mes.price", from, to, true, 20)));
+            }
+            accuracy(jdbc, queries, stages);
+            disk(jdbc, perDay);
+        }
+    }
+
+    private static void time(String what, long rows, Supplier<Object> query) {
+        for (int i = 0; i < WARM_UP; i++) {
+            query.get();
+        }
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            query.get();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf("| %s | %,d | %.1f | %.1f | %.1f |%n", what, rows, millis[RUNS / 2 - 1],
+                millis[(int) Math.ceil(0.95 * RUNS) - 1], millis[RUNS - 1]);
+    }
+
+    /** Rollup percentiles of the last day against percentile_disc and percentile_cont of the same measurements. */
+    private static void accuracy(JdbcTemplate jdbc, AnalyticsQueries queries, List<String> stages) {
+        Instant from = start(LAST_DAY);
+        Instant to = start(LAST_DAY.plusDays(1));
+        Map<String, Map<Instant, Histogram>> histograms = queries.histograms(Rollup.HOUR, from, to, Duration.ofDays(1));
+        System.out.printf("%nPercentile error of the rollups against the exact percentiles of the same %s measurements "
+                + "(stated bound %.2f %%; nearest rank / interpolated):%n%n", LAST_DAY, LogBuckets.RELATIVE_ERROR * 100);
+        System.out.println("| stage | orders | p50 exact ms | p50 err disc / cont | p95 exact ms | p95 err | p99 exact ms | p99 err |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (String stage : stages) {
+            Histogram histogram = histograms.getOrDefault(stage, Map.of()).getOrDefault(from, new Histogram());
+            Map<String, Object> exact = jdbc.queryForMap("""
+                    SELECT count(*) AS n,
+                        percentile_disc(0.5) WITHIN GROUP (ORDER BY duration_us) AS d50,
+                        percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_us) AS c50,
+                        percentile_disc(0.95) WITHIN GROUP (ORDER BY duration_us) AS d95,
+                        percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_us) AS c95,
+                        percentile_disc(0.99) WITHIN GROUP (ORDER BY duration_us) AS d99,
+                        percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_us) AS c99
+                    FROM stage_measurement WHERE stage_id = ? AND ended_at >= ? AND ended_at < ?""",
+                    stage, MeasurementWriter.timestamp(from), MeasurementWriter.timestamp(to));
+            StringBuilder row = new StringBuilder("| " + stage + " | " + String.format("%,d", histogram.total()));
+            for (String p : List.of("50", "95", "99")) {
+                double estimate = histogram.percentileMicros(Integer.parseInt(p) / 100.0).orElse(Double.NaN);
+                double disc = ((Number) exact.get("d" + p)).doubleValue();
+                double cont = ((Number) exact.get("c" + p)).doubleValue();
+                row.append(String.format(" | %.2f | %.2f %% / %.2f %%", disc / 1000,
+                        Math.abs(estimate - disc) / disc * 100, Math.abs(estimate - cont) / cont * 100));
+            }
+            System.out.println(row + " |");
+        }
+    }
+
+    private static void disk(JdbcTemplate jdbc, long perDay) {
+        long measurements = size(jdbc, "stage_measurement");
+        long minute = size(jdbc, "stage_rollup_minute");
+        long hour = size(jdbc, "stage_rollup_hour");
+        long minuteRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_minute", Long.class);
+        long hourRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_hour", Long.class);
+        long sixHours = size(jdbc, "stage_rollup_6h");
+        double millions = perDay / 1e6;
+        System.out.printf("%nDisk (tables and indexes): measurements %,d MB for %,d orders = %,.0f MB per million orders; "
+                        + "minute rollup %,d rows in 4 days, %,.0f MB per day; hour rollup %,d rows in 60 days, %,.1f MB per day; "
+                        + "6-hour rollup %,.2f MB per day.%n",
+                measurements >> 20, perDay, (measurements >> 20) / millions, minuteRows, (minute >> 20) / 4.0, hourRows,
+                (hour >> 20) / 60.0, sixHours / 1048576.0 / 60);
+    }
+
+    private static long size(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("""
+                SELECT coalesce(sum(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits
+                WHERE inhparent = CAST(? AS regclass)""", Long.class, table);
+    }
+
+    private static long rollupRows(JdbcTemplate jdbc, Resolution resolution, Duration length) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + resolution.rollup().table()
+                + " WHERE bucket_start >= ? AND bucket_start < ?", Long.class,
+                MeasurementWriter.timestamp(resolution.from().minus(length)), MeasurementWriter.timestamp(resolution.to()));
+    }
+
+    private static List<String> stageIds() {
+        List<String> ids = new ArrayList<>(StageCatalog.defaults().stages().stream().map(StageDefinition::id).toList());
+        ids.add(StageMeasurement.END_TO_END);
+        return ids;
+    }
+
+    private static List<Shape> shapes() {
+        StageCatalog catalog = StageCatalog.defaults();
+        double[][] shape = {{8, 0.4, 0.001}, {25, 0.5, 0.002}, {40, 0.6, 0.003}, {3, 0.5, 0.001}, {15, 1.2, 0},
+            {5, 0.5, 0.002}, {120, 0.8, 0.01}, {10, 0.4, 0.001}};
+        List<Shape> shapes = new ArrayList<>();
+        for (int i = 0; i < catalog.stages().size(); i++) {
+            StageDefinition stage = catalog.stages().get(i);
+            shapes.add(new Shape(stage.id(), shape[i][0], shape[i][1], shape[i][2], stage.sla()));
+        }
+        shapes.add(new Shape(StageMeasurement.END_TO_END, 400, 0.5, 0.015, catalog.endToEndSla()));
+        return shapes;
+    }
+
+    private static void fillUnlessDone(JdbcTemplate jdbc, long perDay) {
+        Long have = jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'end_to_end'", Long.class);
+        Long rolled = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_6h", Long.class);
+        if (have != null && have == perDay && rolled != null && rolled > 0) {
+            System.out.printf("Reusing %,d orders of measurements in %s.%n", perDay, SCHEMA);
+            return;
+        }
+        jdbc.execute("TRUNCATE stage_measurement, stage_rollup_minute, stage_rollup_hour, stage_rollup_6h");
+        partitions(jdbc);
+        long started = System.nanoTime();
+        Instant day = start(LAST_DAY);
+        jdbc.execute("SELECT setseed(0.42)");
+        for (Shape shape : shapes()) {
+            // log-normal by Box-Muller (the lateral refers to o, so it is drawn per order); price calculation gets a 2 % tail 25 times slower (a slow price feed)
+            String slow = shape.stageId().equals("mes.price") ? " * CASE WHEN random() < 0.02 THEN 25 ELSE 1 END" : "";
+            jdbc.update("""
+                    INSERT INTO stage_measurement (order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok)
+                    SELECT 'ORD-BENCH-' || o, ?, t0, t0 + make_interval(secs => d / 1e6), d,
+                        CASE WHEN d < 1 THEN 0 ELSE floor(ln(d) / ln(1.02))::int + 1 END, random() < ?, d <= ?
+                    FROM generate_series(0, ? - 1) AS o,
+                        LATERAL (SELECT CAST(? AS timestamptz) + make_interval(secs => o * 86400.0 / ?) AS t0) t,
+                        LATERAL (SELECT greatest(1, round(o * 0 + ? * 1000 * exp(? * sqrt(-2 * ln(1 - random()))
+                            * cos(2 * pi() * random()))""" + slow + """
+                        ))::bigint AS d) dd""",
+                    shape.stageId(), shape.errorRate(), shape.sla().toNanos() / 1000, perDay,
+                    MeasurementWriter.timestamp(day), perDay, shape.medianMillis(), shape.sigma());
+        }
+        // the sums the indexer keeps incrementally; ended_at may spill past midnight into the next day's buckets
+        for (Rollup rollup : Rollup.values()) {
+            jdbc.update(ROLLUP.formatted(rollup.table(), "date_bin(CAST('" + rollup.width().toSeconds()
+                    + " seconds' AS interval), ended_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"));
+        }
+        Instant next = start(LAST_DAY.plusDays(1));
+        String copyDay = "INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok) "
+                + "SELECT stage_id, bucket_start - make_interval(days => ?), counts, orders, errors, sla_ok FROM %1$s "
+                + "WHERE bucket_start >= ? AND bucket_start < ?";
+        for (int back = 1; back < 4; back++) {
+            jdbc.update(copyDay.formatted("stage_rollup_minute"), back, MeasurementWriter.timestamp(day),
+                    MeasurementWriter.timestamp(next));
+        }
+        for (int back = 1; back < 60; back++) {
+            for (String table : List.of("stage_rollup_hour", "stage_rollup_6h")) {
+                jdbc.update(copyDay.formatted(table), back, MeasurementWriter.timestamp(day), MeasurementWriter.timestamp(next));
+            }
+        }
+        jdbc.execute("VACUUM ANALYZE stage_measurement");
+        jdbc.execute("VACUUM ANALYZE stage_rollup_minute");
+        jdbc.execute("VACUUM ANALYZE stage_rollup_hour");
+        jdbc.execute("VACUUM ANALYZE stage_rollup_6h");
+        System.out.printf("Generated %,d orders x %d stages of measurements and their rollups in %.0f s.%n", perDay,
+                shapes().size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Daily partitions as the indexer's partition maintenance creates them. */
+    private static void partitions(JdbcTemplate jdbc) {
+        for (String table : List.of("stage_measurement", "stage_rollup_minute", "stage_rollup_hour", "stage_rollup_6h")) {
+            int days = table.equals("stage_rollup_minute") ? 5 : table.equals("stage_measurement") ? 2 : 61;
+            for (int back = -1; back < days - 1; back++) {
+                LocalDate date = LAST_DAY.minusDays(back);
+                String name = table + "_p" + date.toString().replace("-", "");
+                jdbc.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF " + table + " FOR VALUES FROM ('"
+                        + start(date) + "') TO ('" + start(date.plusDays(1)) + "')");
+            }
+        }
+    }
+
+    private static Instant start(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static HikariDataSource dataSource() {
+        Flyway.configure().dataSource(URL, TestDatabase.USER, TestDatabase.PASSWORD).schemas(SCHEMA).createSchemas(true)
+.locations("classpath:db/migration").load().migrate();
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(URL + "?currentSchema=" + SCHEMA);
+        dataSource.setUsername(TestDatabase.USER);
+        dataSource.setPassword(TestDatabase.PASSWORD);
+        dataSource.setMaximumPoolSize(1);
+        // date_trunc in the rollup sums works in the session's time zone
+        dataSource.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        return dataSource;
+    }
+}
