@@ -6,28 +6,33 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives Debian's Chromium against the running portal, signing in through Keycloak's real login page.
- * Each test gets a fresh browser context, so no session leaks from one test into the next.
+ * Each test gets a fresh browser context, so no session leaks from one test into the next. Every test
+ * fails when the browser refused something under the portal's Content-Security-Policy: a policy that
+ * blocks part of Vaadin breaks the UI silently otherwise.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTestBase {
 
-    protected static final String PORTAL = "http://localhost:18081";
+    protected static final String PORTAL = TestPortal.BASE;
     protected static final String PASSWORD = "secret";
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
 
     private Playwright playwright;
     private Browser browser;
     private BrowserContext context;
+    private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeAll
     void startBrowser() {
@@ -41,10 +46,22 @@ public abstract class BrowserTestBase {
 
     @AfterEach
     void closeContext() {
-        if (context != null) {
-            context.close();
-            context = null;
+        try {
+            assertThat(cspViolations).as("refused by the Content-Security-Policy").isEmpty();
+        } finally {
+            cspViolations.clear();
+            if (context != null) {
+                context.close();
+                context = null;
+            }
         }
+    }
+
+    /** The CSP refusals the browser reported so far; a test that provokes one on purpose takes them here. */
+    protected List<String> takeCspViolations() {
+        List<String> taken = List.copyOf(cspViolations);
+        cspViolations.clear();
+        return taken;
     }
 
     @AfterAll
@@ -57,7 +74,13 @@ public abstract class BrowserTestBase {
     protected Page newPage(String browserLocale) {
         context = browser.newContext(new Browser.NewContextOptions().setLocale(browserLocale).setViewportSize(1400, 900));
         context.setDefaultTimeout(30_000);
-        return context.newPage();
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                cspViolations.add(message.text());
+            }
+        });
+        return page;
     }
 
     /** Opens the portal at {@code path}, signs in on Keycloak's page, and waits for the portal's menu. */
