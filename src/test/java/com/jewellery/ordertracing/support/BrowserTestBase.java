@@ -39,9 +39,24 @@ public abstract class BrowserTestBase {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
+                .setEnv(browserEnvironment())
                 .setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /**
+     * The browser's HOME is the one bin/stack made with an NSS trust store holding the local CA, so Chromium
+     * trusts the stack's HTTPS as a company-managed browser would, without any ignore-certificate flag.
+     */
+    private static Map<String, String> browserEnvironment() {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        Path tls = Path.of(System.getenv().getOrDefault("PORTAL_TLS_DIR",
+                System.getProperty("user.home") + "/.cache/order-portal/tls"));
+        if (java.nio.file.Files.isDirectory(tls.resolve("home/.pki/nssdb"))) {
+            environment.put("HOME", tls.resolve("home").toString());
+        }
+        return environment;
     }
 
     @AfterEach
