@@ -30,7 +30,7 @@ class DefaultNetworkSettingsIT {
     }
 
     private static HttpResponse<String> get(InetAddress from, String forwardedFor) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TestPortal.PORT + "/"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestPortal.SCHEME + "://127.0.0.1:" + TestPortal.PORT + "/"));
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }

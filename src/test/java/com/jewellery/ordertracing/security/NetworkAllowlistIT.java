@@ -111,7 +111,7 @@ class NetworkAllowlistIT {
     }
 
     private URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(TestPortal.SCHEME + "://127.0.0.1:" + port + path);
     }
 
     private static InetAddress address(String literal) {

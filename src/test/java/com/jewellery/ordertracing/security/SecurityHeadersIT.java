@@ -79,7 +79,8 @@ class SecurityHeadersIT {
     /** Tomcat answers a malformed request itself, before any filter: its error report must stay anonymous too. */
     @Test
     void tomcatsOwnErrorReportNamesNoServer() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", TestPortal.PORT)) {
+        try (Socket socket = TestPortal.TLS ? javax.net.ssl.SSLSocketFactory.getDefault().createSocket("127.0.0.1", TestPortal.PORT)
+                : new Socket("127.0.0.1", TestPortal.PORT)) {
             OutputStream out = socket.getOutputStream();
             out.write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -4,12 +4,18 @@ import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** Where the integration tests' portal listens, and HTTP clients that talk to it as a browser would. */
+/**
+ * Where the integration tests' portal listens, and HTTP clients that talk to it as a browser would.
+ * {@code PORTAL_TEST_TLS=true} (with the portal given the stack's certificate and the JVM its trust store, see
+ * docs/security.md) runs the tiers over HTTPS.
+ */
 public final class TestPortal {
 
     public static final int PORT = 18081;
     public static final String HOST = "localhost";
-    public static final String BASE = "http://" + HOST + ":" + PORT;
+    public static final boolean TLS = Boolean.parseBoolean(System.getenv().getOrDefault("PORTAL_TEST_TLS", "false"));
+    public static final String SCHEME = TLS ? "https" : "http";
+    public static final String BASE = SCHEME + "://" + HOST + ":" + PORT;
 
     private TestPortal() {
     }
