@@ -10,6 +10,7 @@ import com.jewellery.ordertracing.alerts.AlertRuleKind;
 import com.jewellery.ordertracing.alerts.AlertService;
 import com.jewellery.ordertracing.alerts.InvalidAlertRuleException;
 import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.jewellery.ordertracing.support.CallerContext;
 import com.microsoft.playwright.Page;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Hostile input in the inputs that exist: script payloads render as text and never run, SQL metacharacters are
@@ -35,6 +36,9 @@ class InputAbuseBrowserTest extends BrowserTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @ParameterizedTest
     @ValueSource(strings = {SCRIPT, "ORD-1' OR '1'='1", "ORD-1; DROP TABLE order_journey; --",
@@ -87,13 +91,7 @@ class InputAbuseBrowserTest extends BrowserTestBase {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_rule", Integer.class)).isEqualTo(before);
     }
 
-    private static <T> T asAdmin(Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken("admin", null, "ROLE_" + Roles.ADMIN));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+    private <T> T asAdmin(Supplier<T> action) {
+        return CallerContext.as(context, new TestingAuthenticationToken("admin", null, "ROLE_" + Roles.ADMIN), action);
     }
 }

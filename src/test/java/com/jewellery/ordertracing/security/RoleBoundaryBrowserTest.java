@@ -7,13 +7,14 @@ import com.jewellery.ordertracing.audit.AuditEvent;
 import com.jewellery.ordertracing.audit.AuditEventType;
 import com.jewellery.ordertracing.audit.AuditService;
 import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.jewellery.ordertracing.support.CallerContext;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A wrong role typing a view's address gets the no-access page (not the view, not "not found") and an audit
@@ -23,6 +24,9 @@ class RoleBoundaryBrowserTest extends BrowserTestBase {
 
     @Autowired
     AuditService audit;
+
+    @Autowired
+    ApplicationContext context;
 
     @ParameterizedTest
     @CsvSource({"analyst, /orders, #order-lookup", "support, /reindex, #reindex", "analyst, /alerts, #alerts"})
@@ -37,11 +41,6 @@ class RoleBoundaryBrowserTest extends BrowserTestBase {
 
     private List<AuditEvent> deniedEntries() {
         TestingAuthenticationToken admin = new TestingAuthenticationToken("admin", null, "ROLE_" + Roles.ADMIN);
-        SecurityContextHolder.getContext().setAuthentication(admin);
-        try {
-            return audit.page(AuditEventType.ACCESS_DENIED, 0, 100);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return CallerContext.as(context, admin, () -> audit.page(AuditEventType.ACCESS_DENIED, 0, 100));
     }
 }

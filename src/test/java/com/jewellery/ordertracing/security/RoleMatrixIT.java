@@ -1,7 +1,6 @@
 package com.jewellery.ordertracing.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
@@ -37,9 +36,9 @@ import org.springframework.security.authorization.method.PreAuthorizeAuthorizati
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import com.jewellery.ordertracing.support.CallerContext;
 import com.jewellery.ordertracing.support.IntegrationTest;
 
 /**
@@ -62,7 +61,7 @@ class RoleMatrixIT {
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        CallerContext.strategyOf(context).clearContext();
     }
 
     @Test
@@ -124,22 +123,17 @@ class RoleMatrixIT {
         assertThat(notBeans).isEmpty();
     }
 
-    private boolean refusedThroughTheProxy(Object bean, Method method, Authentication caller) throws Exception {
-        if (caller != null) {
-            SecurityContextHolder.getContext().setAuthentication(caller);
-        } else {
-            SecurityContextHolder.clearContext();
-        }
+    private boolean refusedThroughTheProxy(Object bean, Method method, Authentication caller) {
         Class<? extends Throwable> expected = caller == null
                 ? AuthenticationCredentialsNotFoundException.class : AccessDeniedException.class;
-        try {
-            assertThatThrownBy(() -> invokeWithDefaults(bean, method)).isInstanceOf(expected);
-            return true;
-        } catch (AssertionError notRefused) {
-            return false;
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return CallerContext.as(context, caller, () -> {
+            try {
+                invokeWithDefaults(bean, method);
+                return false;
+            } catch (Throwable thrown) {
+                return expected.isInstance(thrown);
+            }
+        });
     }
 
     private static void invokeWithDefaults(Object bean, Method method) throws Throwable {
