@@ -106,7 +106,8 @@ public final class FlowMain {
         TelemetrySettings telemetry = new TelemetrySettings(
                 options.text("otlp-endpoint", env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317")),
                 SamplingMode.parse(options.text("sampling", defaultSampling.key())),
-                options.decimal("sampling-ratio", 0.1));
+                options.decimal("sampling-ratio", 0.1),
+                env("OTEL_EXPORTER_OTLP_CERTIFICATE", "").isEmpty() ? null : Path.of(env("OTEL_EXPORTER_OTLP_CERTIFICATE", "")));
         return new FlowSettings(telemetry,
                 options.text("rabbit-uri", env("ORDERFLOW_RABBIT_URI", "amqp://guest:guest@127.0.0.1:5672")),
                 options.integer("shop-port", 0),

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.audit;
 
+import com.jewellery.ordertracing.security.NetworkRefusedEvent;
 import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.security.Usernames;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
-/** Records sign-ins and sign-outs from Spring Security's own events. */
+/** Records sign-ins and sign-outs from Spring Security's own events, and clients refused for their network. */
 @Component
 class SecurityAuditListener {
 
@@ -32,6 +33,13 @@ class SecurityAuditListener {
     @EventListener
     void onSignOut(LogoutSuccessEvent event) {
         record(event.getAuthentication(), AuditEventType.SIGN_OUT);
+    }
+
+    /** Before sign-in there is no user: the entry names the address, what it asked for, and how often. */
+    @EventListener
+    void onNetworkRefused(NetworkRefusedEvent event) {
+        auditService.record("anonymous", AuditEventType.ACCESS_DENIED, "network " + event.clientAddress() + " "
+                + event.path() + (event.refusedSince() > 1 ? " (" + event.refusedSince() + " refusals)" : ""));
     }
 
     private void record(Authentication authentication, AuditEventType type) {

@@ -19,6 +19,10 @@ final class JaegerErrors {
     JaegerException of(StatusRuntimeException failure) {
         Status status = failure.getStatus();
         String detail = detail(status);
+        JaegerException tls = tlsFailure(status, failure);
+        if (tls != null) {
+            return tls;
+        }
         return switch (status.getCode()) {
             case UNAVAILABLE -> new JaegerException(JaegerException.Kind.UNREACHABLE,
                     "Jaeger is not reachable at " + target
@@ -46,6 +50,34 @@ final class JaegerErrors {
                     "Jaeger at " + target + " failed with " + status.getCode() + " (" + detail
                             + "): see Jaeger's log", failure);
         };
+    }
+
+    /**
+     * A TLS handshake that failed says "io exception" at the gRPC level; the reason is in the cause chain and
+     * tells which setting is wrong: the CA, the host name, or TLS itself.
+     */
+    private JaegerException tlsFailure(Status status, StatusRuntimeException failure) {
+        for (Throwable cause = status.getCause(); cause != null; cause = cause.getCause()) {
+            if (!(cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException)) {
+                continue;
+            }
+            String reason = String.valueOf(cause.getMessage());
+            String advice;
+            if (reason.contains("subject alternative") || reason.contains("No name matching")) {
+                advice = "Jaeger's certificate is not issued for the host in portal.jaeger.endpoint: connect by a name "
+                        + "or address its certificate names";
+            } else if (reason.contains("PKIX") || reason.contains("certification path") || reason.contains("trust")) {
+                advice = "Jaeger's certificate is not signed by a trusted CA: set portal.jaeger.ca-file to the CA "
+                        + "that signed it";
+            } else if (reason.contains("not an SSL/TLS record")) {
+                advice = "this port does not speak TLS: check portal.jaeger.tls and that Jaeger's query port has TLS on";
+            } else {
+                advice = "the TLS handshake failed: check that portal.jaeger.tls matches Jaeger's port";
+            }
+            return new JaegerException(JaegerException.Kind.UNREACHABLE,
+                    "TLS to Jaeger at " + target + " failed: " + advice + " (" + reason + ")", failure);
+        }
+        return null;
     }
 
     JaegerException badResponse(RuntimeException cause) {

@@ -122,7 +122,8 @@ class JaegerClientIT {
             assertThatThrownBy(() -> new JaegerClient(tls.channel(), JaegerClientSettings.DEFAULTS).services())
                     .isInstanceOfSatisfying(JaegerException.class,
                             e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNREACHABLE))
-                    .hasMessageContaining("Jaeger is not reachable at " + QUERY_ENDPOINT);
+                    .hasMessageContaining("TLS to Jaeger at " + QUERY_ENDPOINT)
+                    .hasMessageContaining("does not speak TLS: check portal.jaeger.tls");
         }
     }
 

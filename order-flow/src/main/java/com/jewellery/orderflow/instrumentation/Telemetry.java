@@ -35,9 +35,11 @@ public final class Telemetry {
     }
 
     public static OpenTelemetrySdk create(String serviceName, TelemetrySettings settings) {
-        OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
-                .setEndpoint(settings.otlpEndpoint())
-                .build();
+        var exporterBuilder = OtlpGrpcSpanExporter.builder().setEndpoint(settings.otlpEndpoint());
+        if (settings.caFile() != null) {
+            exporterBuilder.setTrustedCertificates(readCa(settings.caFile()));
+        }
+        OtlpGrpcSpanExporter exporter = exporterBuilder.build();
         BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter)
                 .setMaxQueueSize(MAX_QUEUE_SIZE)
                 .setMaxExportBatchSize(MAX_EXPORT_BATCH_SIZE)
@@ -52,6 +54,14 @@ public final class Telemetry {
                 .setTracerProvider(tracerProvider)
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
+    }
+
+    private static byte[] readCa(java.nio.file.Path caFile) {
+        try {
+            return java.nio.file.Files.readAllBytes(caFile);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read the OTLP collector's CA file " + caFile, e);
+        }
     }
 
     /** Exports every finished span now, so a run's spans are in Jaeger when the command returns. */
