@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -47,6 +46,10 @@ import org.springframework.test.context.TestPropertySource;
         "portal.index.lock-key=727510",
         "portal.incidents.matcher-interval=1h"})
 class IncidentMatchingGroundTruthIT {
+
+    /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
+    @Autowired
+    private org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     private static final Duration INDEX_LIMIT = Duration.ofSeconds(90);
 
@@ -112,15 +115,15 @@ class IncidentMatchingGroundTruthIT {
         });
     }
 
-    private static <T> T as(Supplier<T> work) {
-        var context = SecurityContextHolder.createEmptyContext();
+    private <T> T as(Supplier<T> work) {
+        var context = security.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("support", "n/a",
                 List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT))));
-        SecurityContextHolder.setContext(context);
+        security.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.clearContext();
+            security.clearContext();
         }
     }
 }
