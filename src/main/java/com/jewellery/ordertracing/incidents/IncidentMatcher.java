@@ -21,11 +21,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,11 +54,13 @@ class IncidentMatcher {
     private final TransactionTemplate transaction;
     private final AuditService audit;
     private final IncidentNotifier notifier;
+    private final SecurityContextHolderStrategy security;
     private final Clock clock;
 
     IncidentMatcher(LostOrderQueries failures, FailureFingerprints fingerprints, IncidentLinks links,
                     IncidentRepository incidents, IncidentChanges changes, IncidentsProperties properties,
-                    TransactionTemplate transaction, AuditService audit, IncidentNotifier notifier, Clock clock) {
+                    TransactionTemplate transaction, AuditService audit, IncidentNotifier notifier,
+                    ObjectProvider<SecurityContextHolderStrategy> security, Clock clock) {
         this.failures = failures;
         this.fingerprints = fingerprints;
         this.links = links;
@@ -66,6 +70,8 @@ class IncidentMatcher {
         this.transaction = transaction;
         this.audit = audit;
         this.notifier = notifier;
+        // the strategy method security reads (Vaadin's bean), not whichever one is global in this JVM
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.clock = clock;
     }
 
@@ -190,16 +196,16 @@ class IncidentMatcher {
      * The index's journeys are read through its secured service, as a signed-in reader would: the matcher is
      * a job of the portal, not a person, so it reads as "rule" with the read-only staff role set.
      */
-    private static <T> T asSystem(Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext system = SecurityContextHolder.createEmptyContext();
+    private <T> T asSystem(Supplier<T> work) {
+        SecurityContext previous = security.getContext();
+        SecurityContext system = security.createEmptyContext();
         system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
                 List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.STAFF))));
-        SecurityContextHolder.setContext(system);
+        security.setContext(system);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            security.setContext(previous);
         }
     }
 }

@@ -46,9 +46,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,11 +78,13 @@ public class IncidentService {
     private final AuditService audit;
     private final LostOrdersService lostOrders;
     private final IncidentNotifier notifier;
+    private final SecurityContextHolderStrategy security;
     private final Clock clock;
 
     IncidentService(IncidentRepository incidents, TimelineRepository timeline, IncidentChanges changes, IncidentLinks links,
                     FailureFingerprints fingerprints, StageCatalog catalog, IncidentsProperties properties,
-                    AuditService audit, LostOrdersService lostOrders, IncidentNotifier notifier, Clock clock) {
+                    AuditService audit, LostOrdersService lostOrders, IncidentNotifier notifier,
+                    ObjectProvider<SecurityContextHolderStrategy> security, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.changes = changes;
@@ -91,6 +95,8 @@ public class IncidentService {
         this.audit = audit;
         this.lostOrders = lostOrders;
         this.notifier = notifier;
+        // the strategy method security reads (Vaadin's bean), not whichever one is global in this JVM
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.clock = clock;
     }
 
@@ -604,8 +610,8 @@ public class IncidentService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String currentUser() {
-        return Usernames.of(SecurityContextHolder.getContext().getAuthentication(), IncidentMatcher.ACTOR);
+    private String currentUser() {
+        return Usernames.of(security.getContext().getAuthentication(), IncidentMatcher.ACTOR);
     }
 
     private static String blankToNull(String text) {

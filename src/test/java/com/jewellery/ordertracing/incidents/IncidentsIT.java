@@ -42,7 +42,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Incidents against the real PostgreSQL: concurrent edits, the workflow, the matcher attaching a burst of
@@ -50,6 +49,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @IntegrationTest
 class IncidentsIT {
+
+    /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
+    @Autowired
+    private org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     private static final String SUPPORT = "support";
     private static final String ADMIN = "admin";
@@ -72,7 +75,7 @@ class IncidentsIT {
 
     @AfterEach
     void signOutAndForgetOrders() {
-        SecurityContextHolder.clearContext();
+        security.clearContext();
         rows.deleteAll();
         // incident notifications (no alert) would otherwise wait in the outbox for AlertDeliveryIT's dispatcher
         jdbc.update("DELETE FROM alert_notification WHERE alert_id IS NULL");
@@ -499,16 +502,16 @@ class IncidentsIT {
         return new IncidentDraft(title, "what we know", Severity.HIGH, SUPPORT, Set.of("mes.price"), List.of("pricing"));
     }
 
-    private static <T> T as(String user, String role, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
+    private <T> T as(String user, String role, Supplier<T> work) {
+        var previous = security.getContext();
+        var context = security.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a",
                 List.of(new SimpleGrantedAuthority(Roles.PREFIX + role))));
-        SecurityContextHolder.setContext(context);
+        security.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            security.setContext(previous);
         }
     }
 

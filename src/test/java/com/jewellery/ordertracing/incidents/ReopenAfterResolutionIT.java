@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 
 /** With {@code after-resolution=REOPEN} a matching failure after the fix reopens the incident, recorded and notified. */
@@ -32,6 +31,10 @@ import org.springframework.test.context.TestPropertySource;
         "portal.incidents.matcher-interval=1h",
         "portal.incidents.after-resolution=REOPEN"})
 class ReopenAfterResolutionIT {
+
+    /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
+    @Autowired
+    private org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     @Autowired
     IncidentService service;
@@ -65,15 +68,15 @@ class ReopenAfterResolutionIT {
                 + " AND fields ->> 'by' = 'rule' AND event = 'INCIDENT_STATUS'", Long.class, key)).isPositive();
     }
 
-    private static <T> T as(Supplier<T> work) {
-        var context = SecurityContextHolder.createEmptyContext();
+    private <T> T as(Supplier<T> work) {
+        var context = security.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("support", "n/a",
                 List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT))));
-        SecurityContextHolder.setContext(context);
+        security.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.clearContext();
+            security.clearContext();
         }
     }
 }

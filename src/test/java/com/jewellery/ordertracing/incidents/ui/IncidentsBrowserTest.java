@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Support opens an incident, links orders, comments with markup that stays text, and follows an order link
@@ -27,6 +26,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * that may not edit are refused by URL and by the service.
  */
 class IncidentsBrowserTest extends BrowserTestBase {
+
+    /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
+    @Autowired
+    private org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     @Autowired
     private IncidentService service;
@@ -154,15 +157,15 @@ class IncidentsBrowserTest extends BrowserTestBase {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
-    private static <T> T as(String user, String role, java.util.function.Supplier<T> work) {
-        var context = SecurityContextHolder.createEmptyContext();
+    private <T> T as(String user, String role, java.util.function.Supplier<T> work) {
+        var context = security.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a",
                 List.of(new SimpleGrantedAuthority(Roles.PREFIX + role))));
-        SecurityContextHolder.setContext(context);
+        security.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.clearContext();
+            security.clearContext();
         }
     }
 }
