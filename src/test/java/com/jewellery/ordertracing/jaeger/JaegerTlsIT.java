@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.jewellery.orderflow.SamplingMode;
-import com.jewellery.orderflow.Telemetry;
-import com.jewellery.orderflow.TelemetrySettings;
+import com.jewellery.orderflow.instrumentation.SamplingMode;
+import com.jewellery.orderflow.instrumentation.Telemetry;
+import com.jewellery.orderflow.instrumentation.TelemetrySettings;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.IOException;
 import java.net.Socket;
