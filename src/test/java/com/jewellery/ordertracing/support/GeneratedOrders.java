@@ -54,8 +54,20 @@ public final class GeneratedOrders {
         return play(ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 1), rate, 5, STACK_OTLP);
     }
 
+    /** As {@link #play(int, String, double, long)}, with SLOW_PRICING orders' pricing taking {@code slowPricing}. */
+    public static GroundTruth playWithSlowPricing(int count, String mix, double rate, long seed, Duration slowPricing)
+            throws Exception {
+        return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
+                List.of(ConsumerStyle.values())), rate, 5, STACK_OTLP, slowPricing);
+    }
+
     private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint)
             throws Exception {
+        return play(plan, rate, outageSize, otlpEndpoint, Duration.ofMillis(500));
+    }
+
+    private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint,
+                                    Duration slowPricing) throws Exception {
         // a virtual host per run: no other MES on the broker takes its messages, nothing is left behind
         String virtualHost = "indexer-" + plan.runId().toLowerCase(Locale.ROOT);
         request("PUT", "/api/vhosts/" + virtualHost, "");
@@ -63,7 +75,7 @@ public final class GeneratedOrders {
             request("PUT", "/api/permissions/" + virtualHost + "/guest",
                     "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
             FlowSettings settings = new FlowSettings(new TelemetrySettings(otlpEndpoint, SamplingMode.RATIO, 1.0),
-                    "amqp://guest:guest@127.0.0.1:5672/" + virtualHost, 0, 0, Duration.ofMillis(500));
+                    "amqp://guest:guest@127.0.0.1:5672/" + virtualHost, 0, 0, slowPricing);
             try (OrderFlow flow = OrderFlow.start(settings)) {
                 return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize).play(plan, "ratio 1.0");
             }
