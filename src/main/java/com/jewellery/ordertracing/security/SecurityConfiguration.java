@@ -1,6 +1,8 @@
 package com.jewellery.ordertracing.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -26,14 +28,27 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * The one origin whose pages the portal may frame: the configured one, else that of the Grafana whose
+     * panels the analytics page embeds ({@code portal.grafana.base-url}), so one setting is enough.
+     */
+    static String framedOrigin(String configured, String grafanaBaseUrl) {
+        if (!configured.isBlank() || grafanaBaseUrl == null || grafanaBaseUrl.isBlank()) {
+            return configured;
+        }
+        URI grafana = URI.create(grafanaBaseUrl.trim());
+        return grafana.getScheme() + "://" + grafana.getHost() + (grafana.getPort() < 0 ? "" : ":" + grafana.getPort());
+    }
+
     /** Browser features the portal never uses, switched off so an injected script cannot ask for them. */
     static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
             + "magnetometer=(), microphone=(), payment=(), usb=(), display-capture=(), fullscreen=(self)";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
+            @Value("${portal.grafana.base-url:}") String grafanaBaseUrl) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
-        ContentSecurityPolicy policy = new ContentSecurityPolicy(properties.grafanaOrigin());
+        ContentSecurityPolicy policy = new ContentSecurityPolicy(framedOrigin(properties.grafanaOrigin(), grafanaBaseUrl));
         http.headers(headers -> headers
                 .addHeaderWriter((request, response) ->
                         response.setHeader("Content-Security-Policy", policy.withNonce(CspNonce.of(request))))

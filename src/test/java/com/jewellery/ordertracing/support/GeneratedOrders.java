@@ -53,7 +53,7 @@ public final class GeneratedOrders {
     public static GroundTruth playSampled(int count, String mix, double rate, long seed, List<ConsumerStyle> styles,
                                           SamplingMode sampling, double ratio) throws Exception {
         return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix), styles), rate, 5,
-                STACK_OTLP, sampling, ratio);
+                STACK_OTLP, sampling, ratio, Duration.ofMillis(500));
     }
 
     /** Plays each outcome in each consumer style once. */
@@ -61,13 +61,20 @@ public final class GeneratedOrders {
         return play(ScenarioPlan.everyOutcome(ScenarioPlan.newRunId(), 1), rate, 5, STACK_OTLP);
     }
 
+    /** As {@link #play(int, String, double, long)}, with SLOW_PRICING orders' pricing taking {@code slowPricing}. */
+    public static GroundTruth playWithSlowPricing(int count, String mix, double rate, long seed, Duration slowPricing)
+            throws Exception {
+        return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
+                List.of(ConsumerStyle.values())), rate, 5, STACK_OTLP, SamplingMode.RATIO, 1.0, slowPricing);
+    }
+
     private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint)
             throws Exception {
-        return play(plan, rate, outageSize, otlpEndpoint, SamplingMode.RATIO, 1.0);
+        return play(plan, rate, outageSize, otlpEndpoint, SamplingMode.RATIO, 1.0, Duration.ofMillis(500));
     }
 
     private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint,
-                                    SamplingMode sampling, double ratio) throws Exception {
+                                    SamplingMode sampling, double ratio, Duration slowPricing) throws Exception {
         // a virtual host per run: no other MES on the broker takes its messages, nothing is left behind
         String virtualHost = "indexer-" + plan.runId().toLowerCase(Locale.ROOT);
         request("PUT", "/api/vhosts/" + virtualHost, "");
@@ -75,7 +82,7 @@ public final class GeneratedOrders {
             request("PUT", "/api/permissions/" + virtualHost + "/guest",
                     "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
             FlowSettings settings = new FlowSettings(new TelemetrySettings(otlpEndpoint, sampling, ratio),
-                    "amqp://guest:guest@127.0.0.1:5672/" + virtualHost, 0, 0, Duration.ofMillis(500));
+                    "amqp://guest:guest@127.0.0.1:5672/" + virtualHost, 0, 0, slowPricing);
             try (OrderFlow flow = OrderFlow.start(settings)) {
                 return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize)
                         .play(plan, sampling.key() + " " + ratio);

@@ -4,6 +4,8 @@ import com.jewellery.ordertracing.analytics.AnalyticsRange;
 import com.jewellery.ordertracing.analytics.AnalyticsReport;
 import com.jewellery.ordertracing.analytics.AnalyticsService;
 import com.jewellery.ordertracing.analytics.StageSeries;
+import com.jewellery.ordertracing.grafana.GrafanaService;
+import com.jewellery.ordertracing.grafana.ui.GrafanaPanels;
 import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -50,6 +52,7 @@ class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
     private static final String CUSTOM = "custom";
 
     private final AnalyticsService service;
+    private final GrafanaService grafana;
     private final AnalyticsText text;
     private final ZoneId zone = ZoneId.systemDefault();
     private final DateTimeFormatter time;
@@ -62,8 +65,9 @@ class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
     private final Div content = new Div();
     private AnalyticsState state = AnalyticsState.DEFAULT;
 
-    AnalyticsView(AnalyticsService service) {
+    AnalyticsView(AnalyticsService service, GrafanaService grafana) {
         this.service = service;
+        this.grafana = grafana;
         this.text = new AnalyticsText(this, getLocale());
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(zone);
         setId("analytics");
@@ -195,6 +199,7 @@ class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         content.add(new H3(getTranslation("analytics.buckets")), new Paragraph(getTranslation("analytics.buckets.hint")),
                 csvLink(chosen), buckets, new H3(getTranslation(state.compare() ? "analytics.comparison.previous"
                         : "analytics.comparison")), comparison);
+        content.add(new GrafanaPanels(grafana, chosen.from(), chosen.to(), state.stage(), zone));
         if (current.total().total() == 0) {
             Paragraph empty = new Paragraph(getTranslation("analytics.empty"));
             empty.setId("analytics-empty");

@@ -1,0 +1,14 @@
+package com.jewellery.ordertracing.grafana;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The probe of Grafana, shared by the analytics page and the status page. */
+@Configuration(proxyBeanMethods = false)
+class GrafanaConfiguration {
+
+    @Bean
+    GrafanaProbe grafanaProbe(GrafanaProperties properties) {
+        return new GrafanaProbe(properties);
+    }
+}
