@@ -3,13 +3,23 @@ package com.jewellery.ordertracing.review;
 import com.jewellery.ordertracing.audit.AuditEventType;
 import com.jewellery.ordertracing.audit.AuditService;
 import com.jewellery.ordertracing.review.domain.IsoWeek;
+import com.jewellery.ordertracing.review.domain.ReviewCsv;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import com.jewellery.ordertracing.security.Roles;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +31,18 @@ public class WeeklyReviewService {
     /** The most commentary one section holds. */
     public static final int MAX_COMMENT = 20_000;
 
+    private static final String REVIEW_EDIT = Roles.PREFIX + Roles.REVIEW_EDIT;
+
     private final ReviewStore store;
+    private final RoleHierarchy roles;
     private final ReviewGenerator generator;
     private final AuditService audit;
     private final Clock clock;
 
-    WeeklyReviewService(ReviewStore store, ReviewGenerator generator, AuditService audit, Clock clock) {
+    WeeklyReviewService(ReviewStore store, ReviewGenerator generator, AuditService audit, RoleHierarchy roles,
+            Clock clock) {
         this.store = store;
+        this.roles = roles;
         this.generator = generator;
         this.audit = audit;
         this.clock = clock;
@@ -58,6 +73,28 @@ public class WeeklyReviewService {
     @Transactional(readOnly = true)
     public List<Integer> versions(IsoWeek week) {
         return store.versions(week.toString());
+    }
+
+    /** One table of a version as CSV, UTF-8 with a byte-order mark (as the lost-orders export, for Excel). */
+    @PreAuthorize(Roles.CAN_STAFF)
+    @Transactional(readOnly = true)
+    public void exportCsv(IsoWeek week, int version, ReviewCsv.Table table, OutputStream out) {
+        StoredReview review = store.find(week.toString(), version)
+                .orElseThrow(() -> new IllegalArgumentException("no review " + week + " v" + version));
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            writer.write('\uFEFF');
+            ReviewCsv.write(review.figures(), table, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The CSV export could not be written", e);
+        }
+    }
+
+    /** Whether the signed-in person may write commentary (the page shows read-only text otherwise). */
+    @PreAuthorize(Roles.CAN_STAFF)
+    public boolean canComment() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
+                .anyMatch(authority -> REVIEW_EDIT.equals(authority.getAuthority()));
     }
 
     /** Every section's commentary, empty ones included. */
