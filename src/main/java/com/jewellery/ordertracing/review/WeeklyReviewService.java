@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import com.jewellery.ordertracing.security.Roles;
+import com.jewellery.ordertracing.security.Usernames;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -141,6 +142,6 @@ public class WeeklyReviewService {
     }
 
     private static String currentUser() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
+        return Usernames.of(SecurityContextHolder.getContext().getAuthentication());
     }
 }
