@@ -37,14 +37,14 @@ class CommentEditor extends VerticalLayout {
         String get(String key, Object... parameters);
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
+    private final DateTimeFormatter time;
     private long version;
 
-    CommentEditor(ReviewComment comment, String id, Translator t, boolean editable,
+    /** @param zone the review's zone, the one its week and generation time are shown in */
+    CommentEditor(ReviewComment comment, String id, Translator t, boolean editable, ZoneId zone,
             BiFunction<String, Long, ReviewComment> save) {
         setPadding(false);
+        time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         version = comment.version();
         Paragraph status = new Paragraph(saved(comment, t));
         status.setId(id + "-comment-status");
@@ -71,7 +71,7 @@ class CommentEditor extends VerticalLayout {
                 // keep the typed text; the next save carries their version and so overwrites knowingly
                 version = conflict.current.version();
                 area.setErrorMessage(t.get("review.comment.conflict", conflict.current.updatedBy(),
-                        TIME.format(conflict.current.updatedAt()), conflict.current.text()));
+                        time.format(conflict.current.updatedAt()), conflict.current.text()));
                 area.setInvalid(true);
             } catch (Refused refused) {
                 area.setErrorMessage(refused.getMessage());
@@ -81,8 +81,8 @@ class CommentEditor extends VerticalLayout {
         add(area, button, status);
     }
 
-    private static String saved(ReviewComment comment, Translator t) {
+    private String saved(ReviewComment comment, Translator t) {
         return comment.updatedAt() == null ? "" : t.get("review.comment.saved", comment.updatedBy(),
-                TIME.format(comment.updatedAt()));
+                time.format(comment.updatedAt()));
     }
 }

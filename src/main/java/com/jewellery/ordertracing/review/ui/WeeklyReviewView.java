@@ -114,7 +114,7 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
             table.setAllRowsVisible(true);
             content.add(table, csvLink(week, review.version(), csv, id));
         }
-        content.add(commentary(week, section, comments.get(section), id));
+        content.add(commentary(week, section, comments.get(section), id, ZoneId.of(review.figures().zone())));
     }
 
     private Anchor csvLink(IsoWeek week, int version, ReviewCsv.Table table, String id) {
@@ -128,9 +128,10 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
         return link;
     }
 
-    private VerticalLayout commentary(IsoWeek week, ReviewSection section, ReviewComment comment, String id) {
+    private VerticalLayout commentary(IsoWeek week, ReviewSection section, ReviewComment comment, String id,
+            ZoneId zone) {
         return new CommentEditor(comment, id, this::getTranslation, service.canComment(),
-                (text, version) -> {
+                zone, (text, version) -> {
                     try {
                         return service.saveComment(week, section, text, version);
                     } catch (AccessDeniedException e) {
