@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,10 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trendWeeks    how many weeks the trend shows, the reviewed one included
  * @param recipients    who gets the review by e-mail (none: not mailed)
  * @param language      the language of the mail and its PDF ({@code en}, {@code ru})
+ * @param pdfFont       a TTF font with Cyrillic the PDF embeds
  */
 @ConfigurationProperties("portal.review")
 public record ReviewProperties(ZoneId zone, DayOfWeek day, LocalTime time, Duration checkInterval, Integer trendWeeks,
-                               List<String> recipients, Locale language) {
+                               List<String> recipients, Locale language, Path pdfFont) {
 
     public ReviewProperties {
         zone = zone == null ? ZoneId.of("Europe/Moscow") : zone;
@@ -36,6 +38,7 @@ public record ReviewProperties(ZoneId zone, DayOfWeek day, LocalTime time, Durat
         recipients = recipients == null ? List.of()
                 : recipients.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
         language = language == null ? Locale.ENGLISH : language;
+        pdfFont = pdfFont == null ? Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") : pdfFont;
     }
 
     public ReviewSchedule schedule() {

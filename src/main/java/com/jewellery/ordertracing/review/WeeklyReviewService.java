@@ -4,6 +4,7 @@ import com.jewellery.ordertracing.audit.AuditEventType;
 import com.jewellery.ordertracing.audit.AuditService;
 import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.review.domain.ReviewCsv;
+import com.jewellery.ordertracing.review.domain.ReviewPdf;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.security.Usernames;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +38,14 @@ public class WeeklyReviewService {
 
     private final ReviewStore store;
     private final RoleHierarchy roles;
+    private final ReviewProperties properties;
     private final ReviewGenerator generator;
     private final AuditService audit;
     private final Clock clock;
 
     WeeklyReviewService(ReviewStore store, ReviewGenerator generator, AuditService audit, RoleHierarchy roles,
-            Clock clock) {
+            ReviewProperties properties, Clock clock) {
+        this.properties = properties;
         this.store = store;
         this.roles = roles;
         this.generator = generator;
@@ -88,6 +92,21 @@ public class WeeklyReviewService {
         } catch (IOException e) {
             throw new UncheckedIOException("The CSV export could not be written", e);
         }
+    }
+
+    /**
+     * A version as PDF with the week's commentary, in the reader's language.
+     *
+     * @throws IllegalStateException when the configured font is missing
+     */
+    @PreAuthorize(Roles.CAN_STAFF)
+    @Transactional(readOnly = true)
+    public void exportPdf(IsoWeek week, int version, ReviewPdf.Texts texts, OutputStream out) {
+        StoredReview review = store.find(week.toString(), version)
+                .orElseThrow(() -> new IllegalArgumentException("no review " + week + " v" + version));
+        Map<String, String> comments = new HashMap<>();
+        store.comments(week.toString()).forEach(comment -> comments.put(comment.section().name(), comment.text()));
+        ReviewPdf.write(review.figures(), version, comments, texts, properties.pdfFont(), out);
     }
 
     /** Whether the signed-in person may write commentary (the page shows read-only text otherwise). */

@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The review page in Chromium: an analyst opens a week, writes commentary, downloads a table's CSV; a
+ * The review page in Chromium: an analyst opens a week, writes commentary, downloads a table's CSV and the
+ * PDF (its text holds the commentary); a
  * second editor saving over it is told who changed it and keeps the text; support reads and cannot comment.
  */
 class WeeklyReviewBrowserTest extends BrowserTestBase {
@@ -69,6 +73,13 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
         assertThat(download.suggestedFilename()).isEqualTo("weekly-review-" + WEEK + "-orders.csv");
         String csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
         assertThat(csv).contains("\n" + WEEK + ",3,3,0,0,0,1.0,0.0,0.0,0.0\r\n");
+
+        Download pdf = page.waitForDownload(() -> page.locator("#review-pdf").click());
+        assertThat(pdf.suggestedFilename()).isEqualTo("weekly-review-" + WEEK + ".pdf");
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf.path()))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Week " + WEEK,
+                    "Pricing slower after the release", "3 (100.00 %)");
+        }
 
         Page support = signInAs("support", "/review/" + WEEK);
         assertThat(support.locator("#review-stages-comment-text")).containsText("Pricing slower after the release");

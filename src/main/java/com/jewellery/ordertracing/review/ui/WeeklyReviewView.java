@@ -9,6 +9,7 @@ import com.jewellery.ordertracing.review.WeeklyReviewService;
 import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.review.domain.ReviewCsv;
 import com.jewellery.ordertracing.review.domain.ReviewFigures;
+import com.jewellery.ordertracing.review.domain.ReviewPdf;
 import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -82,7 +83,7 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
                 time.format(figures.to()), figures.zone()));
         title.setId("review-week");
         content.add(title, new Paragraph(getTranslation("review.generated", review.version(),
-                time.format(review.generatedAt()), review.generatedBy())));
+                time.format(review.generatedAt()), review.generatedBy())), pdfLink(week, review.version()));
         Map<ReviewSection, ReviewComment> comments = service.comments(week);
         Tables tables = new Tables(this::getTranslation);
         content.add(quality(figures));
@@ -115,6 +116,17 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
             content.add(table, csvLink(week, review.version(), csv, id));
         }
         content.add(commentary(week, section, comments.get(section), id, ZoneId.of(review.figures().zone())));
+    }
+
+    private Anchor pdfLink(IsoWeek week, int version) {
+        DownloadHandler handler = event -> {
+            event.setFileName(ReviewPdf.fileName(week.toString()));
+            event.setContentType("application/pdf");
+            service.exportPdf(week, version, this::getTranslation, event.getOutputStream());
+        };
+        Anchor link = new Anchor(handler, getTranslation("review.pdf"));
+        link.setId("review-pdf");
+        return link;
     }
 
     private Anchor csvLink(IsoWeek week, int version, ReviewCsv.Table table, String id) {

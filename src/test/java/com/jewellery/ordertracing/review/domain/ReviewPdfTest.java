@@ -46,6 +46,22 @@ class ReviewPdfTest {
                 "INC-42", "часов недели без единого замера этапа: 3", "Время до решения", "120 min");
     }
 
+    /** The target is under 5 s per PDF; the first render loads the font and the renderer. */
+    @Test
+    void aPdfTakesUnderFiveSeconds() {
+        long first = timed();
+        long warm = java.util.stream.LongStream.range(0, 5).map(i -> timed()).max().orElseThrow();
+        System.out.printf("review PDF: first %d ms, slowest of 5 warm %d ms%n", first, warm);
+        assertThat(first).isLessThan(5_000);
+        assertThat(warm).isLessThan(5_000);
+    }
+
+    private static long timed() {
+        long start = System.nanoTime();
+        assertThat(pdf(Map.of("SUMMARY", "Итоги недели"))).isNotEmpty();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     @Test
     void aMissingFontIsAClearError() {
         assertThatThrownBy(() -> ReviewPdf.write(FIGURES, 1, Map.of(), russian(), Path.of("/nowhere/font.ttf"),
