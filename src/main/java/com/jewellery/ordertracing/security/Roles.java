@@ -40,6 +40,9 @@ public final class Roles {
     /** Owning incidents: create, edit, link orders, close, cancel, reopen, merge. */
     public static final String INCIDENT_WORK = "INCIDENT_WORK";
 
+    /** Writing the weekly review's commentary (every role reads the review: {@link #STAFF}). */
+    public static final String REVIEW_EDIT = "REVIEW_EDIT";
+
     /** Who holds each role set. */
     static final Map<String, Set<String>> GRANTS = Map.of(
             STAFF, Set.of(SUPPORT, DEVELOPER, ANALYST, ADMIN),
@@ -49,7 +52,8 @@ public final class Roles {
             ADMINISTRATION, Set.of(ADMIN),
             INCIDENT_READ, Set.of(SUPPORT, DEVELOPER, ANALYST, ADMIN),
             INCIDENT_NOTE, Set.of(SUPPORT, DEVELOPER, ADMIN),
-            INCIDENT_WORK, Set.of(SUPPORT, ADMIN));
+            INCIDENT_WORK, Set.of(SUPPORT, ADMIN),
+            REVIEW_EDIT, Set.of(ANALYST, ADMIN));
 
     public static final String CAN_STAFF = "hasRole('" + STAFF + "')";
     public static final String CAN_ORDER_WORK = "hasRole('" + ORDER_WORK + "')";
@@ -59,6 +63,7 @@ public final class Roles {
     public static final String CAN_INCIDENT_READ = "hasRole('" + INCIDENT_READ + "')";
     public static final String CAN_INCIDENT_NOTE = "hasRole('" + INCIDENT_NOTE + "')";
     public static final String CAN_INCIDENT_WORK = "hasRole('" + INCIDENT_WORK + "')";
+    public static final String CAN_REVIEW_EDIT = "hasRole('" + REVIEW_EDIT + "')";
 
     /** Spring Security's prefix of role authorities. */
     public static final String PREFIX = "ROLE_";

@@ -19,10 +19,10 @@ class RolesTest {
                 Roles.STAFF, Roles.ORDER_WORK, Roles.TECHNICAL_DETAIL, Roles.ANALYTICS, Roles.INCIDENT_READ,
                 Roles.INCIDENT_NOTE);
         assertThat(Roles.setsGrantedTo(Roles.ANALYST)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ANALYTICS,
-                Roles.INCIDENT_READ);
+                Roles.INCIDENT_READ, Roles.REVIEW_EDIT);
         assertThat(Roles.setsGrantedTo(Roles.ADMIN)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ORDER_WORK,
                 Roles.TECHNICAL_DETAIL, Roles.ANALYTICS, Roles.ADMINISTRATION, Roles.INCIDENT_READ,
-                Roles.INCIDENT_NOTE, Roles.INCIDENT_WORK);
+                Roles.INCIDENT_NOTE, Roles.INCIDENT_WORK, Roles.REVIEW_EDIT);
     }
 
     @Test
@@ -46,6 +46,6 @@ class RolesTest {
                 .stream().map(GrantedAuthority::getAuthority).toList();
 
         assertThat(reachable).containsExactlyInAnyOrder("ROLE_ANALYST", "ROLE_STAFF", "ROLE_ANALYTICS",
-                "ROLE_INCIDENT_READ");
+                "ROLE_INCIDENT_READ", "ROLE_REVIEW_EDIT");
     }
 }
