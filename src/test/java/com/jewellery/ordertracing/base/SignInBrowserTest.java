@@ -18,12 +18,14 @@ class SignInBrowserTest extends BrowserTestBase {
 
     static Stream<Arguments> menuPerRole() {
         return Stream.of(
-                Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts")),
+                Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
+                        "Weekly review")),
                 Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
-                        "Latency analytics")),
-                Arguments.of("analyst", List.of("System status", "Lost orders", "Incidents", "Latency analytics")),
+                        "Latency analytics", "Weekly review")),
+                Arguments.of("analyst", List.of("System status", "Lost orders", "Incidents", "Latency analytics",
+                        "Weekly review")),
                 Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
-                        "Latency analytics", "Re-index", "Audit log")));
+                        "Latency analytics", "Weekly review", "Re-index", "Audit log")));
     }
 
     @ParameterizedTest

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -38,6 +39,7 @@ import org.springframework.security.access.AccessDeniedException;
  * Analysts and administrators write the commentary; everyone else reads it.
  */
 @Route("review/:week?")
+@Menu(order = 50, icon = "vaadin:calendar", title = "menu.review")
 @RolesAllowed(Roles.STAFF)
 class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
