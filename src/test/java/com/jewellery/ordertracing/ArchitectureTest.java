@@ -74,50 +74,92 @@ class ArchitectureTest {
 
     @Test
     void viewsCallServicesNeverRepositoriesOrGrpc() {
-        noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().areAssignableTo(Repository.class)
-                .orShould().dependOnClassesThat().resideInAnyPackage("io.grpc..", "..jaeger.v3..",
-                        "org.springframework.jdbc..", "jakarta.persistence..")
-                .orShould().dependOnClassesThat().haveSimpleName("JaegerClient")
+        noClasses()
+                .that()
+                .resideInAPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Repository.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.grpc..", "..jaeger.v3..", "org.springframework.jdbc..", "jakarta.persistence..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleName("JaegerClient")
                 .check(classes);
     }
 
     @Test
     void viewsUseNoRepositoryClassNoJdbcAndNoGrpcStub() {
-        noClasses().that().resideInAPackage("..ui..").or().areAnnotatedWith(Route.class)
-                .should().dependOnClassesThat().areAnnotatedWith(org.springframework.stereotype.Repository.class)
-                .orShould().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
-                .orShould().dependOnClassesThat().areAssignableTo(NamedParameterJdbcTemplate.class)
-                .orShould().dependOnClassesThat().areAssignableTo(JdbcClient.class)
-                .orShould().dependOnClassesThat().areAssignableTo(DataSource.class)
-                .orShould().dependOnClassesThat().resideInAnyPackage("io.grpc..", "..api_v3..")
-                .orShould().dependOnClassesThat().haveNameMatching(".*Grpc(\\$.*)?")
+        noClasses()
+                .that()
+                .resideInAPackage("..ui..")
+                .or()
+                .areAnnotatedWith(Route.class)
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(org.springframework.stereotype.Repository.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcTemplate.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(NamedParameterJdbcTemplate.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcClient.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(DataSource.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.grpc..", "..api_v3..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveNameMatching(".*Grpc(\\$.*)?")
                 .check(classes);
     }
 
     @Test
     void servicesAndDomainDoNotImportUiCode() {
-        noClasses().that().resideInAPackage("com.jewellery.ordertracing..")
-                .and().resideOutsideOfPackage("..ui..")
-                .and().doNotHaveSimpleName("OrderTracingPortalApplication")
-                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin.flow.component..", "..ui..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.jewellery.ordertracing..")
+                .and()
+                .resideOutsideOfPackage("..ui..")
+                .and()
+                .doNotHaveSimpleName("OrderTracingPortalApplication")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.vaadin.flow.component..", "..ui..")
                 .check(classes);
     }
 
     @Test
     void servicesAreGuardedWithPreAuthorizeBecauseRolesAllowedIsOnlyReadOnViews() {
-        noClasses().that().resideOutsideOfPackage("..ui..")
-                .should().beAnnotatedWith(RolesAllowed.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..ui..")
+                .should()
+                .beAnnotatedWith(RolesAllowed.class)
                 .check(classes);
-        noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage("..ui..")
-                .should().beAnnotatedWith(RolesAllowed.class)
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage("..ui..")
+                .should()
+                .beAnnotatedWith(RolesAllowed.class)
                 .check(classes);
     }
 
     @Test
     void everyPublicServiceMethodIsGuardedOrAListedException() {
-        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
-                .and().arePublic()
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(Service.class)
+                .and()
+                .arePublic()
                 .and(are(notListedAsOpen()))
                 .should(beGuardedWithPreAuthorize())
                 .check(classes);
@@ -125,8 +167,11 @@ class ArchitectureTest {
 
     @Test
     void aBeanGuardedAtAllIsGuardedOnEveryPublicMethod() {
-        methods().that().areDeclaredInClassesThat(haveAMethodAnnotatedWithPreAuthorize())
-                .and().arePublic()
+        methods()
+                .that()
+                .areDeclaredInClassesThat(haveAMethodAnnotatedWithPreAuthorize())
+                .and()
+                .arePublic()
                 .and(are(notListedAsOpen()))
                 .should(beGuardedWithPreAuthorize())
                 .check(classes);
@@ -134,89 +179,140 @@ class ArchitectureTest {
 
     @Test
     void everyRouteNamesTheRolesThatMayOpenIt() {
-        classes().that().areAnnotatedWith(Route.class)
-                .should().beAnnotatedWith(RolesAllowed.class)
+        classes()
+                .that()
+                .areAnnotatedWith(Route.class)
+                .should()
+                .beAnnotatedWith(RolesAllowed.class)
                 .check(classes);
     }
 
     @Test
     void onlyTheLayoutAndTheErrorViewsAreOpenToEveryone() {
-        noClasses().that().areNotAssignableTo(HasErrorParameter.class)
-                .and().areNotAnnotatedWith(Layout.class)
-                .should().beAnnotatedWith(PermitAll.class)
-                .orShould().beAnnotatedWith(AnonymousAllowed.class)
+        noClasses()
+                .that()
+                .areNotAssignableTo(HasErrorParameter.class)
+                .and()
+                .areNotAnnotatedWith(Layout.class)
+                .should()
+                .beAnnotatedWith(PermitAll.class)
+                .orShould()
+                .beAnnotatedWith(AnonymousAllowed.class)
                 .check(classes);
     }
 
     @Test
     void rolesAllowedNamesRoleSetsOfRolesNotPeoplesRoles() {
-        classes().that().areAnnotatedWith(RolesAllowed.class)
+        classes()
+                .that()
+                .areAnnotatedWith(RolesAllowed.class)
                 .should(nameOnlyRoleSets())
                 .check(classes);
     }
 
     @Test
     void viewsArePackagePrivate() {
-        classes().that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
-                .or().areAssignableTo(HasErrorParameter.class)
-                .should().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(Route.class)
+                .or()
+                .areAnnotatedWith(Layout.class)
+                .or()
+                .areAssignableTo(HasErrorParameter.class)
+                .should()
+                .notBePublic()
                 .check(classes);
     }
 
     @Test
     void repositoryClassesArePackagePrivateUnlessListed() {
-        classes().that().areAnnotatedWith(org.springframework.stereotype.Repository.class)
-                .and().doNotHaveFullyQualifiedName(PUBLIC_REPOSITORY)
-                .should().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(org.springframework.stereotype.Repository.class)
+                .and()
+                .doNotHaveFullyQualifiedName(PUBLIC_REPOSITORY)
+                .should()
+                .notBePublic()
                 .check(classes);
     }
 
     @Test
     void journeyDomainIsPlainJava() {
-        noClasses().that().resideInAPackage("com.jewellery.ordertracing.journey..")
-                .and().resideOutsideOfPackage("com.jewellery.ordertracing.journey.config..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "io.grpc..",
-                        "jakarta.persistence..", "com.jewellery.ordertracing.journey.config..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.jewellery.ordertracing.journey..")
+                .and()
+                .resideOutsideOfPackage("com.jewellery.ordertracing.journey.config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.vaadin..",
+                        "io.grpc..",
+                        "jakarta.persistence..",
+                        "com.jewellery.ordertracing.journey.config..")
                 .check(classes);
     }
 
     /** Decision 0004: jaeger/, journey/ and index/ are plain Java wired by {@code @Bean} methods, not scanned. */
     @Test
     void beanMethodFeaturesHaveNoScannedComponents() {
-        noClasses().that().resideInAnyPackage("com.jewellery.ordertracing.jaeger..",
-                        "com.jewellery.ordertracing.journey..", "com.jewellery.ordertracing.index..")
-                .and().areNotAnnotatedWith(Configuration.class)
-                .should().beMetaAnnotatedWith(Component.class)
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "com.jewellery.ordertracing.jaeger..",
+                        "com.jewellery.ordertracing.journey..",
+                        "com.jewellery.ordertracing.index..")
+                .and()
+                .areNotAnnotatedWith(Configuration.class)
+                .should()
+                .beMetaAnnotatedWith(Component.class)
                 .check(classes);
     }
 
     @Test
     void featurePackagesHaveNoCycles() {
-        slices().matching("com.jewellery.ordertracing.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("com.jewellery.ordertracing.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     @Test
     void indexPackagesHaveNoCycles() {
-        slices().matching("com.jewellery.ordertracing.index.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("com.jewellery.ordertracing.index.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     @Test
     void orderFlowAndPortalStayApart() {
-        noClasses().that().resideInAPackage("com.jewellery.orderflow..")
-                .should().dependOnClassesThat().resideInAPackage("com.jewellery.ordertracing..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.jewellery.orderflow..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.jewellery.ordertracing..")
                 .check(classes);
-        noClasses().that().resideInAPackage("com.jewellery.ordertracing..")
-                .should().dependOnClassesThat().resideInAPackage("com.jewellery.orderflow..")
+        noClasses()
+                .that()
+                .resideInAPackage("com.jewellery.ordertracing..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.jewellery.orderflow..")
                 .check(classes);
     }
 
     private static DescribedPredicate<JavaMethod> notListedAsOpen() {
-        return DescribedPredicate.describe("not listed as open on purpose",
+        return DescribedPredicate.describe(
+                "not listed as open on purpose",
                 method -> !OPEN_SERVICE_METHODS.contains(method.getOwner().getName() + "." + method.getName()));
     }
 
     private static DescribedPredicate<JavaClass> haveAMethodAnnotatedWithPreAuthorize() {
-        return DescribedPredicate.describe("have a method annotated with @PreAuthorize",
+        return DescribedPredicate.describe(
+                "have a method annotated with @PreAuthorize",
                 owner -> owner.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(PreAuthorize.class)));
     }
 
@@ -237,14 +333,18 @@ class ArchitectureTest {
 
     /** The role sets are what {@link Roles} grants to people's roles; a people's role itself is not one. */
     private static ArchCondition<JavaClass> nameOnlyRoleSets() {
-        Set<String> roleSets = Roles.PEOPLE.stream().flatMap(role -> Roles.setsGrantedTo(role).stream())
+        Set<String> roleSets = Roles.PEOPLE.stream()
+                .flatMap(role -> Roles.setsGrantedTo(role).stream())
                 .collect(Collectors.toSet());
         return new ArchCondition<>("name only role sets of Roles " + roleSets) {
             @Override
             public void check(JavaClass view, ConditionEvents events) {
-                List<String> named = Arrays.asList(view.getAnnotationOfType(RolesAllowed.class).value());
-                named.stream().filter(role -> !roleSets.contains(role)).forEach(role -> events.add(
-                        SimpleConditionEvent.violated(view, view.getName() + " allows " + role + ", not a role set")));
+                List<String> named = Arrays.asList(
+                        view.getAnnotationOfType(RolesAllowed.class).value());
+                named.stream()
+                        .filter(role -> !roleSets.contains(role))
+                        .forEach(role -> events.add(SimpleConditionEvent.violated(
+                                view, view.getName() + " allows " + role + ", not a role set")));
             }
         };
     }

@@ -37,22 +37,27 @@ class StackVersionsTest {
                 continue;
             }
             Matcher entry = ENV_LINE.matcher(line);
-            assertThat(entry.matches()).as("versions.env line '%s' is KEY=value", line).isTrue();
+            assertThat(entry.matches())
+                    .as("versions.env line '%s' is KEY=value", line)
+                    .isTrue();
             versions.put(entry.group(1), entry.group(2));
         }
         composeTags = new LinkedHashMap<>();
-        COMPOSE_IMAGE.matcher(read("docker-compose.yml"))
+        COMPOSE_IMAGE
+                .matcher(read("docker-compose.yml"))
                 .results()
                 .forEach(image -> composeTags.put(image.group(1), image.group(2)));
     }
 
     @Test
     void composeRunsTheVersionsOfTheStack() {
-        assertThat(versions).containsOnlyKeys("POSTGRES_MAJOR", "RABBITMQ", "JAEGER", "JAEGER_GO_MODULE", "KEYCLOAK",
-                "GRAFANA");
-        assertThat(composeTags.get("postgres")).as("postgres image tag")
+        assertThat(versions)
+                .containsOnlyKeys("POSTGRES_MAJOR", "RABBITMQ", "JAEGER", "JAEGER_GO_MODULE", "KEYCLOAK", "GRAFANA");
+        assertThat(composeTags.get("postgres"))
+                .as("postgres image tag")
                 .matches(Pattern.quote(versions.get("POSTGRES_MAJOR")) + "([.-].*)?");
-        assertThat(composeTags.get("rabbitmq")).as("rabbitmq image tag: the major.minor Debian installs")
+        assertThat(composeTags.get("rabbitmq"))
+                .as("rabbitmq image tag: the major.minor Debian installs")
                 .matches(Pattern.quote(versions.get("RABBITMQ")) + "([.-].*)?");
         assertThat(composeTags.get("jaegertracing/jaeger")).isEqualTo(versions.get("JAEGER"));
         assertThat(composeTags.get("quay.io/keycloak/keycloak")).isEqualTo(versions.get("KEYCLOAK"));
@@ -62,34 +67,39 @@ class StackVersionsTest {
     @Test
     void theJaegerBuiltByBinStackIsTheRelease() throws IOException {
         Matcher module = JAEGER_MODULE.matcher(read("stack/jaeger/go.mod"));
-        assertThat(module.find()).as("go.mod requires github.com/jaegertracing/jaeger").isTrue();
+        assertThat(module.find())
+                .as("go.mod requires github.com/jaegertracing/jaeger")
+                .isTrue();
         assertThat(module.group(1)).isEqualTo(versions.get("JAEGER_GO_MODULE"));
 
         Matcher release = SEMVER.matcher(versions.get("JAEGER"));
         assertThat(release.matches()).as("JAEGER is a release number").isTrue();
         assertThat(release.group(1)).as("Jaeger major version").isEqualTo("2");
-        assertThat(versions.get("JAEGER_GO_MODULE")).isEqualTo("v1.%d.%s".formatted(
-                Integer.parseInt(release.group(2)) + JAEGER_GO_MODULE_MINOR_OFFSET, release.group(3)));
+        assertThat(versions.get("JAEGER_GO_MODULE"))
+                .isEqualTo("v1.%d.%s"
+                        .formatted(
+                                Integer.parseInt(release.group(2)) + JAEGER_GO_MODULE_MINOR_OFFSET, release.group(3)));
     }
 
     @Test
     void binStackTakesItsVersionsFromTheFile() throws IOException {
         String stack = read("bin/stack");
 
-        assertThat(stack).contains("source \"$ROOT/stack/versions.env\"")
+        assertThat(stack)
+                .contains("source \"$ROOT/stack/versions.env\"")
                 .contains("PG_BIN=/usr/lib/postgresql/$POSTGRES_MAJOR/bin")
                 .contains("KEYCLOAK_VERSION=$KEYCLOAK")
                 .contains("$JAEGER_GO_MODULE")
                 .contains("$RABBITMQ");
-        assertThat(stack).doesNotContainPattern("postgresql/\\d")
-                .doesNotContainPattern("KEYCLOAK_VERSION=\\d");
+        assertThat(stack).doesNotContainPattern("postgresql/\\d").doesNotContainPattern("KEYCLOAK_VERSION=\\d");
     }
 
     @Test
     void theStackDocumentationNamesTheSameVersions() throws IOException {
         String docs = read("docs/stack.md");
 
-        assertThat(docs).contains("PostgreSQL " + versions.get("POSTGRES_MAJOR"))
+        assertThat(docs)
+                .contains("PostgreSQL " + versions.get("POSTGRES_MAJOR"))
                 .contains("RabbitMQ " + versions.get("RABBITMQ"))
                 .contains("Jaeger " + versions.get("JAEGER"))
                 .contains(versions.get("JAEGER_GO_MODULE"))

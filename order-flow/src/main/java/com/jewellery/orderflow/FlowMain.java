@@ -33,14 +33,24 @@ import java.util.stream.Stream;
  */
 public final class FlowMain {
 
-    private static final Set<String> COMMON_OPTIONS = Set.of("otlp-endpoint", "rabbit-uri", "sampling",
-            "sampling-ratio", "shop-port", "crm-port", "slow-pricing-seconds", "mes-down-seconds", "outage-size",
-            "consumer-style", "mix", "rate", "seed");
+    private static final Set<String> COMMON_OPTIONS = Set.of(
+            "otlp-endpoint",
+            "rabbit-uri",
+            "sampling",
+            "sampling-ratio",
+            "shop-port",
+            "crm-port",
+            "slow-pricing-seconds",
+            "mes-down-seconds",
+            "outage-size",
+            "consumer-style",
+            "mix",
+            "rate",
+            "seed");
     private static final Set<String> GENERATE_OPTIONS = Set.of("orders", "ground-truth", "run-id");
     private static final Duration DEMO_STOP_TIMEOUT = Duration.ofSeconds(15);
 
-    private FlowMain() {
-    }
+    private FlowMain() {}
 
     public static void main(String... args) throws Exception {
         CommandLine commandLine;
@@ -68,8 +78,11 @@ public final class FlowMain {
                 consumerStyles(options.text("consumer-style", "continue")));
         Path groundTruthFile = Path.of(options.text("ground-truth", "target/ground-truth.json"));
         try (OrderFlow flow = OrderFlow.start(settings)) {
-            ScenarioGenerator generator = new ScenarioGenerator(flow, options.decimal("rate", 200),
-                    options.seconds("mes-down-seconds", 3), options.integer("outage-size", 20));
+            ScenarioGenerator generator = new ScenarioGenerator(
+                    flow,
+                    options.decimal("rate", 200),
+                    options.seconds("mes-down-seconds", 3),
+                    options.integer("outage-size", 20));
             GroundTruth truth = generator.play(plan, describe(settings.telemetry()));
             truth.write(groundTruthFile);
             printSummary(truth, generator, groundTruthFile);
@@ -81,8 +94,11 @@ public final class FlowMain {
         FlowSettings settings = flowSettings(options, SamplingMode.ORDER_AWARE);
         String runId = ScenarioPlan.newRunId();
         OrderFlow flow = OrderFlow.start(settings);
-        ScenarioGenerator generator = new ScenarioGenerator(flow, options.decimal("rate", 2),
-                options.seconds("mes-down-seconds", 10), options.integer("outage-size", 1));
+        ScenarioGenerator generator = new ScenarioGenerator(
+                flow,
+                options.decimal("rate", 2),
+                options.seconds("mes-down-seconds", 10),
+                options.integer("outage-size", 1));
         Thread sender = Thread.currentThread();
         // Stopped by a signal: let the orders in flight finish, then close, which exports the last spans.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -96,10 +112,14 @@ public final class FlowMain {
         }));
         System.out.println("Demo run " + runId + ": orders go to " + flow.shopUri() + " with "
                 + describe(settings.telemetry()) + "; faults are listed below. Stop with Ctrl+C.");
-        generator.send(ScenarioPlan.orders(runId, options.longValue("seed", System.currentTimeMillis()),
-                        OutcomeMix.parse(options.text("mix", OutcomeMix.DEMO_DEFAULT.toString())),
-                        consumerStyles(options.text("consumer-style", "mixed")))
-                .iterator(), FlowMain::printFault);
+        generator.send(
+                ScenarioPlan.orders(
+                                runId,
+                                options.longValue("seed", System.currentTimeMillis()),
+                                OutcomeMix.parse(options.text("mix", OutcomeMix.DEMO_DEFAULT.toString())),
+                                consumerStyles(options.text("consumer-style", "mixed")))
+                        .iterator(),
+                FlowMain::printFault);
     }
 
     private static FlowSettings flowSettings(CommandLine options, SamplingMode defaultSampling) {
@@ -107,8 +127,11 @@ public final class FlowMain {
                 options.text("otlp-endpoint", env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317")),
                 SamplingMode.parse(options.text("sampling", defaultSampling.key())),
                 options.decimal("sampling-ratio", 0.1),
-                env("OTEL_EXPORTER_OTLP_CERTIFICATE", "").isEmpty() ? null : Path.of(env("OTEL_EXPORTER_OTLP_CERTIFICATE", "")));
-        return new FlowSettings(telemetry,
+                env("OTEL_EXPORTER_OTLP_CERTIFICATE", "").isEmpty()
+                        ? null
+                        : Path.of(env("OTEL_EXPORTER_OTLP_CERTIFICATE", "")));
+        return new FlowSettings(
+                telemetry,
                 options.text("rabbit-uri", env("ORDERFLOW_RABBIT_URI", "amqp://guest:guest@127.0.0.1:5672")),
                 options.integer("shop-port", 0),
                 options.integer("crm-port", 0),
@@ -130,17 +153,24 @@ public final class FlowMain {
         long refused = truth.orders().stream().filter(sent -> !sent.accepted()).count();
         Duration steady = generator.sendingTime().minus(generator.outageTime());
         long steadyOrders = truth.orders().size() - counts.getOrDefault(Outcome.MES_DOWN, 0L);
-        System.out.printf("Run %s: %d orders %s, %d refused by the shop.%n",
+        System.out.printf(
+                "Run %s: %d orders %s, %d refused by the shop.%n",
                 truth.runId(), truth.orders().size(), counts, refused);
-        System.out.printf("Sent in %.1f s, of which %.1f s MES outages: %.0f orders/s outside outages.%n",
+        System.out.printf(
+                "Sent in %.1f s, of which %.1f s MES outages: %.0f orders/s outside outages.%n",
                 seconds(generator.sendingTime()), seconds(generator.outageTime()), steadyOrders / seconds(steady));
         System.out.println("Ground truth: " + groundTruthFile.toAbsolutePath());
     }
 
     private static void printFault(SentOrder sent) {
         if (sent.order().outcome() != Outcome.OK || !sent.accepted()) {
-            System.out.printf("%s %s (%s)%s trace %s%n", sent.order().orderId(), sent.order().outcome(),
-                    sent.order().consumerStyle().key(), sent.accepted() ? "" : " REFUSED", sent.traceId());
+            System.out.printf(
+                    "%s %s (%s)%s trace %s%n",
+                    sent.order().orderId(),
+                    sent.order().outcome(),
+                    sent.order().consumerStyle().key(),
+                    sent.accepted() ? "" : " REFUSED",
+                    sent.traceId());
         }
     }
 

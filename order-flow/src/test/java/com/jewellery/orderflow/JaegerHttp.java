@@ -25,7 +25,8 @@ final class JaegerHttp {
     private static final int SEARCH_DEPTH = 5_000;
 
     private final URI queryUri;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     JaegerHttp(URI queryUri) {
@@ -39,7 +40,9 @@ final class JaegerHttp {
                 + "&query.start_time_max=" + encode(to.toString())
                 + "&query.num_traces=" + SEARCH_DEPTH;
         HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(queryUri.resolve("/api/v3/traces?" + query)).GET().build(),
+                HttpRequest.newBuilder(queryUri.resolve("/api/v3/traces?" + query))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return List.of(); // api_v3 answers "no traces found" with 404
@@ -53,7 +56,8 @@ final class JaegerHttp {
     private static List<TracedSpan> spans(JsonNode tracesData) {
         List<TracedSpan> spans = new ArrayList<>();
         for (JsonNode resourceSpans : tracesData.path("resourceSpans")) {
-            String service = attributes(resourceSpans.path("resource").path("attributes")).get("service.name");
+            String service = attributes(resourceSpans.path("resource").path("attributes"))
+                    .get("service.name");
             for (JsonNode scopeSpans : resourceSpans.path("scopeSpans")) {
                 for (JsonNode span : scopeSpans.path("spans")) {
                     spans.add(span(service, span));
@@ -70,14 +74,22 @@ final class JaegerHttp {
         }
         List<TracedSpan.Link> links = new ArrayList<>();
         for (JsonNode link : span.path("links")) {
-            links.add(new TracedSpan.Link(link.path("traceId").asString(), link.path("spanId").asString()));
+            links.add(new TracedSpan.Link(
+                    link.path("traceId").asString(), link.path("spanId").asString()));
         }
-        return new TracedSpan(service, span.path("traceId").asString(), span.path("spanId").asString(),
-                span.path("parentSpanId").asString(""), span.path("name").asString(), span.path("kind").asInt(),
+        return new TracedSpan(
+                service,
+                span.path("traceId").asString(),
+                span.path("spanId").asString(),
+                span.path("parentSpanId").asString(""),
+                span.path("name").asString(),
+                span.path("kind").asInt(),
                 span.path("status").path("code").asInt(0),
                 Long.parseLong(span.path("startTimeUnixNano").asString()),
                 Long.parseLong(span.path("endTimeUnixNano").asString()),
-                attributes(span.path("attributes")), events, links);
+                attributes(span.path("attributes")),
+                events,
+                links);
     }
 
     /**
@@ -89,7 +101,9 @@ final class JaegerHttp {
         for (JsonNode keyValue : keyValues) {
             String text = keyValue.path("value").properties().stream()
                     .findFirst()
-                    .map(entry -> entry.getValue().isValueNode() ? entry.getValue().asString() : entry.getValue().toString())
+                    .map(entry -> entry.getValue().isValueNode()
+                            ? entry.getValue().asString()
+                            : entry.getValue().toString())
                     .orElse("");
             attributes.put(keyValue.path("key").asString(), text);
         }

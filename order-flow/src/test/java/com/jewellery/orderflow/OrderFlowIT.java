@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,10 +79,16 @@ class OrderFlowIT {
 
         long reachingMes = count(plan, Outcome::reachesMes);
         long poison = count(plan, outcome -> outcome == Outcome.POISON);
-        assertThat(consumed).as("messages the MES consumed: all but the lost and stuck orders").isEqualTo(reachingMes);
-        assertThat(RABBIT.messageCount(RabbitTopology.INBOX_QUEUE)).as("left in the inbox").isZero();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(RABBIT.messageCount(RabbitTopology.DEAD_LETTER)).as("dead-lettered").isEqualTo(poison));
+        assertThat(consumed)
+                .as("messages the MES consumed: all but the lost and stuck orders")
+                .isEqualTo(reachingMes);
+        assertThat(RABBIT.messageCount(RabbitTopology.INBOX_QUEUE))
+                .as("left in the inbox")
+                .isZero();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(RABBIT.messageCount(RabbitTopology.DEAD_LETTER))
+                        .as("dead-lettered")
+                        .isEqualTo(poison));
 
         assertGroundTruthFileMatchesPlan(truth, plan, directory.resolve("ground-truth.json"));
         Map<String, List<TracedSpan>> journeys = awaitJourneys(truth);
@@ -98,23 +103,53 @@ class OrderFlowIT {
         String mix = "ok=4,lost=1,stuck=1,pricing_error=1,slow_pricing=1,poison=1,mes_down=1";
         Path file = directory.resolve("ground-truth.json");
 
-        FlowMain.main("generate", "--orders", "30", "--rate", "100", "--seed", "7", "--run-id", runId,
-                "--mix", mix, "--sampling", "order-aware", "--consumer-style", "mixed",
-                "--slow-pricing-seconds", "1", "--mes-down-seconds", "1", "--outage-size", "3",
-                "--rabbit-uri", RABBIT.amqpUri(), "--ground-truth", file.toString());
+        FlowMain.main(
+                "generate",
+                "--orders",
+                "30",
+                "--rate",
+                "100",
+                "--seed",
+                "7",
+                "--run-id",
+                runId,
+                "--mix",
+                mix,
+                "--sampling",
+                "order-aware",
+                "--consumer-style",
+                "mixed",
+                "--slow-pricing-seconds",
+                "1",
+                "--mes-down-seconds",
+                "1",
+                "--outage-size",
+                "3",
+                "--rabbit-uri",
+                RABBIT.amqpUri(),
+                "--ground-truth",
+                file.toString());
 
         JsonNode written = JSON.readTree(Files.readString(file));
         assertThat(written.get("runId").asString()).isEqualTo(runId);
         assertThat(written.get("seed").asLong()).isEqualTo(7);
         ScenarioPlan replay = ScenarioPlan.draw(runId, 7, 30, OutcomeMix.parse(mix), List.of(ConsumerStyle.values()));
-        assertThat(plannedOutcomes(written)).isEqualTo(replay.orders().stream()
-                .collect(Collectors.toMap(PlannedOrder::orderId, order -> order.outcome().name())));
+        assertThat(plannedOutcomes(written))
+                .isEqualTo(replay.orders().stream()
+                        .collect(Collectors.toMap(
+                                PlannedOrder::orderId, order -> order.outcome().name())));
         Instant from = Instant.parse(written.get("startedAt").asString());
         Instant to = Instant.parse(written.get("finishedAt").asString());
-        Map<String, List<TracedSpan>> journeys = awaitJourneys(runId, from, to,
-                replay.orders().stream().mapToInt(order -> expectedSpans(order.outcome()).size()).sum());
+        Map<String, List<TracedSpan>> journeys = awaitJourneys(
+                runId,
+                from,
+                to,
+                replay.orders().stream()
+                        .mapToInt(order -> expectedSpans(order.outcome()).size())
+                        .sum());
         for (PlannedOrder order : replay.orders()) {
-            assertThat(names(journeys.get(order.orderId()))).as(order.orderId() + " " + order.outcome())
+            assertThat(names(journeys.get(order.orderId())))
+                    .as(order.orderId() + " " + order.outcome())
                     .isEqualTo(expectedSpans(order.outcome()));
         }
     }
@@ -123,16 +158,22 @@ class OrderFlowIT {
 
     private static void assertJourney(SentOrder sent, List<TracedSpan> spans) {
         Outcome outcome = sent.order().outcome();
-        String described = sent.order().orderId() + " " + outcome + " " + sent.order().consumerStyle().key();
+        String described = sent.order().orderId() + " " + outcome + " "
+                + sent.order().consumerStyle().key();
         assertThat(names(spans)).as(described).isEqualTo(expectedSpans(outcome));
-        Map<String, TracedSpan> byName = spans.stream().collect(Collectors.toMap(TracedSpan::name, Function.identity()));
+        Map<String, TracedSpan> byName =
+                spans.stream().collect(Collectors.toMap(TracedSpan::name, Function.identity()));
 
         for (TracedSpan span : spans) {
-            assertThat(span.service()).as(described + " service of " + span.name()).isEqualTo(serviceOf(span.name()));
+            assertThat(span.service())
+                    .as(described + " service of " + span.name())
+                    .isEqualTo(serviceOf(span.name()));
             assertThat(span.kind()).as(described + " kind of " + span.name()).isEqualTo(kindOf(span.name()));
-            assertThat(span.attribute("order.status")).as(described + " order.status of " + span.name())
+            assertThat(span.attribute("order.status"))
+                    .as(described + " order.status of " + span.name())
                     .isEqualTo(expectedStatus(span.name(), outcome).name());
-            assertThat(span.failed()).as(described + " ERROR on " + span.name())
+            assertThat(span.failed())
+                    .as(described + " ERROR on " + span.name())
                     .isEqualTo(failsIn(outcome).contains(span.name()));
         }
 
@@ -146,8 +187,10 @@ class OrderFlowIT {
         if (byName.containsKey(PUBLISH)) {
             assertChild(byName.get(PUBLISH), byName.get(CRM_SERVER));
             assertThat(byName.get(PUBLISH).attribute("messaging.system")).isEqualTo("rabbitmq");
-            assertThat(byName.get(PUBLISH).attribute("messaging.destination.name")).isEqualTo("orders.mes");
-            assertThat(byName.get(PUBLISH).attribute("messaging.operation.type")).isEqualTo("send");
+            assertThat(byName.get(PUBLISH).attribute("messaging.destination.name"))
+                    .isEqualTo("orders.mes");
+            assertThat(byName.get(PUBLISH).attribute("messaging.operation.type"))
+                    .isEqualTo("send");
             assertThat(byName.get(PUBLISH).attribute("messaging.message.id")).isNotBlank();
         }
         if (byName.containsKey(CONSUME)) {
@@ -181,13 +224,18 @@ class OrderFlowIT {
 
     private static void assertFault(Outcome outcome, Map<String, TracedSpan> byName) {
         switch (outcome) {
-            case LOST -> assertThat(byName.get(PUBLISH).attribute("messaging.rabbitmq.destination.routing_key"))
-                    .as("published where no queue is bound").isNotEqualTo(RabbitTopology.ROUTING_KEY);
+            case LOST ->
+                assertThat(byName.get(PUBLISH).attribute("messaging.rabbitmq.destination.routing_key"))
+                        .as("published where no queue is bound")
+                        .isNotEqualTo(RabbitTopology.ROUTING_KEY);
             case PRICING_ERROR -> assertException(byName.get(PRICE), "PricingException", "Pricing.price(");
             case POISON -> {
                 assertException(byName.get(CONSUME), "MalformedOrderException", "OrderPayload.parse(");
-                assertThat(byName.get(CONSUME).event("dead_letter")).as("dead_letter event").isPresent()
-                        .get().extracting(event -> event.attributes().get("messaging.destination.name"))
+                assertThat(byName.get(CONSUME).event("dead_letter"))
+                        .as("dead_letter event")
+                        .isPresent()
+                        .get()
+                        .extracting(event -> event.attributes().get("messaging.destination.name"))
                         .isEqualTo(RabbitTopology.DEAD_LETTER);
             }
             case SLOW_PRICING -> assertThat(byName.get(PRICE).duration()).isGreaterThanOrEqualTo(SLOW_PRICING);
@@ -205,21 +253,26 @@ class OrderFlowIT {
     }
 
     private static void assertException(TracedSpan span, String type, String frame) {
-        TracedSpan.Event exception = span.event("exception").orElseThrow(() ->
-                new AssertionError(span.name() + " has no exception event"));
+        TracedSpan.Event exception =
+                span.event("exception").orElseThrow(() -> new AssertionError(span.name() + " has no exception event"));
         assertThat(exception.attributes().get("exception.type")).endsWith(type);
         assertThat(exception.attributes().get("exception.message")).isNotBlank();
         assertThat(exception.attributes().get("exception.stacktrace")).contains(frame);
     }
 
     private static void assertChild(TracedSpan child, TracedSpan parent) {
-        assertThat(child.traceId()).as(child.name() + " in the trace of " + parent.name()).isEqualTo(parent.traceId());
-        assertThat(child.parentSpanId()).as(child.name() + " child of " + parent.name()).isEqualTo(parent.spanId());
+        assertThat(child.traceId())
+                .as(child.name() + " in the trace of " + parent.name())
+                .isEqualTo(parent.traceId());
+        assertThat(child.parentSpanId())
+                .as(child.name() + " child of " + parent.name())
+                .isEqualTo(parent.spanId());
     }
 
     /** Stage rabbitmq.queue: from the end of the publish to the start of the consume. */
     private static Duration queueWait(Map<String, TracedSpan> byName) {
-        return Duration.ofNanos(byName.get(CONSUME).startNanos() - byName.get(PUBLISH).endNanos());
+        return Duration.ofNanos(
+                byName.get(CONSUME).startNanos() - byName.get(PUBLISH).endNanos());
     }
 
     // --- what the contract expects --------------------------------------------------------------
@@ -229,8 +282,7 @@ class OrderFlowIT {
      * {@code stage()}, {@code completes()} and {@code reachesMes()}: which spans the order's traces hold,
      * the stage the outcome is about, and whether the order still completes.
      */
-    private record Expected(String stage, boolean completes, Set<String> spans) {
-    }
+    private record Expected(String stage, boolean completes, Set<String> spans) {}
 
     private static final Set<String> TO_CRM = Set.of(SHOP_SERVER, CREATE, SEND, CRM_SERVER, PROCESS);
     private static final Map<Outcome, Expected> CONTRACT = Map.of(
@@ -296,8 +348,12 @@ class OrderFlowIT {
     // --- scenario, ground truth and Jaeger ------------------------------------------------------
 
     private static FlowSettings settings(String rabbitUri) {
-        return new FlowSettings(new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.ORDER_AWARE, 0.1),
-                rabbitUri, 0, 0, SLOW_PRICING);
+        return new FlowSettings(
+                new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.ORDER_AWARE, 0.1),
+                rabbitUri,
+                0,
+                0,
+                SLOW_PRICING);
     }
 
     private static void assertGroundTruthFileMatchesPlan(GroundTruth truth, ScenarioPlan plan, Path file)
@@ -305,26 +361,36 @@ class OrderFlowIT {
         truth.write(file);
         JsonNode written = JSON.readTree(Files.readString(file));
         assertThat(written.get("runId").asString()).isEqualTo(plan.runId());
-        assertThat(plannedOutcomes(written)).isEqualTo(plan.orders().stream()
-                .collect(Collectors.toMap(PlannedOrder::orderId, order -> order.outcome().name())));
+        assertThat(plannedOutcomes(written))
+                .isEqualTo(plan.orders().stream()
+                        .collect(Collectors.toMap(
+                                PlannedOrder::orderId, order -> order.outcome().name())));
         for (JsonNode order : written.get("orders")) {
             Outcome outcome = Outcome.valueOf(order.get("outcome").asString());
-            assertThat(order.get("stage").asString()).isEqualTo(CONTRACT.get(outcome).stage());
-            assertThat(order.get("completes").asBoolean()).isEqualTo(CONTRACT.get(outcome).completes());
+            assertThat(order.get("stage").asString())
+                    .isEqualTo(CONTRACT.get(outcome).stage());
+            assertThat(order.get("completes").asBoolean())
+                    .isEqualTo(CONTRACT.get(outcome).completes());
             assertThat(order.get("accepted").asBoolean()).isTrue();
-            assertThat(order.get("sampled").asBoolean()).as("order-aware sampling keeps every order").isTrue();
+            assertThat(order.get("sampled").asBoolean())
+                    .as("order-aware sampling keeps every order")
+                    .isTrue();
         }
     }
 
     private static Map<String, String> plannedOutcomes(JsonNode groundTruth) {
         Map<String, String> outcomes = new LinkedHashMap<>();
-        groundTruth.get("orders").forEach(order ->
-                outcomes.put(order.get("orderId").asString(), order.get("outcome").asString()));
+        groundTruth
+                .get("orders")
+                .forEach(order -> outcomes.put(
+                        order.get("orderId").asString(), order.get("outcome").asString()));
         return outcomes;
     }
 
     private static Map<String, List<TracedSpan>> awaitJourneys(GroundTruth truth) {
-        int expected = truth.orders().stream().mapToInt(sent -> expectedSpans(sent.order().outcome()).size()).sum();
+        int expected = truth.orders().stream()
+                .mapToInt(sent -> expectedSpans(sent.order().outcome()).size())
+                .sum();
         return awaitJourneys(truth.runId(), truth.startedAt(), truth.finishedAt(), expected);
     }
 
@@ -335,23 +401,28 @@ class OrderFlowIT {
     private static Map<String, List<TracedSpan>> awaitJourneys(String runId, Instant from, Instant to, int expected) {
         String prefix = "ORD-" + runId + "-";
         Map<String, TracedSpan> bySpanId = new LinkedHashMap<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            for (String service : List.of("shop", "mes")) {
-                for (TracedSpan span : JAEGER.spansOfTraces(service, from.minusSeconds(1), to.plusSeconds(1))) {
-                    String orderId = span.attribute("order.id");
-                    if (orderId != null && orderId.startsWith(prefix)) {
-                        bySpanId.put(span.spanId(), span);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    for (String service : List.of("shop", "mes")) {
+                        for (TracedSpan span : JAEGER.spansOfTraces(service, from.minusSeconds(1), to.plusSeconds(1))) {
+                            String orderId = span.attribute("order.id");
+                            if (orderId != null && orderId.startsWith(prefix)) {
+                                bySpanId.put(span.spanId(), span);
+                            }
+                        }
                     }
-                }
-            }
-            return bySpanId.size() >= expected;
-        });
+                    return bySpanId.size() >= expected;
+                });
         assertThat(bySpanId).as("spans of run " + runId).hasSize(expected);
         return bySpanId.values().stream().collect(Collectors.groupingBy(span -> span.attribute("order.id")));
     }
 
     private static Set<String> names(Collection<TracedSpan> spans) {
-        List<String> names = Stream.ofNullable(spans).flatMap(Collection::stream).map(TracedSpan::name).toList();
+        List<String> names = Stream.ofNullable(spans)
+                .flatMap(Collection::stream)
+                .map(TracedSpan::name)
+                .toList();
         assertThat(names).as("span names").doesNotHaveDuplicates();
         return Set.copyOf(names);
     }

@@ -40,14 +40,16 @@ final class RabbitAdmin {
     void freshVirtualHost() throws Exception {
         put("/api/vhosts/" + virtualHost, "");
         put("/api/permissions/" + virtualHost + "/" + USER, "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = connect();
+                Channel channel = connection.createChannel()) {
             channel.queueDelete(RabbitTopology.INBOX_QUEUE);
             channel.queueDelete(RabbitTopology.DEAD_LETTER);
         }
     }
 
     long messageCount(String queue) throws Exception {
-        try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+        try (Connection connection = connect();
+                Channel channel = connection.createChannel()) {
             return channel.queueDeclarePassive(queue).getMessageCount();
         }
     }
@@ -59,18 +61,22 @@ final class RabbitAdmin {
     }
 
     private void put(String path, String body) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            response = client.send(HttpRequest.newBuilder(managementUri.resolve(path))
-                    .header("Authorization", "Basic " + credentials)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            response = client.send(
+                    HttpRequest.newBuilder(managementUri.resolve(path))
+                            .header("Authorization", "Basic " + credentials)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
         if (response.statusCode() >= 300) {
-            throw new IOException("RabbitMQ management answered " + response.statusCode() + " to PUT " + path
-                    + ": " + response.body());
+            throw new IOException("RabbitMQ management answered " + response.statusCode() + " to PUT " + path + ": "
+                    + response.body());
         }
     }
 }

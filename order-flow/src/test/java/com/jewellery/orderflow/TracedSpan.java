@@ -6,8 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One span as Jaeger's api_v3 returns it (OTLP JSON), reduced to what the tests check. */
-record TracedSpan(String service, String traceId, String spanId, String parentSpanId, String name, int kind,
-        int statusCode, long startNanos, long endNanos, Map<String, String> attributes, List<Event> events,
+record TracedSpan(
+        String service,
+        String traceId,
+        String spanId,
+        String parentSpanId,
+        String name,
+        int kind,
+        int statusCode,
+        long startNanos,
+        long endNanos,
+        Map<String, String> attributes,
+        List<Event> events,
         List<Link> links) {
 
     static final int KIND_INTERNAL = 1;
@@ -17,11 +27,9 @@ record TracedSpan(String service, String traceId, String spanId, String parentSp
     static final int KIND_CONSUMER = 5;
     static final int STATUS_ERROR = 2;
 
-    record Event(String name, Map<String, String> attributes) {
-    }
+    record Event(String name, Map<String, String> attributes) {}
 
-    record Link(String traceId, String spanId) {
-    }
+    record Link(String traceId, String spanId) {}
 
     String attribute(String key) {
         return attributes.get(key);

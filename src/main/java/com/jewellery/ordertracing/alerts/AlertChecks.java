@@ -12,12 +12,12 @@ public final class AlertChecks {
     /** Key of the one problem a stuck-count rule can have. */
     static final String ALL = "all";
 
-    private AlertChecks() {
-    }
+    private AlertChecks() {}
 
     /** One problem per failed order. */
     public static List<Firing> criticalErrors(List<OrderSnapshot> failed) {
-        return failed.stream().map(order -> new Firing(order.orderId(), null, failedText(order), order.orderId()))
+        return failed.stream()
+                .map(order -> new Firing(order.orderId(), null, failedText(order), order.orderId()))
                 .toList();
     }
 
@@ -26,10 +26,17 @@ public final class AlertChecks {
         if (stuckOrLost <= rule.threshold().longValue()) {
             return Optional.empty();
         }
-        return Optional.of(new Firing(ALL, (double) stuckOrLost, new AlertText(
-                rule.stage() == null ? "alerts.text.stuck" : "alerts.text.stuckAt", rule.stage(),
-                List.of(String.valueOf(stuckOrLost), String.valueOf(rule.threshold().longValue()),
-                        String.valueOf(rule.windowMinutes()))), null));
+        return Optional.of(new Firing(
+                ALL,
+                (double) stuckOrLost,
+                new AlertText(
+                        rule.stage() == null ? "alerts.text.stuck" : "alerts.text.stuckAt",
+                        rule.stage(),
+                        List.of(
+                                String.valueOf(stuckOrLost),
+                                String.valueOf(rule.threshold().longValue()),
+                                String.valueOf(rule.windowMinutes()))),
+                null));
     }
 
     /**
@@ -44,17 +51,30 @@ public final class AlertChecks {
                 .filter(stage -> funnel.errorRate(stage) * 100 > threshold)
                 .map(stage -> {
                     double percent = funnel.errorRate(stage) * 100;
-                    return new Firing(stage, percent, new AlertText("alerts.text.errorRate", stage, List.of(
-                            String.format(Locale.ROOT, "%.1f", percent), String.valueOf(funnel.errors(stage)),
-                            String.valueOf(funnel.reached(stage)), rule.threshold().stripTrailingZeros().toPlainString(),
-                            String.valueOf(rule.windowMinutes()))), null);
-                }).toList();
+                    return new Firing(
+                            stage,
+                            percent,
+                            new AlertText(
+                                    "alerts.text.errorRate",
+                                    stage,
+                                    List.of(
+                                            String.format(Locale.ROOT, "%.1f", percent),
+                                            String.valueOf(funnel.errors(stage)),
+                                            String.valueOf(funnel.reached(stage)),
+                                            rule.threshold()
+                                                    .stripTrailingZeros()
+                                                    .toPlainString(),
+                                            String.valueOf(rule.windowMinutes()))),
+                            null);
+                })
+                .toList();
     }
 
     private static AlertText failedText(OrderSnapshot order) {
         String stage = order.errorStage() != null ? order.errorStage() : order.lastStage();
         String key = stage == null ? "alerts.text.failedSomewhere" : "alerts.text.failed";
-        return order.errorMessage() == null ? new AlertText(key, stage, List.of(order.orderId()))
+        return order.errorMessage() == null
+                ? new AlertText(key, stage, List.of(order.orderId()))
                 : new AlertText(key + "With", stage, List.of(order.orderId(), firstLine(order.errorMessage())));
     }
 

@@ -24,8 +24,12 @@ class AlertEngine {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AlertEngine(AlertRepository repository, AlertEvaluator evaluator, AlertLedger ledger,
-                TransactionTemplate transaction, Clock clock) {
+    AlertEngine(
+            AlertRepository repository,
+            AlertEvaluator evaluator,
+            AlertLedger ledger,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.repository = repository;
         this.evaluator = evaluator;
         this.ledger = ledger;
@@ -39,7 +43,8 @@ class AlertEngine {
             try {
                 evaluate(rule, now);
             } catch (RuntimeException e) {
-                log.error("Alert rule '{}' (id {}) could not be evaluated; the others go on", rule.name(), rule.id(), e);
+                log.error(
+                        "Alert rule '{}' (id {}) could not be evaluated; the others go on", rule.name(), rule.id(), e);
             }
         }
     }
@@ -65,6 +70,5 @@ class AlertEngine {
     }
 
     /** How many alerts one evaluation opened and resolved. */
-    record Outcome(int opened, int resolved) {
-    }
+    record Outcome(int opened, int resolved) {}
 }

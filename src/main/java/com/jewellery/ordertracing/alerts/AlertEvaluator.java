@@ -1,7 +1,7 @@
 package com.jewellery.ordertracing.alerts;
 
-import com.jewellery.ordertracing.lost.ProblemDetector;
 import com.jewellery.ordertracing.lost.LostOrderQueries;
+import com.jewellery.ordertracing.lost.ProblemDetector;
 import com.jewellery.ordertracing.lost.ProblemFilter;
 import com.jewellery.ordertracing.lost.ProblemReason;
 import com.jewellery.ordertracing.lost.StageFunnel;
@@ -36,17 +36,24 @@ class AlertEvaluator {
                 yield new Evaluation(firing, cleared);
             }
             case STUCK_COUNT -> {
-                long stuckOrLost = queries.countByStageAndReason(detector.deadlinesAt(now),
-                                new ProblemFilter(rule.stage(), null, null, since, now, null)).stream()
+                long stuckOrLost = queries
+                        .countByStageAndReason(
+                                detector.deadlinesAt(now),
+                                new ProblemFilter(rule.stage(), null, null, since, now, null))
+                        .stream()
                         // unconfirmed orders may have gone on unsampled: never an alarm
                         .filter(count -> count.reason() == ProblemReason.STUCK || count.reason() == ProblemReason.LOST)
-                        .mapToLong(count -> count.count()).sum();
-                yield Evaluation.complete(AlertChecks.stuckCount(rule, stuckOrLost).stream().toList(), openKeys);
+                        .mapToLong(count -> count.count())
+                        .sum();
+                yield Evaluation.complete(
+                        AlertChecks.stuckCount(rule, stuckOrLost).stream().toList(), openKeys);
             }
             case ERROR_RATE -> {
                 StageFunnel funnel = new StageFunnel(detector.rules().stages(), queries.stageTallies(since, now));
-                yield Evaluation.complete(AlertChecks.errorRates(rule, funnel, detector.rules().stages(),
-                        properties.errorRateMinOrders()), openKeys);
+                yield Evaluation.complete(
+                        AlertChecks.errorRates(
+                                rule, funnel, detector.rules().stages(), properties.errorRateMinOrders()),
+                        openKeys);
             }
         };
     }

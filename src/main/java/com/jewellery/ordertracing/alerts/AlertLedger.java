@@ -24,8 +24,11 @@ class AlertLedger {
     private final JsonMapper json;
     private final AlertWording wording;
 
-    AlertLedger(AlertRepository repository, List<NotificationChannel> channels, AlertsProperties properties,
-                JsonMapper json) {
+    AlertLedger(
+            AlertRepository repository,
+            List<NotificationChannel> channels,
+            AlertsProperties properties,
+            JsonMapper json) {
         this.repository = repository;
         this.channels = channels;
         this.properties = properties;
@@ -37,7 +40,14 @@ class AlertLedger {
         String english = ENGLISH.text(firing.text());
         long alertId = repository.openAlert(rule, firing, english, at);
         log.warn("Alert opened: {} – {}", rule.name(), english);
-        notify(AlertEvent.OPENED, alertId, rule, firing.key(), wording.text(firing.text()), firing.value(), at,
+        notify(
+                AlertEvent.OPENED,
+                alertId,
+                rule,
+                firing.key(),
+                wording.text(firing.text()),
+                firing.value(),
+                at,
                 link(firing.orderId()));
     }
 
@@ -45,20 +55,30 @@ class AlertLedger {
         AlertRecord alert = repository.resolveAlert(alertId, at, resolution);
         log.info("Alert resolved ({}): {} – {}", resolution, rule.name(), alert.summary());
         String orderId = rule.kind() == AlertRuleKind.CRITICAL_ERROR ? alert.problemKey() : null;
-        String summary = (alert.text() == null ? alert.summary() : wording.text(alert.text()))
-                + " (" + wording.format("alerts.resolution." + resolution.replace(' ', '_')) + ")";
+        String summary = (alert.text() == null ? alert.summary() : wording.text(alert.text())) + " ("
+                + wording.format("alerts.resolution." + resolution.replace(' ', '_')) + ")";
         notify(AlertEvent.RESOLVED, alertId, rule, alert.problemKey(), summary, alert.value(), at, link(orderId));
     }
 
-    private void notify(AlertEvent event, long alertId, AlertRule rule, String key, String summary, Double value,
-                        Instant at, String link) {
-        NotificationMessage message = NotificationMessage.of(wording, event, alertId, rule, key, summary, value, at,
-                link);
+    private void notify(
+            AlertEvent event,
+            long alertId,
+            AlertRule rule,
+            String key,
+            String summary,
+            Double value,
+            Instant at,
+            String link) {
+        NotificationMessage message =
+                NotificationMessage.of(wording, event, alertId, rule, key, summary, value, at, link);
         String fields = json.writeValueAsString(message.fields());
-        List<NotificationChannel> active = channels.stream().filter(NotificationChannel::configured).toList();
+        List<NotificationChannel> active =
+                channels.stream().filter(NotificationChannel::configured).toList();
         if (active.isEmpty()) {
-            log.warn("No notification channel is configured (portal.alerts.webhook-url, portal.alerts.email-to):"
-                    + " alert {} is only shown in the portal", alertId);
+            log.warn(
+                    "No notification channel is configured (portal.alerts.webhook-url, portal.alerts.email-to):"
+                            + " alert {} is only shown in the portal",
+                    alertId);
         }
         active.forEach(channel -> repository.enqueue(alertId, channel.type(), event, message, fields, at));
     }

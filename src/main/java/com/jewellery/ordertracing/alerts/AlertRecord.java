@@ -16,9 +16,17 @@ import java.time.Instant;
  * @param resolvedAt when it cleared; null while open
  * @param resolution why it closed
  */
-public record AlertRecord(long id, String ruleName, AlertRuleKind kind, String problemKey, String summary, AlertText text,
-                          Double value,
-                          Instant openedAt, Instant resolvedAt, String resolution) {
+public record AlertRecord(
+        long id,
+        String ruleName,
+        AlertRuleKind kind,
+        String problemKey,
+        String summary,
+        AlertText text,
+        Double value,
+        Instant openedAt,
+        Instant resolvedAt,
+        String resolution) {
 
     public boolean open() {
         return resolvedAt == null;

@@ -17,8 +17,16 @@ import java.time.Instant;
  * @param updatedAt     last change
  * @param updatedBy     who changed it last
  */
-public record AlertRule(long id, String name, AlertRuleKind kind, String stage, BigDecimal threshold,
-                        int windowMinutes, boolean enabled, Instant updatedAt, String updatedBy) {
+public record AlertRule(
+        long id,
+        String name,
+        AlertRuleKind kind,
+        String stage,
+        BigDecimal threshold,
+        int windowMinutes,
+        boolean enabled,
+        Instant updatedAt,
+        String updatedBy) {
 
     public Duration window() {
         return Duration.ofMinutes(windowMinutes);

@@ -12,8 +12,8 @@ import java.math.BigDecimal;
  * @param windowMinutes how far back it looks
  * @param enabled       evaluated at all
  */
-public record AlertRuleInput(String name, AlertRuleKind kind, String stage, BigDecimal threshold,
-                             Integer windowMinutes, boolean enabled) {
+public record AlertRuleInput(
+        String name, AlertRuleKind kind, String stage, BigDecimal threshold, Integer windowMinutes, boolean enabled) {
 
     public AlertRuleInput {
         name = name == null ? null : name.strip();
@@ -21,7 +21,7 @@ public record AlertRuleInput(String name, AlertRuleKind kind, String stage, BigD
     }
 
     public static AlertRuleInput of(AlertRule rule) {
-        return new AlertRuleInput(rule.name(), rule.kind(), rule.stage(), rule.threshold(), rule.windowMinutes(),
-                rule.enabled());
+        return new AlertRuleInput(
+                rule.name(), rule.kind(), rule.stage(), rule.threshold(), rule.windowMinutes(), rule.enabled());
     }
 }

@@ -17,8 +17,7 @@ public final class AlertRuleValidator {
     private static final BigDecimal COUNT_MAX = new BigDecimal("1000000");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    private AlertRuleValidator() {
-    }
+    private AlertRuleValidator() {}
 
     public static Map<String, String> problems(AlertRuleInput input, List<String> stages) {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -42,12 +41,18 @@ public final class AlertRuleValidator {
 
     private static Optional<String> thresholdProblem(AlertRuleInput input) {
         BigDecimal threshold = input.threshold();
-        if (input.kind() == AlertRuleKind.STUCK_COUNT && (threshold == null || threshold.signum() < 0
-                || threshold.stripTrailingZeros().scale() > 0 || threshold.compareTo(COUNT_MAX) > 0)) {
+        if (input.kind() == AlertRuleKind.STUCK_COUNT
+                && (threshold == null
+                        || threshold.signum() < 0
+                        || threshold.stripTrailingZeros().scale() > 0
+                        || threshold.compareTo(COUNT_MAX) > 0)) {
             return Optional.of("alerts.rule.error.count");
         }
-        if (input.kind() == AlertRuleKind.ERROR_RATE && (threshold == null || threshold.signum() <= 0
-                || threshold.compareTo(HUNDRED) >= 0 || threshold.scale() > 2)) {
+        if (input.kind() == AlertRuleKind.ERROR_RATE
+                && (threshold == null
+                        || threshold.signum() <= 0
+                        || threshold.compareTo(HUNDRED) >= 0
+                        || threshold.scale() > 2)) {
             return Optional.of("alerts.rule.error.percent");
         }
         return Optional.empty();

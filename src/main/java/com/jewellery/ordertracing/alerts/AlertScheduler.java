@@ -15,13 +15,15 @@ class AlertScheduler {
         this.dispatcher = dispatcher;
     }
 
-    @Scheduled(fixedDelayString = "${portal.alerts.evaluation-interval:60s}",
+    @Scheduled(
+            fixedDelayString = "${portal.alerts.evaluation-interval:60s}",
             initialDelayString = "${portal.alerts.evaluation-interval:60s}")
     void evaluate() {
         engine.evaluateAll();
     }
 
-    @Scheduled(fixedDelayString = "${portal.alerts.delivery-interval:10s}",
+    @Scheduled(
+            fixedDelayString = "${portal.alerts.delivery-interval:10s}",
             initialDelayString = "${portal.alerts.delivery-interval:10s}")
     void deliver() {
         dispatcher.deliverDue();

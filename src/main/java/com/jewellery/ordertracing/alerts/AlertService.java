@@ -31,8 +31,12 @@ public class AlertService {
     /** The strategy method security itself uses (Vaadin registers one), so "who" matches "may". */
     private final ObjectProvider<SecurityContextHolderStrategy> securityContexts;
 
-    AlertService(AlertRepository repository, AlertLedger ledger, DetectionRules detectionRules, Clock clock,
-                 ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
+    AlertService(
+            AlertRepository repository,
+            AlertLedger ledger,
+            DetectionRules detectionRules,
+            Clock clock,
+            ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
         this.repository = repository;
         this.ledger = ledger;
         this.detectionRules = detectionRules;
@@ -82,8 +86,11 @@ public class AlertService {
         if (!problems.containsKey("name") && repository.nameTaken(input.name(), id)) {
             problems.put("name", "alerts.rule.error.nameTaken");
         }
-        AlertRule existing = id == null ? null : repository.rule(id)
-                .orElseThrow(() -> new InvalidAlertRuleException(Map.of("name", "alerts.rule.error.gone")));
+        AlertRule existing = id == null
+                ? null
+                : repository
+                        .rule(id)
+                        .orElseThrow(() -> new InvalidAlertRuleException(Map.of("name", "alerts.rule.error.gone")));
         if (!problems.isEmpty()) {
             throw new InvalidAlertRuleException(problems);
         }
@@ -92,7 +99,9 @@ public class AlertService {
         long savedId = id == null ? repository.insertRule(input, now, user) : id;
         if (existing != null) {
             repository.updateRule(id, input, now, user);
-            if (!input.enabled() || existing.kind() != input.kind() || !Objects.equals(existing.stage(), input.stage())) {
+            if (!input.enabled()
+                    || existing.kind() != input.kind()
+                    || !Objects.equals(existing.stage(), input.stage())) {
                 resolveOpenAlerts(existing, now, input.enabled() ? "rule changed" : "rule disabled");
             }
         }
@@ -114,7 +123,11 @@ public class AlertService {
     }
 
     private String currentUser() {
-        return Usernames.of(securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)
-                .getContext().getAuthentication(), "system");
+        return Usernames.of(
+                securityContexts
+                        .getIfAvailable(SecurityContextHolder::getContextHolderStrategy)
+                        .getContext()
+                        .getAuthentication(),
+                "system");
     }
 }

@@ -20,8 +20,8 @@ public final class AlertWording {
     public AlertWording(Locale locale) {
         this.locale = locale;
         // no fallback to the JVM's default locale: a language without its own file gets the base (English)
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static AlertWording english() {

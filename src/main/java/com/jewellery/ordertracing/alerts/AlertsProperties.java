@@ -40,7 +40,12 @@ public record AlertsProperties(
         portalUrl = portalUrl == null || portalUrl.isBlank() ? "http://localhost:8080" : portalUrl.strip();
         webhookUrl = webhookUrl == null ? "" : webhookUrl.strip();
         webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(5) : webhookTimeout;
-        emailTo = emailTo == null ? List.of() : emailTo.stream().map(String::strip).filter(to -> !to.isEmpty()).toList();
+        emailTo = emailTo == null
+                ? List.of()
+                : emailTo.stream()
+                        .map(String::strip)
+                        .filter(to -> !to.isEmpty())
+                        .toList();
         emailFrom = emailFrom == null || emailFrom.isBlank() ? "order-portal@localhost" : emailFrom.strip();
         retryInitial = retryInitial == null ? Duration.ofSeconds(30) : retryInitial;
         retryMax = retryMax == null ? Duration.ofMinutes(30) : retryMax;

@@ -2,5 +2,6 @@ package com.jewellery.ordertracing.alerts;
 
 /** Where notifications go. */
 public enum ChannelType {
-    WEBHOOK, EMAIL
+    WEBHOOK,
+    EMAIL
 }

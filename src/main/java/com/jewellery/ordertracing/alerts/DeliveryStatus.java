@@ -2,5 +2,7 @@ package com.jewellery.ordertracing.alerts;
 
 /** Where a notification stands in the outbox. */
 public enum DeliveryStatus {
-    PENDING, DELIVERED, GAVE_UP
+    PENDING,
+    DELIVERED,
+    GAVE_UP
 }

@@ -8,5 +8,4 @@ package com.jewellery.ordertracing.alerts;
  * @param text    one line for people, translated where it is shown
  * @param orderId the order it is about, null when about many
  */
-public record Firing(String key, Double value, AlertText text, String orderId) {
-}
+public record Firing(String key, Double value, AlertText text, String orderId) {}

@@ -30,8 +30,12 @@ class NotificationDispatcher {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    NotificationDispatcher(AlertRepository repository, List<NotificationChannel> channels, AlertsProperties properties,
-                           TransactionTemplate transaction, Clock clock) {
+    NotificationDispatcher(
+            AlertRepository repository,
+            List<NotificationChannel> channels,
+            AlertsProperties properties,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.repository = repository;
         this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::type, Function.identity()));
         this.backoff = properties.backoff();
@@ -59,7 +63,10 @@ class NotificationDispatcher {
         try {
             channels.get(notification.channel()).send(notification);
             repository.markDelivered(notification.id(), now);
-            log.info("Alert notification {} ({} {}) delivered", notification.id(), notification.channel(),
+            log.info(
+                    "Alert notification {} ({} {}) delivered",
+                    notification.id(),
+                    notification.channel(),
                     notification.event());
             return true;
         } catch (NotificationChannel.DeliveryException | RuntimeException e) {
@@ -68,11 +75,22 @@ class NotificationDispatcher {
             Instant next = now.plus(backoff.delayAfter(attempts));
             repository.markFailed(notification.id(), e.getMessage(), next, giveUp);
             if (giveUp) {
-                log.error("Alert notification {} ({} {}) given up after {} attempts: {}", notification.id(),
-                        notification.channel(), notification.event(), attempts, e.getMessage());
+                log.error(
+                        "Alert notification {} ({} {}) given up after {} attempts: {}",
+                        notification.id(),
+                        notification.channel(),
+                        notification.event(),
+                        attempts,
+                        e.getMessage());
             } else {
-                log.warn("Alert notification {} ({} {}) failed (attempt {}), retry at {}: {}", notification.id(),
-                        notification.channel(), notification.event(), attempts, next, e.getMessage());
+                log.warn(
+                        "Alert notification {} ({} {}) failed (attempt {}), retry at {}: {}",
+                        notification.id(),
+                        notification.channel(),
+                        notification.event(),
+                        attempts,
+                        next,
+                        e.getMessage());
             }
             return false;
         }

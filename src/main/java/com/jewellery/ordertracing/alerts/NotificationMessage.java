@@ -24,8 +24,16 @@ public record NotificationMessage(String subject, String body, Map<String, Objec
      *
      * @param summary the alert's text in the wording's language
      */
-    public static NotificationMessage of(AlertWording wording, AlertEvent event, long alertId, AlertRule rule,
-                                         String problemKey, String summary, Double value, Instant at, String link) {
+    public static NotificationMessage of(
+            AlertWording wording,
+            AlertEvent event,
+            long alertId,
+            AlertRule rule,
+            String problemKey,
+            String summary,
+            Double value,
+            Instant at,
+            String link) {
         boolean opened = event == AlertEvent.OPENED;
         String verb = wording.format(opened ? "alerts.notification.opened" : "alerts.notification.resolved");
         String subject = wording.format("alerts.notification.subject", verb, rule.name(), summary);
@@ -47,6 +55,7 @@ public record NotificationMessage(String subject, String body, Map<String, Objec
         fields.put("threshold", rule.threshold());
         fields.put(event == AlertEvent.OPENED ? "openedAt" : "resolvedAt", at.toString());
         fields.put("link", link);
-        return new NotificationMessage(subject.length() > 300 ? subject.substring(0, 297) + "..." : subject, body, fields);
+        return new NotificationMessage(
+                subject.length() > 300 ? subject.substring(0, 297) + "..." : subject, body, fields);
     }
 }

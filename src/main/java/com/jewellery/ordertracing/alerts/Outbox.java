@@ -25,8 +25,12 @@ public class Outbox {
     private final JsonMapper json;
     private final Clock clock;
 
-    Outbox(AlertRepository repository, List<NotificationChannel> channels, AlertsProperties properties, JsonMapper json,
-           Clock clock) {
+    Outbox(
+            AlertRepository repository,
+            List<NotificationChannel> channels,
+            AlertsProperties properties,
+            JsonMapper json,
+            Clock clock) {
         this.repository = repository;
         this.channels = channels;
         this.properties = properties;
@@ -38,7 +42,8 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public int send(AlertEvent event, NotificationMessage message) {
         String fields = json.writeValueAsString(message.fields());
-        List<NotificationChannel> active = channels.stream().filter(NotificationChannel::configured).toList();
+        List<NotificationChannel> active =
+                channels.stream().filter(NotificationChannel::configured).toList();
         if (active.isEmpty()) {
             log.info("No notification channel is configured: '{}' is only shown in the portal", message.subject());
         }

@@ -19,7 +19,17 @@ import java.time.Instant;
  * @param createdAt     when the alert changed
  * @param deliveredAt   when a channel accepted it
  */
-public record OutboxNotification(long id, long alertId, ChannelType channel, AlertEvent event, String subject,
-                                 String body, String fieldsJson, DeliveryStatus status, int attempts,
-                                 Instant nextAttemptAt, String lastError, Instant createdAt, Instant deliveredAt) {
-}
+public record OutboxNotification(
+        long id,
+        long alertId,
+        ChannelType channel,
+        AlertEvent event,
+        String subject,
+        String body,
+        String fieldsJson,
+        DeliveryStatus status,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        Instant createdAt,
+        Instant deliveredAt) {}

@@ -26,7 +26,9 @@ class WebhookChannel implements NotificationChannel {
     WebhookChannel(AlertsProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.client = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(properties.webhookTimeout())
+                .build();
     }
 
     @Override

@@ -28,13 +28,22 @@ public final class AnalyticsQueries {
     public Map<String, Map<Instant, Histogram>> histograms(Rollup rollup, Instant from, Instant to, Duration step) {
         Map<String, Map<Instant, Histogram>> byStage = new HashMap<>();
         // rows as they are, summed here: a month of all stages is a few thousand rows, and array text is cheap to read
-        jdbc.query("SELECT stage_id, date_bin(CAST(? AS interval), bucket_start, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS t, "
-                + "array_lower(counts, 1) AS first, array_to_string(counts, ',', '0') AS counts, errors, sla_ok FROM "
-                + rollup.table() + " WHERE bucket_start >= ? AND bucket_start < ?", rs -> {
+        jdbc.query(
+                "SELECT stage_id, date_bin(CAST(? AS interval), bucket_start, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS t, "
+                        + "array_lower(counts, 1) AS first, array_to_string(counts, ',', '0') AS counts, errors, sla_ok FROM "
+                        + rollup.table() + " WHERE bucket_start >= ? AND bucket_start < ?",
+                rs -> {
                     byStage.computeIfAbsent(rs.getString("stage_id"), stage -> new HashMap<>())
                             .computeIfAbsent(MeasurementWriter.instant(rs, "t"), start -> new Histogram())
-                            .addRow(rs.getInt("first"), rs.getString("counts"), rs.getLong("errors"), rs.getLong("sla_ok"));
-                }, step.toSeconds() + " seconds", MeasurementWriter.timestamp(from), MeasurementWriter.timestamp(to));
+                            .addRow(
+                                    rs.getInt("first"),
+                                    rs.getString("counts"),
+                                    rs.getLong("errors"),
+                                    rs.getLong("sla_ok"));
+                },
+                step.toSeconds() + " seconds",
+                MeasurementWriter.timestamp(from),
+                MeasurementWriter.timestamp(to));
         return byStage;
     }
 
@@ -45,11 +54,20 @@ public final class AnalyticsQueries {
      */
     public List<OrderMeasurement> orders(String stageId, Instant from, Instant to, boolean failedOnly, int limit) {
         String order = failedOnly ? " AND error ORDER BY ended_at DESC" : " ORDER BY duration_us DESC";
-        return jdbc.query("SELECT order_id, ended_at, duration_us, error, sla_ok FROM stage_measurement "
-                        + "WHERE stage_id = ? AND ended_at >= ? AND ended_at < ? AND first_seen < ?" + order + " LIMIT ?",
-                (rs, row) -> new OrderMeasurement(rs.getString("order_id"), MeasurementWriter.instant(rs, "ended_at"),
-                        rs.getLong("duration_us"), rs.getBoolean("error"), rs.getBoolean("sla_ok")),
-                stageId, MeasurementWriter.timestamp(from), MeasurementWriter.timestamp(to),
-                MeasurementWriter.timestamp(to.plus(Duration.ofDays(1))), limit);
+        return jdbc.query(
+                "SELECT order_id, ended_at, duration_us, error, sla_ok FROM stage_measurement "
+                        + "WHERE stage_id = ? AND ended_at >= ? AND ended_at < ? AND first_seen < ?" + order
+                        + " LIMIT ?",
+                (rs, row) -> new OrderMeasurement(
+                        rs.getString("order_id"),
+                        MeasurementWriter.instant(rs, "ended_at"),
+                        rs.getLong("duration_us"),
+                        rs.getBoolean("error"),
+                        rs.getBoolean("sla_ok")),
+                stageId,
+                MeasurementWriter.timestamp(from),
+                MeasurementWriter.timestamp(to),
+                MeasurementWriter.timestamp(to.plus(Duration.ofDays(1))),
+                limit);
     }
 }

@@ -16,7 +16,9 @@ public record AnalyticsRange(Instant from, Instant to) {
 
     /** The presets of the view. */
     public enum Preset {
-        HOUR("1h", Duration.ofHours(1)), DAY("24h", Duration.ofHours(24)), WEEK("7d", Duration.ofDays(7)),
+        HOUR("1h", Duration.ofHours(1)),
+        DAY("24h", Duration.ofHours(24)),
+        WEEK("7d", Duration.ofDays(7)),
         MONTH("30d", Duration.ofDays(30));
 
         private final String key;
@@ -46,7 +48,13 @@ public record AnalyticsRange(Instant from, Instant to) {
     }
 
     /** Why a custom range is refused; each has a translation {@code analytics.range.error.<NAME>}. */
-    public enum Problem { MISSING, NOT_BEFORE, TOO_SHORT, TOO_LONG, IN_FUTURE }
+    public enum Problem {
+        MISSING,
+        NOT_BEFORE,
+        TOO_SHORT,
+        TOO_LONG,
+        IN_FUTURE
+    }
 
     public static AnalyticsRange last(Preset preset, Instant now) {
         return new AnalyticsRange(now.minus(preset.length), now);

@@ -39,8 +39,12 @@ public class AnalyticsService {
     private final RoleHierarchy roles;
     private final Clock clock;
 
-    AnalyticsService(AnalyticsQueries queries, StageCatalog catalog, AnalyticsProperties properties,
-            RoleHierarchy roles, Clock clock) {
+    AnalyticsService(
+            AnalyticsQueries queries,
+            StageCatalog catalog,
+            AnalyticsProperties properties,
+            RoleHierarchy roles,
+            Clock clock) {
         this.queries = queries;
         this.catalog = catalog;
         this.properties = properties;
@@ -50,14 +54,16 @@ public class AnalyticsService {
 
     /** Catalog stages in flow order, then {@link StageMeasurement#END_TO_END}. */
     public List<String> stageIds() {
-        List<String> ids = new ArrayList<>(catalog.stages().stream().map(StageDefinition::id).toList());
+        List<String> ids = new ArrayList<>(
+                catalog.stages().stream().map(StageDefinition::id).toList());
         ids.add(StageMeasurement.END_TO_END);
         return ids;
     }
 
     /** The SLA a stage's compliance is measured against. */
     public Optional<Duration> sla(String stageId) {
-        return StageMeasurement.END_TO_END.equals(stageId) ? Optional.of(catalog.endToEndSla())
+        return StageMeasurement.END_TO_END.equals(stageId)
+                ? Optional.of(catalog.endToEndSla())
                 : catalog.stage(stageId).map(StageDefinition::sla);
     }
 
@@ -87,7 +93,8 @@ public class AnalyticsService {
     @Transactional(readOnly = true)
     public void exportCsv(AnalyticsRange range, String stageId, OutputStream out) {
         AnalyticsReport report = report(range);
-        StageSeries series = report.current(stageId).orElseThrow(() -> new IllegalArgumentException("stage " + stageId));
+        StageSeries series =
+                report.current(stageId).orElseThrow(() -> new IllegalArgumentException("stage " + stageId));
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             SeriesCsv.write(series, report.resolution(), writer);
         } catch (IOException e) {
@@ -99,13 +106,19 @@ public class AnalyticsService {
     @Transactional(readOnly = true)
     public DrillDown drillDown(String stageId, Instant from, Instant to) {
         int limit = properties.drillDownLimit();
-        return new DrillDown(stageId, from, to, queries.orders(stageId, from, to, false, limit),
-                queries.orders(stageId, from, to, true, limit), currentUserMayOpenOrders());
+        return new DrillDown(
+                stageId,
+                from,
+                to,
+                queries.orders(stageId, from, to, false, limit),
+                queries.orders(stageId, from, to, true, limit),
+                currentUserMayOpenOrders());
     }
 
     private boolean currentUserMayOpenOrders() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
-                .anyMatch(authority -> ORDER_WORK.equals(authority.getAuthority()));
+        return authentication != null
+                && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
+                        .anyMatch(authority -> ORDER_WORK.equals(authority.getAuthority()));
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
  * @param canOpenOrders whether the reader may open an order's journey (order work); analysts see ids and
  *                      durations only
  */
-public record DrillDown(String stageId, Instant from, Instant to, List<OrderMeasurement> slowest,
-        List<OrderMeasurement> failed, boolean canOpenOrders) {
-}
+public record DrillDown(
+        String stageId,
+        Instant from,
+        Instant to,
+        List<OrderMeasurement> slowest,
+        List<OrderMeasurement> failed,
+        boolean canOpenOrders) {}

@@ -11,6 +11,7 @@ public final class Histogram {
 
     /** counts[i] is bucket {@code lowest + i}; grown as buckets arrive. */
     private long[] counts = new long[0];
+
     private int lowest;
     private long total;
     private long errors;

@@ -12,7 +12,7 @@ import java.util.List;
 public interface JourneyMeasurements {
 
     /** Writes nothing: for indexers that do not keep analytics (e.g. the benchmark's baseline). */
-    JourneyMeasurements NONE = journeys -> { };
+    JourneyMeasurements NONE = journeys -> {};
 
     void saved(List<Saved> journeys);
 
@@ -20,6 +20,5 @@ public interface JourneyMeasurements {
      * @param partitionKey the journey row's {@code first_seen} (kept from its first insert)
      * @param replaced     the journey had a row before, so it may have measurements to replace
      */
-    record Saved(OrderJourney journey, Instant partitionKey, boolean replaced) {
-    }
+    record Saved(OrderJourney journey, Instant partitionKey, boolean replaced) {}
 }

@@ -18,8 +18,7 @@ public final class LogBuckets {
 
     private static final double LOG_GAMMA = Math.log(GAMMA);
 
-    private LogBuckets() {
-    }
+    private LogBuckets() {}
 
     public static int bucketOf(long micros) {
         if (micros < 1) {

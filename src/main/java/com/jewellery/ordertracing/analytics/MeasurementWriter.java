@@ -48,8 +48,8 @@ public final class MeasurementWriter implements JourneyMeasurements {
     public void saved(List<Saved> journeys) {
         Map<Key, Row> fresh = new LinkedHashMap<>();
         for (Saved saved : journeys) {
-            StageMeasurement.of(saved.journey()).forEach(measurement ->
-                    fresh.put(Key.of(measurement), new Row(saved.partitionKey(), measurement)));
+            StageMeasurement.of(saved.journey())
+                    .forEach(measurement -> fresh.put(Key.of(measurement), new Row(saved.partitionKey(), measurement)));
         }
         Map<Key, Row> old = stored(journeys.stream().filter(Saved::replaced).toList());
         write(old, fresh);
@@ -90,22 +90,36 @@ public final class MeasurementWriter implements JourneyMeasurements {
         if (replaced.isEmpty()) {
             return rows;
         }
-        Object[] orderIds = replaced.stream().map(saved -> saved.journey().orderId()).distinct().toArray();
+        Object[] orderIds = replaced.stream()
+                .map(saved -> saved.journey().orderId())
+                .distinct()
+                .toArray();
         // as text: the driver's array encoder takes strings, and PostgreSQL reads ISO-8601 instants
-        Object[] keys = replaced.stream().map(saved -> saved.partitionKey().toString()).distinct().toArray();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
+        Object[] keys = replaced.stream()
+                .map(saved -> saved.partitionKey().toString())
+                .distinct()
+                .toArray();
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement("""
                     SELECT order_id, stage_id, first_seen, ended_at, duration_us, error, sla_ok FROM stage_measurement
                     WHERE order_id = ANY (?) AND first_seen = ANY (?)""");
-            statement.setArray(1, connection.createArrayOf("varchar", orderIds));
-            statement.setArray(2, connection.createArrayOf("timestamptz", keys));
-            return statement;
-        }, (ResultSet rs) -> {
-            Row row = new Row(instant(rs, "first_seen"), new StageMeasurement(rs.getString("order_id"),
-                    rs.getString("stage_id"), instant(rs, "ended_at"), rs.getLong("duration_us"),
-                    rs.getBoolean("error"), rs.getBoolean("sla_ok")));
-            rows.put(Key.of(row.measurement()), row);
-        });
+                    statement.setArray(1, connection.createArrayOf("varchar", orderIds));
+                    statement.setArray(2, connection.createArrayOf("timestamptz", keys));
+                    return statement;
+                },
+                (ResultSet rs) -> {
+                    Row row = new Row(
+                            instant(rs, "first_seen"),
+                            new StageMeasurement(
+                                    rs.getString("order_id"),
+                                    rs.getString("stage_id"),
+                                    instant(rs, "ended_at"),
+                                    rs.getLong("duration_us"),
+                                    rs.getBoolean("error"),
+                                    rs.getBoolean("sla_ok")));
+                    rows.put(Key.of(row.measurement()), row);
+                });
         return rows;
     }
 
@@ -143,8 +157,13 @@ public final class MeasurementWriter implements JourneyMeasurements {
     public record Row(Instant partitionKey, StageMeasurement measurement) {
         public Row {
             partitionKey = micros(partitionKey);
-            measurement = new StageMeasurement(measurement.orderId(), measurement.stageId(),
-                    micros(measurement.endedAt()), measurement.micros(), measurement.error(), measurement.slaOk());
+            measurement = new StageMeasurement(
+                    measurement.orderId(),
+                    measurement.stageId(),
+                    micros(measurement.endedAt()),
+                    measurement.micros(),
+                    measurement.error(),
+                    measurement.slaOk());
         }
 
         private static Instant micros(Instant instant) {
@@ -174,7 +193,8 @@ public final class MeasurementWriter implements JourneyMeasurements {
         private void change(StageMeasurement m, int sign) {
             for (Rollup rollup : Rollup.values()) {
                 Instant start = Resolution.floor(m.endedAt(), rollup.width());
-                rows.get(rollup).computeIfAbsent(new Cell(m.stageId(), start), cell -> new RowDelta())
+                rows.get(rollup)
+                        .computeIfAbsent(new Cell(m.stageId(), start), cell -> new RowDelta())
                         .change(m.bucket(), sign, m.error() ? sign : 0, m.slaOk() ? sign : 0);
             }
         }
@@ -187,12 +207,16 @@ public final class MeasurementWriter implements JourneyMeasurements {
         void apply(JdbcTemplate jdbc) {
             for (Rollup rollup : Rollup.values()) {
                 List<Map.Entry<Cell, RowDelta>> changed = rows.get(rollup).entrySet().stream()
-                        .filter(entry -> entry.getValue().changes()).toList();
-                jdbc.batchUpdate("INSERT INTO " + rollup.table() + " AS r (stage_id, bucket_start, counts, orders, errors, "
-                        + "sla_ok) VALUES (?, ?, CAST(? AS integer[]), ?, ?, ?) ON CONFLICT (stage_id, bucket_start) DO UPDATE "
-                        + "SET counts = stage_rollup_add(r.counts, excluded.counts), orders = r.orders + excluded.orders, "
-                        + "errors = r.errors + excluded.errors, sla_ok = r.sla_ok + excluded.sla_ok",
-                        changed, BATCH_SIZE, (ps, entry) -> {
+                        .filter(entry -> entry.getValue().changes())
+                        .toList();
+                jdbc.batchUpdate(
+                        "INSERT INTO " + rollup.table() + " AS r (stage_id, bucket_start, counts, orders, errors, "
+                                + "sla_ok) VALUES (?, ?, CAST(? AS integer[]), ?, ?, ?) ON CONFLICT (stage_id, bucket_start) DO UPDATE "
+                                + "SET counts = stage_rollup_add(r.counts, excluded.counts), orders = r.orders + excluded.orders, "
+                                + "errors = r.errors + excluded.errors, sla_ok = r.sla_ok + excluded.sla_ok",
+                        changed,
+                        BATCH_SIZE,
+                        (ps, entry) -> {
                             RowDelta delta = entry.getValue();
                             ps.setString(1, entry.getKey().stageId());
                             ps.setObject(2, timestamp(entry.getKey().start()));
@@ -221,14 +245,22 @@ public final class MeasurementWriter implements JourneyMeasurements {
         }
 
         boolean changes() {
-            return orders != 0 || errors != 0 || slaOk != 0 || counts.values().stream().anyMatch(count -> count != 0);
+            return orders != 0
+                    || errors != 0
+                    || slaOk != 0
+                    || counts.values().stream().anyMatch(count -> count != 0);
         }
 
         /** The buckets as a PostgreSQL array literal with its bounds, e.g. {@code [301:303]={2,0,-1}}. */
         String countsLiteral() {
             int first = counts.firstKey();
             int last = counts.lastKey();
-            StringBuilder literal = new StringBuilder().append('[').append(first).append(':').append(last).append("]={");
+            StringBuilder literal = new StringBuilder()
+                    .append('[')
+                    .append(first)
+                    .append(':')
+                    .append(last)
+                    .append("]={");
             for (int bucket = first; bucket <= last; bucket++) {
                 literal.append(bucket == first ? "" : ",").append(counts.getOrDefault(bucket, 0L));
             }
@@ -237,6 +269,7 @@ public final class MeasurementWriter implements JourneyMeasurements {
     }
 
     private record Cell(String stageId, Instant start) {
-        static final Comparator<Cell> ORDER = Comparator.comparing(Cell::stageId).thenComparing(Cell::start);
+        static final Comparator<Cell> ORDER =
+                Comparator.comparing(Cell::stageId).thenComparing(Cell::start);
     }
 }

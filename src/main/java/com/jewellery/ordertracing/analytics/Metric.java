@@ -4,7 +4,11 @@ import java.util.OptionalDouble;
 
 /** What a chart or a comparison shows of a histogram; durations in microseconds, shares as 0..1. */
 public enum Metric {
-    P50(Kind.DURATION), P95(Kind.DURATION), P99(Kind.DURATION), ORDERS(Kind.COUNT), ERROR_RATE(Kind.SHARE),
+    P50(Kind.DURATION),
+    P95(Kind.DURATION),
+    P99(Kind.DURATION),
+    ORDERS(Kind.COUNT),
+    ERROR_RATE(Kind.SHARE),
     SLA(Kind.SHARE);
 
     /** How a value is shown and how two periods are compared. */

@@ -15,8 +15,7 @@ public record PeriodComparison(String stageId, Map<Metric, Change> changes) {
      * @param delta relative change (0.12 = +12 %) for durations and counts, difference of the shares for
      *              shares; null when either side has no value, or a relative change from zero
      */
-    public record Change(Double current, Double previous, Double delta) {
-    }
+    public record Change(Double current, Double previous, Double delta) {}
 
     public static PeriodComparison of(String stageId, Histogram current, Histogram previous) {
         Map<Metric, Change> changes = new EnumMap<>(Metric.class);

@@ -17,8 +17,13 @@ import java.util.List;
 public record Resolution(Instant from, Instant to, Duration step, Rollup rollup) {
 
     public static final int MAX_POINTS = 200;
-    public static final List<Duration> STEPS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
-            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));
+    public static final List<Duration> STEPS = List.of(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofHours(1),
+            Duration.ofHours(6),
+            Duration.ofDays(1));
 
     public static Resolution fitting(Instant from, Instant to) {
         if (!to.isAfter(from)) {
@@ -27,7 +32,8 @@ public record Resolution(Instant from, Instant to, Duration step, Rollup rollup)
         Duration length = Duration.between(from, to);
         Duration step = STEPS.stream()
                 .filter(candidate -> length.dividedBy(candidate) <= MAX_POINTS)
-                .findFirst().orElse(STEPS.getLast());
+                .findFirst()
+                .orElse(STEPS.getLast());
         Rollup rollup = Rollup.forStep(step);
         return new Resolution(floor(from, step), ceil(to, step), step, rollup);
     }
@@ -38,7 +44,8 @@ public record Resolution(Instant from, Instant to, Duration step, Rollup rollup)
     }
 
     public List<Instant> bucketStarts() {
-        return java.util.stream.Stream.iterate(from, start -> start.isBefore(to), start -> start.plus(step)).toList();
+        return java.util.stream.Stream.iterate(from, start -> start.isBefore(to), start -> start.plus(step))
+                .toList();
     }
 
     /** Buckets are aligned to the step since the epoch (UTC days for a day step). */

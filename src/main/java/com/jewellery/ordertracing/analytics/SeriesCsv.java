@@ -11,20 +11,27 @@ import java.util.OptionalDouble;
  */
 public final class SeriesCsv {
 
-    public static final String HEADER = "stage,bucket_start,bucket_seconds,orders,p50_ms,p95_ms,p99_ms,error_rate,sla_compliance";
+    public static final String HEADER =
+            "stage,bucket_start,bucket_seconds,orders,p50_ms,p95_ms,p99_ms,error_rate,sla_compliance";
 
-    private SeriesCsv() {
-    }
+    private SeriesCsv() {}
 
     public static void write(StageSeries series, Resolution resolution, Writer out) throws IOException {
         out.write(HEADER + "\n");
         for (StageSeries.Point point : series.points()) {
             Histogram histogram = point.histogram();
-            out.write(String.join(",", series.stageId(), point.start().toString(),
-                    Long.toString(resolution.step().toSeconds()), Long.toString(histogram.total()),
-                    millis(histogram.percentileMicros(0.5)), millis(histogram.percentileMicros(0.95)),
-                    millis(histogram.percentileMicros(0.99)), fraction(histogram.errorRate()),
-                    fraction(histogram.slaCompliance())) + "\n");
+            out.write(String.join(
+                            ",",
+                            series.stageId(),
+                            point.start().toString(),
+                            Long.toString(resolution.step().toSeconds()),
+                            Long.toString(histogram.total()),
+                            millis(histogram.percentileMicros(0.5)),
+                            millis(histogram.percentileMicros(0.95)),
+                            millis(histogram.percentileMicros(0.99)),
+                            fraction(histogram.errorRate()),
+                            fraction(histogram.slaCompliance()))
+                    + "\n");
         }
     }
 

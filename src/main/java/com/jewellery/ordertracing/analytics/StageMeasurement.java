@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * @param error    the stage's (last) span failed; end to end: the order failed
  * @param slaOk    the duration is within the stage's SLA (end to end: the catalog's end-to-end SLA)
  */
-public record StageMeasurement(String orderId, String stageId, Instant endedAt, long micros, boolean error,
-        boolean slaOk) {
+public record StageMeasurement(
+        String orderId, String stageId, Instant endedAt, long micros, boolean error, boolean slaOk) {
 
     /** The pseudo stage of a whole order, first span to the end of its last stage. */
     public static final String END_TO_END = "end_to_end";
@@ -42,15 +42,25 @@ public record StageMeasurement(String orderId, String stageId, Instant endedAt, 
         Optional<String> origin = failedFirst(journey);
         for (JourneyStage stage : journey.stages()) {
             if (stage.isReached() && stage.end() != null && stage.duration() != null) {
-                boolean failed = stage.state() == StageState.ERROR && origin.map(stage.id()::equals).orElse(true);
-                measurements.add(new StageMeasurement(journey.orderId(), stage.id(), stage.end(),
-                        micros(stage.duration()), failed, !stage.slaExceeded()));
+                boolean failed = stage.state() == StageState.ERROR
+                        && origin.map(stage.id()::equals).orElse(true);
+                measurements.add(new StageMeasurement(
+                        journey.orderId(),
+                        stage.id(),
+                        stage.end(),
+                        micros(stage.duration()),
+                        failed,
+                        !stage.slaExceeded()));
             }
         }
         if (journey.outcome() != JourneyOutcome.IN_PROGRESS) {
             // first span to last span, as the journey's end-to-end SLA flag measures it
-            measurements.add(new StageMeasurement(journey.orderId(), END_TO_END, journey.lastSeen(),
-                    micros(journey.totalDuration()), journey.outcome() == JourneyOutcome.FAILED,
+            measurements.add(new StageMeasurement(
+                    journey.orderId(),
+                    END_TO_END,
+                    journey.lastSeen(),
+                    micros(journey.totalDuration()),
+                    journey.outcome() == JourneyOutcome.FAILED,
                     !journey.endToEndSlaExceeded()));
         }
         return measurements;
@@ -62,10 +72,14 @@ public record StageMeasurement(String orderId, String stageId, Instant endedAt, 
      * "MES: received" as well. Empty when no failed stage recorded an error (then every failed stage counts).
      */
     static Optional<String> failedFirst(OrderJourney journey) {
-        Set<String> failed = journey.stages().stream().filter(stage -> stage.state() == StageState.ERROR)
-                .map(JourneyStage::id).collect(Collectors.toSet());
-        return journey.errors().stream().filter(error -> failed.contains(error.stageId()))
-                .min(Comparator.comparing(JourneyError::time)).map(JourneyError::stageId);
+        Set<String> failed = journey.stages().stream()
+                .filter(stage -> stage.state() == StageState.ERROR)
+                .map(JourneyStage::id)
+                .collect(Collectors.toSet());
+        return journey.errors().stream()
+                .filter(error -> failed.contains(error.stageId()))
+                .min(Comparator.comparing(JourneyError::time))
+                .map(JourneyError::stageId);
     }
 
     private static long micros(Duration duration) {

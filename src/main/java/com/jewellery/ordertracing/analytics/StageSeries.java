@@ -12,18 +12,19 @@ import java.util.TreeMap;
 public record StageSeries(String stageId, List<Point> points, Histogram total) {
 
     /** @param start the bucket's start; the bucket covers [start, start + step) */
-    public record Point(Instant start, Histogram histogram) {
-    }
+    public record Point(Instant start, Histogram histogram) {}
 
     /** Builds the series of one stage from the rollup's histograms by bucket start. */
     public static StageSeries of(String stageId, Resolution resolution, Map<Instant, Histogram> byStart) {
         TreeMap<Instant, Histogram> sorted = new TreeMap<>(byStart);
         Histogram total = new Histogram();
-        List<Point> points = resolution.bucketStarts().stream().map(start -> {
-            Histogram histogram = sorted.getOrDefault(start, new Histogram());
-            total.addAll(histogram);
-            return new Point(start, histogram);
-        }).toList();
+        List<Point> points = resolution.bucketStarts().stream()
+                .map(start -> {
+                    Histogram histogram = sorted.getOrDefault(start, new Histogram());
+                    total.addAll(histogram);
+                    return new Point(start, histogram);
+                })
+                .toList();
         return new StageSeries(stageId, points, total);
     }
 }

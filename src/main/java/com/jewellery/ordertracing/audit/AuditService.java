@@ -2,11 +2,11 @@ package com.jewellery.ordertracing.audit;
 
 import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.security.Usernames;
-import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +48,8 @@ public class AuditService {
     @PreAuthorize(Roles.CAN_ADMINISTRATION)
     @Transactional(readOnly = true)
     public long count(AuditEventType type) {
-        return type == null ? repository.count() : repository.findByType(type, PageRequest.of(0, 1)).getTotalElements();
+        return type == null
+                ? repository.count()
+                : repository.findByType(type, PageRequest.of(0, 1)).getTotalElements();
     }
 }

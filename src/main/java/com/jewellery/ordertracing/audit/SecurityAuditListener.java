@@ -38,16 +38,22 @@ class SecurityAuditListener {
     /** Before sign-in there is no user: the entry names the address, what it asked for, and how often. */
     @EventListener
     void onNetworkRefused(NetworkRefusedEvent event) {
-        auditService.record("anonymous", AuditEventType.ACCESS_DENIED, "network " + event.clientAddress() + " "
-                + event.path() + (event.refusedSince() > 1 ? " (" + event.refusedSince() + " refusals)" : ""));
+        auditService.record(
+                "anonymous",
+                AuditEventType.ACCESS_DENIED,
+                "network " + event.clientAddress() + " " + event.path()
+                        + (event.refusedSince() > 1 ? " (" + event.refusedSince() + " refusals)" : ""));
     }
 
     private void record(Authentication authentication, AuditEventType type) {
         String username = Usernames.of(authentication);
         log.info("Audit: {} {}", type, username);
-        List<String> roles = Roles.peopleRolesIn(
-                authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
-        auditService.record(username, type, String.join(",", roles.stream().map(role -> Roles.PREFIX + role).toList()));
+        List<String> roles = Roles.peopleRolesIn(authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList());
+        auditService.record(
+                username,
+                type,
+                String.join(",", roles.stream().map(role -> Roles.PREFIX + role).toList()));
     }
-
 }

@@ -11,8 +11,7 @@ public final class StageNames {
 
     private static final String PREFIX = "journey.stage.";
 
-    private StageNames() {
-    }
+    private StageNames() {}
 
     /**
      * The translated name; "(no stage)" for null.

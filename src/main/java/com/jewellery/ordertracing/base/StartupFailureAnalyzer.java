@@ -17,13 +17,16 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (cause instanceof IllegalArgumentException && message.startsWith(ISSUER_MESSAGE)) {
-                return new FailureAnalysis("The OIDC identity provider did not answer: " + message,
+                return new FailureAnalysis(
+                        "The OIDC identity provider did not answer: " + message,
                         "Check PORTAL_OIDC_ISSUER_URI (spring.security.oauth2.client.provider.keycloak.issuer-uri) "
-                                + "and that the provider runs; locally: bin/stack start.", failure);
+                                + "and that the provider runs; locally: bin/stack start.",
+                        failure);
             }
             if (cause.getClass().getName().equals("org.postgresql.util.PSQLException")
                     && cause.getCause() instanceof ConnectException) {
-                return new FailureAnalysis("The portal database is not reachable: " + message,
+                return new FailureAnalysis(
+                        "The portal database is not reachable: " + message,
                         "Check PORTAL_DB_URL (spring.datasource.url) and that PostgreSQL runs; locally: bin/stack start.",
                         failure);
             }

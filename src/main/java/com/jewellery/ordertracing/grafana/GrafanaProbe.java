@@ -19,8 +19,10 @@ public class GrafanaProbe {
     public GrafanaProbe(GrafanaProperties properties) {
         this.properties = properties;
         this.links = new PanelLinks(properties);
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Empty when Grafana answered its health check; otherwise what went wrong, for whoever fixes it. */
@@ -30,15 +32,21 @@ public class GrafanaProbe {
         }
         String address = links.health();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(address))
-                    .timeout(properties.timeout()).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200 ? Optional.empty()
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(address))
+                            .timeout(properties.timeout())
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200
+                    ? Optional.empty()
                     : Optional.of(address + " answered HTTP " + response.statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(address + ": interrupted");
         } catch (Exception e) {
-            return Optional.of(address + " did not answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            return Optional.of(
+                    address + " did not answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param panels       the panels shown, in order
  */
 @ConfigurationProperties("portal.grafana")
-public record GrafanaProperties(String baseUrl, String dashboardUid, String dashboardSlug, String theme,
-                                Duration timeout, List<Panel> panels) {
+public record GrafanaProperties(
+        String baseUrl, String dashboardUid, String dashboardSlug, String theme, Duration timeout, List<Panel> panels) {
 
     public GrafanaProperties {
         baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");

@@ -33,23 +33,27 @@ public class GrafanaService {
         if (problem.isPresent()) {
             return new Embedding(List.of(), Optional.of(Unavailable.NOT_ANSWERING), problem.get());
         }
-        return new Embedding(properties.panels().stream()
-                .map(panel -> new Frame(panel.title(locale), links.panel(panel.id(), from, to, stage, zone)))
-                .toList(), Optional.empty(), null);
+        return new Embedding(
+                properties.panels().stream()
+                        .map(panel -> new Frame(panel.title(locale), links.panel(panel.id(), from, to, stage, zone)))
+                        .toList(),
+                Optional.empty(),
+                null);
     }
 
     /** Why no panels are shown. */
-    public enum Unavailable { NOT_CONFIGURED, NOT_ANSWERING }
+    public enum Unavailable {
+        NOT_CONFIGURED,
+        NOT_ANSWERING
+    }
 
     /** One panel's title and address. */
-    public record Frame(String title, String url) {
-    }
+    public record Frame(String title, String url) {}
 
     /**
      * @param frames      the panels, empty when unavailable
      * @param unavailable why not, if so
      * @param detail      the probe's technical answer when Grafana did not answer
      */
-    public record Embedding(List<Frame> frames, Optional<Unavailable> unavailable, String detail) {
-    }
+    public record Embedding(List<Frame> frames, Optional<Unavailable> unavailable, String detail) {}
 }

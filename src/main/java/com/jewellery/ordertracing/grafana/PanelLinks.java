@@ -19,7 +19,8 @@ public final class PanelLinks {
     }
 
     public String panel(int panelId, Instant from, Instant to, String stage, ZoneId zone) {
-        return properties.baseUrl() + "/d-solo/" + encode(properties.dashboardUid()) + "/" + encode(properties.dashboardSlug())
+        return properties.baseUrl() + "/d-solo/" + encode(properties.dashboardUid()) + "/"
+                + encode(properties.dashboardSlug())
                 + "?orgId=1&panelId=" + panelId
                 + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli()
                 + "&var-stage=" + encode(stage)

@@ -32,8 +32,9 @@ class FailureFingerprints {
     /** The order's failure, if the index knows the order and it has an error. */
     Optional<IncidentLinks.Failure> of(String orderId) {
         try {
-            return journeys.findByOrderId(orderId).flatMap(journey -> JourneyFingerprints.origin(journey, catalog)
-                    .map(error -> failure(orderId, JourneyFingerprints.of(error), error.time())));
+            return journeys.findByOrderId(orderId)
+                    .flatMap(journey -> JourneyFingerprints.origin(journey, catalog)
+                            .map(error -> failure(orderId, JourneyFingerprints.of(error), error.time())));
         } catch (UnreadableJourneyException unreadable) {
             log.warn("Order {} cannot be fingerprinted from its journey: {}", orderId, unreadable.getMessage());
             return Optional.empty();
@@ -44,8 +45,11 @@ class FailureFingerprints {
     IncidentLinks.Failure of(OrderSnapshot order) {
         return of(order.orderId()).orElseGet(() -> {
             String stage = order.errorStage() != null ? order.errorStage() : order.lastStage();
-            String service = stage == null ? null : catalog.stage(stage).map(StageDefinition::service).orElse(null);
-            return failure(order.orderId(), Fingerprint.of(stage, service, null, order.errorMessage()), order.lastMovedAt());
+            String service = stage == null
+                    ? null
+                    : catalog.stage(stage).map(StageDefinition::service).orElse(null);
+            return failure(
+                    order.orderId(), Fingerprint.of(stage, service, null, order.errorMessage()), order.lastMovedAt());
         });
     }
 

@@ -18,8 +18,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One incident row. Changed only through {@link IncidentService}, which checks the workflow and writes the
@@ -35,22 +35,31 @@ class Incident {
 
     @Column(nullable = false)
     private String title;
+
     private String description;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Severity severity;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private IncidentStatus status;
+
     private String assignee;
+
     @Column(name = "root_cause")
     private String rootCause;
+
     @Column(name = "resolution_note")
     private String resolutionNote;
+
     @Column(name = "merged_into_id")
     private Long mergedIntoId;
+
     @Column(name = "failures_after_resolution", nullable = false)
     private int failuresAfterResolution;
+
     @Column(name = "reopen_count", nullable = false)
     private int reopenCount;
 
@@ -66,24 +75,34 @@ class Incident {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
     @Column(name = "created_by", nullable = false)
     private String createdBy;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
     @Column(name = "updated_by", nullable = false)
     private String updatedBy;
+
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
+
     @Column(name = "mitigated_at")
     private Instant mitigatedAt;
+
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+
     @Column(name = "closed_at")
     private Instant closedAt;
+
     @Column(name = "canceled_at")
     private Instant canceledAt;
+
     @Column(name = "merged_at")
     private Instant mergedAt;
+
     @Column(name = "reopened_at")
     private Instant reopenedAt;
 
@@ -109,8 +128,8 @@ class Incident {
     }
 
     StatusClock clock() {
-        return new StatusClock(createdAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, canceledAt, mergedAt,
-                reopenedAt);
+        return new StatusClock(
+                createdAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, canceledAt, mergedAt, reopenedAt);
     }
 
     void moveTo(IncidentStatus next, StatusClock clock) {

@@ -33,6 +33,7 @@ class IncidentChanges {
         incident.moveTo(IncidentStatus.INVESTIGATING, incident.clock().reopen(from, now));
         incident.countReopen();
         record(entry(incident, TimelineKind.REOPENED, now, actor)
-                .change(from.name(), IncidentStatus.INVESTIGATING.name()).body(reason));
+                .change(from.name(), IncidentStatus.INVESTIGATING.name())
+                .body(reason));
     }
 }

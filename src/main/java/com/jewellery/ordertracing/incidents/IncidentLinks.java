@@ -43,56 +43,74 @@ class IncidentLinks {
     // --- orders of incidents
 
     /** @return the ids that were not attached yet, in the given order */
-    List<String> attach(long incidentId, Collection<String> orderIds, Instant at, String by, LinkVia via,
-                        boolean announced) {
+    List<String> attach(
+            long incidentId, Collection<String> orderIds, Instant at, String by, LinkVia via, boolean announced) {
         if (orderIds.isEmpty()) {
             return List.of();
         }
-        List<String> inserted = jdbc.queryForList("""
+        List<String> inserted = jdbc.queryForList(
+                """
                 INSERT INTO incident_order (incident_id, order_id, attached_at, attached_by, via, announced)
                 SELECT :incident, id, :at, :by, :via, :announced FROM unnest(CAST(:ids AS varchar[])) AS id
                 ON CONFLICT DO NOTHING RETURNING order_id""",
-                new MapSqlParameterSource("incident", incidentId).addValue("at", timestamp(at)).addValue("by", by)
-                        .addValue("via", via.name()).addValue("announced", announced)
-                        .addValue("ids", orderIds.toArray(String[]::new)), String.class);
+                new MapSqlParameterSource("incident", incidentId)
+                        .addValue("at", timestamp(at))
+                        .addValue("by", by)
+                        .addValue("via", via.name())
+                        .addValue("announced", announced)
+                        .addValue("ids", orderIds.toArray(String[]::new)),
+                String.class);
         Set<String> fresh = new HashSet<>(inserted);
         return orderIds.stream().filter(fresh::contains).distinct().toList();
     }
 
     boolean detach(long incidentId, String orderId) {
-        return jdbc.update("DELETE FROM incident_order WHERE incident_id = :incident AND order_id = :order",
-                new MapSqlParameterSource("incident", incidentId).addValue("order", orderId)) > 0;
+        return jdbc.update(
+                        "DELETE FROM incident_order WHERE incident_id = :incident AND order_id = :order",
+                        new MapSqlParameterSource("incident", incidentId).addValue("order", orderId))
+                > 0;
     }
 
     /** Copies the orders of one incident to another (a merge); returns how many the target did not have. */
     int copyOrders(long fromId, long toId, Instant at, String by) {
-        return jdbc.update("""
+        return jdbc.update(
+                """
                 INSERT INTO incident_order (incident_id, order_id, attached_at, attached_by, via, announced)
                 SELECT :to, order_id, :at, :by, 'MERGE', TRUE FROM incident_order WHERE incident_id = :from
                 ON CONFLICT DO NOTHING""",
-                new MapSqlParameterSource("from", fromId).addValue("to", toId).addValue("at", timestamp(at))
+                new MapSqlParameterSource("from", fromId)
+                        .addValue("to", toId)
+                        .addValue("at", timestamp(at))
                         .addValue("by", by));
     }
 
     List<LinkedOrder> orders(long incidentId, int offset, int limit) {
         // the page first (an index scan), then the index's outcome of only those orders
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT p.order_id, p.attached_at, p.attached_by, p.via, j.outcome, j.last_stage
                 FROM (SELECT order_id, attached_at, attached_by, via FROM incident_order WHERE incident_id = :incident
                       ORDER BY attached_at DESC, order_id LIMIT :limit OFFSET :offset) p
                 LEFT JOIN LATERAL (SELECT outcome, last_stage FROM order_journey oj WHERE oj.order_id = p.order_id
                                    ORDER BY first_seen LIMIT 1) j ON TRUE
                 ORDER BY p.attached_at DESC, p.order_id""",
-                new MapSqlParameterSource("incident", incidentId).addValue("limit", limit).addValue("offset", offset),
-                (rs, row) -> new LinkedOrder(rs.getString("order_id"), instant(rs, "attached_at"),
-                        rs.getString("attached_by"), LinkVia.valueOf(rs.getString("via")),
+                new MapSqlParameterSource("incident", incidentId)
+                        .addValue("limit", limit)
+                        .addValue("offset", offset),
+                (rs, row) -> new LinkedOrder(
+                        rs.getString("order_id"),
+                        instant(rs, "attached_at"),
+                        rs.getString("attached_by"),
+                        LinkVia.valueOf(rs.getString("via")),
                         rs.getString("outcome") == null ? null : JourneyOutcome.valueOf(rs.getString("outcome")),
                         rs.getString("last_stage")));
     }
 
     long countOrders(long incidentId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM incident_order WHERE incident_id = :incident",
-                Map.of("incident", incidentId), Long.class);
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM incident_order WHERE incident_id = :incident",
+                Map.of("incident", incidentId),
+                Long.class);
         return count == null ? 0 : count;
     }
 
@@ -101,8 +119,10 @@ class IncidentLinks {
         if (incidentIds.isEmpty()) {
             return counts;
         }
-        jdbc.query("SELECT incident_id, count(*) AS n FROM incident_order WHERE incident_id IN (:ids) GROUP BY incident_id",
-                Map.of("ids", incidentIds), rs -> {
+        jdbc.query(
+                "SELECT incident_id, count(*) AS n FROM incident_order WHERE incident_id IN (:ids) GROUP BY incident_id",
+                Map.of("ids", incidentIds),
+                rs -> {
                     counts.put(rs.getLong("incident_id"), rs.getLong("n"));
                 });
         return counts;
@@ -123,28 +143,40 @@ class IncidentLinks {
     }
 
     List<Long> incidentsOfOrder(String orderId) {
-        return jdbc.queryForList("SELECT incident_id FROM incident_order WHERE order_id = :order ORDER BY incident_id",
-                Map.of("order", orderId), Long.class);
+        return jdbc.queryForList(
+                "SELECT incident_id FROM incident_order WHERE order_id = :order ORDER BY incident_id",
+                Map.of("order", orderId),
+                Long.class);
     }
 
     // --- fingerprints owned by incidents
 
     boolean own(long incidentId, String fingerprint, String stage, String summary, Instant at, String by) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 INSERT INTO incident_fingerprint (incident_id, fingerprint, stage, summary, added_at, added_by)
                 VALUES (:incident, :fp, :stage, :summary, :at, :by) ON CONFLICT DO NOTHING""",
-                new MapSqlParameterSource("incident", incidentId).addValue("fp", fingerprint).addValue("stage", stage)
-                        .addValue("summary", summary).addValue("at", timestamp(at)).addValue("by", by)) > 0;
+                        new MapSqlParameterSource("incident", incidentId)
+                                .addValue("fp", fingerprint)
+                                .addValue("stage", stage)
+                                .addValue("summary", summary)
+                                .addValue("at", timestamp(at))
+                                .addValue("by", by))
+                > 0;
     }
 
     List<String> summariesOwnedBy(long incidentId) {
-        return jdbc.queryForList("SELECT summary FROM incident_fingerprint WHERE incident_id = :incident ORDER BY added_at",
-                Map.of("incident", incidentId), String.class);
+        return jdbc.queryForList(
+                "SELECT summary FROM incident_fingerprint WHERE incident_id = :incident ORDER BY added_at",
+                Map.of("incident", incidentId),
+                String.class);
     }
 
     List<String> fingerprintsOwnedBy(long incidentId) {
-        return jdbc.queryForList("SELECT fingerprint FROM incident_fingerprint WHERE incident_id = :incident",
-                Map.of("incident", incidentId), String.class);
+        return jdbc.queryForList(
+                "SELECT fingerprint FROM incident_fingerprint WHERE incident_id = :incident",
+                Map.of("incident", incidentId),
+                String.class);
     }
 
     /** Merging hands the fingerprints to the surviving incident, so new failures go there. */
@@ -163,8 +195,10 @@ class IncidentLinks {
         if (fingerprints.isEmpty()) {
             return owners;
         }
-        jdbc.query("SELECT fingerprint, incident_id FROM incident_fingerprint WHERE fingerprint IN (:fps)",
-                Map.of("fps", fingerprints), rs -> {
+        jdbc.query(
+                "SELECT fingerprint, incident_id FROM incident_fingerprint WHERE fingerprint IN (:fps)",
+                Map.of("fps", fingerprints),
+                rs -> {
                     owners.computeIfAbsent(rs.getString("fingerprint"), key -> new ArrayList<>())
                             .add(rs.getLong("incident_id"));
                 });
@@ -173,19 +207,22 @@ class IncidentLinks {
 
     // --- fingerprints of failures seen by the matcher
 
-    record Failure(String orderId, String fingerprint, String stage, String summary, Instant failedAt) {
-    }
+    record Failure(String orderId, String fingerprint, String stage, String summary, Instant failedAt) {}
 
     /** @return the failures not recorded before (an order's first failure fingerprint stays) */
     List<Failure> recordFailures(List<Failure> failures, Instant seenAt) {
         List<Failure> fresh = new ArrayList<>();
         for (Failure failure : failures) {
-            int inserted = jdbc.update("""
+            int inserted = jdbc.update(
+                    """
                     INSERT INTO failure_fingerprint (order_id, fingerprint, stage, summary, failed_at, seen_at)
                     VALUES (:order, :fp, :stage, :summary, :failedAt, :seenAt) ON CONFLICT DO NOTHING""",
-                    new MapSqlParameterSource("order", failure.orderId()).addValue("fp", failure.fingerprint())
-                            .addValue("stage", failure.stage()).addValue("summary", failure.summary())
-                            .addValue("failedAt", timestamp(failure.failedAt())).addValue("seenAt", timestamp(seenAt)));
+                    new MapSqlParameterSource("order", failure.orderId())
+                            .addValue("fp", failure.fingerprint())
+                            .addValue("stage", failure.stage())
+                            .addValue("summary", failure.summary())
+                            .addValue("failedAt", timestamp(failure.failedAt()))
+                            .addValue("seenAt", timestamp(seenAt)));
             if (inserted > 0) {
                 fresh.add(failure);
             }
@@ -197,26 +234,37 @@ class IncidentLinks {
         if (orderIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("SELECT order_id FROM failure_fingerprint WHERE order_id IN (:ids)",
-                Map.of("ids", orderIds), String.class));
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT order_id FROM failure_fingerprint WHERE order_id IN (:ids)",
+                Map.of("ids", orderIds),
+                String.class));
     }
 
     Optional<Failure> failureOf(String orderId) {
-        return jdbc.query("SELECT * FROM failure_fingerprint WHERE order_id = :order", Map.of("order", orderId),
-                (rs, row) -> failure(rs)).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM failure_fingerprint WHERE order_id = :order",
+                        Map.of("order", orderId),
+                        (rs, row) -> failure(rs))
+                .stream()
+                .findFirst();
     }
 
     List<Failure> failuresWith(String fingerprint, Instant since, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT * FROM failure_fingerprint WHERE fingerprint = :fp AND failed_at >= :since
                 ORDER BY failed_at LIMIT :limit""",
-                new MapSqlParameterSource("fp", fingerprint).addValue("since", timestamp(since)).addValue("limit", limit),
+                new MapSqlParameterSource("fp", fingerprint)
+                        .addValue("since", timestamp(since))
+                        .addValue("limit", limit),
                 (rs, row) -> failure(rs));
     }
 
     /** Fingerprints with at least {@code minOrders} failures since then that no live incident owns, most first. */
     List<FailureSuggestion> unowned(Instant since, int minOrders, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT f.fingerprint, min(f.stage) AS stage, min(f.summary) AS summary, count(*) AS orders,
                        min(f.failed_at) AS first_failed, (array_agg(f.order_id ORDER BY f.failed_at))[1] AS sample
                 FROM failure_fingerprint f
@@ -225,20 +273,33 @@ class IncidentLinks {
                     WHERE o.fingerprint = f.fingerprint AND i.status IN ('TRIAGE', 'INVESTIGATING', 'MITIGATED', 'RESOLVED'))
                 GROUP BY f.fingerprint HAVING count(*) >= :min
                 ORDER BY count(*) DESC, min(f.failed_at) LIMIT :limit""",
-                new MapSqlParameterSource("since", timestamp(since)).addValue("min", minOrders).addValue("limit", limit),
-                (rs, row) -> new FailureSuggestion(rs.getString("fingerprint"), rs.getString("stage"),
-                        rs.getString("summary"), rs.getLong("orders"), instant(rs, "first_failed"), rs.getString("sample")));
+                new MapSqlParameterSource("since", timestamp(since))
+                        .addValue("min", minOrders)
+                        .addValue("limit", limit),
+                (rs, row) -> new FailureSuggestion(
+                        rs.getString("fingerprint"),
+                        rs.getString("stage"),
+                        rs.getString("summary"),
+                        rs.getLong("orders"),
+                        instant(rs, "first_failed"),
+                        rs.getString("sample")));
     }
 
     // --- the matcher
 
     boolean tryLockMatcher() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(13013)", Map.of(), Boolean.class));
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(13013)", Map.of(), Boolean.class));
     }
 
     Optional<Instant> cursor() {
-        return jdbc.query("SELECT read_until FROM incident_matcher_cursor WHERE id = 1", Map.of(),
-                (rs, row) -> instant(rs, "read_until")).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT read_until FROM incident_matcher_cursor WHERE id = 1",
+                        Map.of(),
+                        (rs, row) -> instant(rs, "read_until"))
+                .stream()
+                .findFirst();
     }
 
     void moveCursor(Instant to) {
@@ -248,24 +309,31 @@ class IncidentLinks {
     }
 
     /** Rule-attached orders not yet on the timeline, per incident. */
-    record Unannounced(long incidentId, Instant firstAttachedAt, List<String> orderIds) {
-    }
+    record Unannounced(long incidentId, Instant firstAttachedAt, List<String> orderIds) {}
 
     List<Unannounced> unannounced() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT incident_id, min(attached_at) AS first_at, array_agg(order_id ORDER BY attached_at, order_id) AS ids
-                FROM incident_order WHERE NOT announced GROUP BY incident_id ORDER BY incident_id""", Map.of(),
-                (rs, row) -> new Unannounced(rs.getLong("incident_id"), instant(rs, "first_at"), strings(rs.getArray("ids"))));
+                FROM incident_order WHERE NOT announced GROUP BY incident_id ORDER BY incident_id""",
+                Map.of(),
+                (rs, row) -> new Unannounced(
+                        rs.getLong("incident_id"), instant(rs, "first_at"), strings(rs.getArray("ids"))));
     }
 
     void markAnnounced(long incidentId, Collection<String> orderIds) {
-        jdbc.update("UPDATE incident_order SET announced = TRUE WHERE incident_id = :incident AND order_id IN (:ids)",
+        jdbc.update(
+                "UPDATE incident_order SET announced = TRUE WHERE incident_id = :incident AND order_id IN (:ids)",
                 new MapSqlParameterSource("incident", incidentId).addValue("ids", orderIds));
     }
 
     private static Failure failure(ResultSet rs) throws SQLException {
-        return new Failure(rs.getString("order_id"), rs.getString("fingerprint"), rs.getString("stage"),
-                rs.getString("summary"), instant(rs, "failed_at"));
+        return new Failure(
+                rs.getString("order_id"),
+                rs.getString("fingerprint"),
+                rs.getString("stage"),
+                rs.getString("summary"),
+                instant(rs, "failed_at"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

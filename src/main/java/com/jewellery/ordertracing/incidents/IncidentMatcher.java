@@ -43,6 +43,7 @@ class IncidentMatcher {
 
     /** Who the timeline and the audit log name for what the rule did. */
     static final String ACTOR = "rule";
+
     private static final Logger log = LoggerFactory.getLogger(IncidentMatcher.class);
 
     private final LostOrderQueries failures;
@@ -57,10 +58,18 @@ class IncidentMatcher {
     private final SecurityContextHolderStrategy security;
     private final Clock clock;
 
-    IncidentMatcher(LostOrderQueries failures, FailureFingerprints fingerprints, IncidentLinks links,
-                    IncidentRepository incidents, IncidentChanges changes, IncidentsProperties properties,
-                    TransactionTemplate transaction, AuditService audit, IncidentNotifier notifier,
-                    ObjectProvider<SecurityContextHolderStrategy> security, Clock clock) {
+    IncidentMatcher(
+            LostOrderQueries failures,
+            FailureFingerprints fingerprints,
+            IncidentLinks links,
+            IncidentRepository incidents,
+            IncidentChanges changes,
+            IncidentsProperties properties,
+            TransactionTemplate transaction,
+            AuditService audit,
+            IncidentNotifier notifier,
+            ObjectProvider<SecurityContextHolderStrategy> security,
+            Clock clock) {
         this.failures = failures;
         this.fingerprints = fingerprints;
         this.links = links;
@@ -75,7 +84,8 @@ class IncidentMatcher {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${portal.incidents.matcher-interval:15s}",
+    @Scheduled(
+            fixedDelayString = "${portal.incidents.matcher-interval:15s}",
             initialDelayString = "${portal.incidents.matcher-interval:15s}")
     void scheduled() {
         try {
@@ -88,35 +98,46 @@ class IncidentMatcher {
     }
 
     /** What one run did; {@code skipped} when another run held the lock. */
-    record Run(boolean skipped, int failuresSeen, int attached, int flagged, int reopened) {
-    }
+    record Run(boolean skipped, int failuresSeen, int attached, int flagged, int reopened) {}
 
     Run match(Instant now) {
         return transaction.execute(status -> asSystem(() -> {
             if (!links.tryLockMatcher()) {
                 return new Run(true, 0, 0, 0, 0);
             }
-            Instant from = links.cursor().orElse(now.minus(properties.matchLookback())).minus(properties.matcherOverlap());
+            Instant from =
+                    links.cursor().orElse(now.minus(properties.matchLookback())).minus(properties.matcherOverlap());
             List<OrderSnapshot> failed = failures.failedBetween(null, from, now, properties.matcherBatch());
-            Set<String> known = links.knownFailures(failed.stream().map(OrderSnapshot::orderId).toList());
-            List<IncidentLinks.Failure> fresh = links.recordFailures(failed.stream()
-                    .filter(order -> !known.contains(order.orderId())).map(fingerprints::of).toList(), now);
+            Set<String> known = links.knownFailures(
+                    failed.stream().map(OrderSnapshot::orderId).toList());
+            List<IncidentLinks.Failure> fresh = links.recordFailures(
+                    failed.stream()
+                            .filter(order -> !known.contains(order.orderId()))
+                            .map(fingerprints::of)
+                            .toList(),
+                    now);
             Run run = attach(fresh, now);
             // Caught up: everything up to now was read, the next run re-reads the overlap for late orders. A full
             // batch: the next run must start at its last order, not an overlap before it, or a burst larger
             // than a batch within the overlap would be read again and again; the cursor is set so that
             // "cursor - overlap" is that order's time.
-            links.moveCursor(failed.size() >= properties.matcherBatch()
-                    ? failed.getLast().lastMovedAt().plus(properties.matcherOverlap()) : now);
+            links.moveCursor(
+                    failed.size() >= properties.matcherBatch()
+                            ? failed.getLast().lastMovedAt().plus(properties.matcherOverlap())
+                            : now);
             return new Run(false, fresh.size(), run.attached(), run.flagged(), run.reopened());
         }));
     }
 
     private Run attach(List<IncidentLinks.Failure> fresh, Instant now) {
-        Map<String, List<Long>> owners = links.owners(fresh.stream().map(IncidentLinks.Failure::fingerprint).distinct().toList());
+        Map<String, List<Long>> owners = links.owners(fresh.stream()
+                .map(IncidentLinks.Failure::fingerprint)
+                .distinct()
+                .toList());
         Map<Long, List<IncidentLinks.Failure>> byIncident = new LinkedHashMap<>();
         fresh.forEach(failure -> owners.getOrDefault(failure.fingerprint(), List.of())
-                .forEach(id -> byIncident.computeIfAbsent(id, key -> new ArrayList<>()).add(failure)));
+                .forEach(id ->
+                        byIncident.computeIfAbsent(id, key -> new ArrayList<>()).add(failure)));
         AutoAttachRule rule = properties.rule();
         int attached = 0;
         int flagged = 0;
@@ -126,7 +147,11 @@ class IncidentMatcher {
             List<String> afterResolution = new ArrayList<>();
             boolean reopen = false;
             for (IncidentLinks.Failure failure : byIncident.get(incident.id())) {
-                switch (rule.decide(incident.status(), incident.createdAt(), incident.clock().resolvedAt(), failure.failedAt())) {
+                switch (rule.decide(
+                        incident.status(),
+                        incident.createdAt(),
+                        incident.clock().resolvedAt(),
+                        failure.failedAt())) {
                     case ATTACH -> joining.add(failure.orderId());
                     case ATTACH_AND_FLAG -> {
                         joining.add(failure.orderId());
@@ -137,19 +162,26 @@ class IncidentMatcher {
                         afterResolution.add(failure.orderId());
                         reopen = true;
                     }
-                    case IGNORE -> { }
+                    case IGNORE -> {}
                 }
             }
             List<String> added = links.attach(incident.id(), joining, now, ACTOR, LinkVia.RULE, false);
             attached += added.size();
             if (!added.isEmpty()) {
-                audit.record(ACTOR, AuditEventType.INCIDENT, IncidentKeys.of(incident.id()) + " attached " + added.size()
-                        + " orders by fingerprint");
+                audit.record(
+                        ACTOR,
+                        AuditEventType.INCIDENT,
+                        IncidentKeys.of(incident.id()) + " attached " + added.size() + " orders by fingerprint");
             }
-            List<String> newAfter = afterResolution.stream().filter(added::contains).toList();
+            List<String> newAfter =
+                    afterResolution.stream().filter(added::contains).toList();
             if (!newAfter.isEmpty()) {
                 changes.record(IncidentChanges.entry(incident, TimelineKind.FAILURES_AFTER_RESOLUTION, now, ACTOR)
-                        .orders(newAfter.size(), newAfter.stream().limit(IncidentLimits.SAMPLE_IDS).toList()));
+                        .orders(
+                                newAfter.size(),
+                                newAfter.stream()
+                                        .limit(IncidentLimits.SAMPLE_IDS)
+                                        .toList()));
                 if (reopen) {
                     IncidentStatus from = incident.status();
                     changes.reopen(incident, now, ACTOR, null);
@@ -160,10 +192,16 @@ class IncidentMatcher {
                     flagged++;
                 }
                 incident.touched(now, ACTOR);
-                log.info("{}: {} new failures after its resolution ({})", IncidentKeys.of(incident.id()),
-                        newAfter.size(), reopen ? "reopened" : "flagged");
-                audit.record(ACTOR, AuditEventType.INCIDENT, IncidentKeys.of(incident.id()) + " " + newAfter.size()
-                        + " failures after resolution, " + (reopen ? "reopened" : "flagged"));
+                log.info(
+                        "{}: {} new failures after its resolution ({})",
+                        IncidentKeys.of(incident.id()),
+                        newAfter.size(),
+                        reopen ? "reopened" : "flagged");
+                audit.record(
+                        ACTOR,
+                        AuditEventType.INCIDENT,
+                        IncidentKeys.of(incident.id()) + " " + newAfter.size() + " failures after resolution, "
+                                + (reopen ? "reopened" : "flagged"));
             }
         }
         return new Run(false, fresh.size(), attached, flagged, reopened);
@@ -181,9 +219,15 @@ class IncidentMatcher {
                 if (burst.firstAttachedAt().isAfter(before)) {
                     continue;
                 }
-                incidents.findById(burst.incidentId()).ifPresent(incident -> changes.record(
-                        IncidentChanges.entry(incident, TimelineKind.ORDERS_ATTACHED, now, ACTOR).orders(
-                                burst.orderIds().size(), burst.orderIds().stream().limit(IncidentLimits.SAMPLE_IDS).toList())));
+                incidents
+                        .findById(burst.incidentId())
+                        .ifPresent(incident ->
+                                changes.record(IncidentChanges.entry(incident, TimelineKind.ORDERS_ATTACHED, now, ACTOR)
+                                        .orders(
+                                                burst.orderIds().size(),
+                                                burst.orderIds().stream()
+                                                        .limit(IncidentLimits.SAMPLE_IDS)
+                                                        .toList())));
                 links.markAnnounced(burst.incidentId(), burst.orderIds());
                 entries++;
             }
@@ -199,8 +243,8 @@ class IncidentMatcher {
     private <T> T asSystem(Supplier<T> work) {
         SecurityContext previous = security.getContext();
         SecurityContext system = security.createEmptyContext();
-        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
-                List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.STAFF))));
+        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                ACTOR, null, List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.STAFF))));
         security.setContext(system);
         try {
             return work.get();

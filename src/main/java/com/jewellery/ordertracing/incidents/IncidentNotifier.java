@@ -26,7 +26,8 @@ class IncidentNotifier {
     void opened(Incident incident, String by) {
         AlertWording wording = outbox.wording();
         String key = IncidentKeys.of(incident.id());
-        String severity = wording.format("incident.severity." + incident.severity().name());
+        String severity =
+                wording.format("incident.severity." + incident.severity().name());
         String subject = wording.format("incident.notification.opened", key, severity, incident.title());
         String body = subject + "\n" + wording.format("incident.notification.by", by) + "\n"
                 + wording.format("incident.notification.link", link(key)) + "\n";
@@ -36,7 +37,10 @@ class IncidentNotifier {
     void statusChanged(Incident incident, IncidentStatus from, String by) {
         AlertWording wording = outbox.wording();
         String key = IncidentKeys.of(incident.id());
-        String subject = wording.format("incident.notification.status", key, incident.title(),
+        String subject = wording.format(
+                "incident.notification.status",
+                key,
+                incident.title(),
                 wording.format("incident.status." + from.name()),
                 wording.format("incident.status." + incident.status().name()));
         String body = subject + "\n" + wording.format("incident.notification.by", by) + "\n"
@@ -58,7 +62,8 @@ class IncidentNotifier {
     }
 
     private static NotificationMessage message(String subject, String body, Map<String, Object> fields) {
-        return new NotificationMessage(subject.length() > 300 ? subject.substring(0, 297) + "..." : subject, body, fields);
+        return new NotificationMessage(
+                subject.length() > 300 ? subject.substring(0, 297) + "..." : subject, body, fields);
     }
 
     private String link(String key) {

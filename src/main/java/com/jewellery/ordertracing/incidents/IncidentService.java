@@ -44,9 +44,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -64,8 +64,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentService {
 
     /** Statuses a developer may set; closing, canceling, merging and reopening are the owners'. */
-    private static final Set<IncidentStatus> NOTE_TARGETS = EnumSet.of(IncidentStatus.INVESTIGATING,
-            IncidentStatus.MITIGATED, IncidentStatus.RESOLVED);
+    private static final Set<IncidentStatus> NOTE_TARGETS =
+            EnumSet.of(IncidentStatus.INVESTIGATING, IncidentStatus.MITIGATED, IncidentStatus.RESOLVED);
+
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "updatedAt", "id");
 
     private final IncidentRepository incidents;
@@ -81,10 +82,19 @@ public class IncidentService {
     private final SecurityContextHolderStrategy security;
     private final Clock clock;
 
-    IncidentService(IncidentRepository incidents, TimelineRepository timeline, IncidentChanges changes, IncidentLinks links,
-                    FailureFingerprints fingerprints, StageCatalog catalog, IncidentsProperties properties,
-                    AuditService audit, LostOrdersService lostOrders, IncidentNotifier notifier,
-                    ObjectProvider<SecurityContextHolderStrategy> security, Clock clock) {
+    IncidentService(
+            IncidentRepository incidents,
+            TimelineRepository timeline,
+            IncidentChanges changes,
+            IncidentLinks links,
+            FailureFingerprints fingerprints,
+            StageCatalog catalog,
+            IncidentsProperties properties,
+            AuditService audit,
+            LostOrdersService lostOrders,
+            IncidentNotifier notifier,
+            ObjectProvider<SecurityContextHolderStrategy> security,
+            Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.changes = changes;
@@ -106,10 +116,14 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public List<IncidentSummary> page(IncidentFilter filter, int offset, int limit) {
         int size = Math.max(1, Math.min(limit, 500));
-        List<Incident> found = incidents.findAll(IncidentSpecifications.of(filter, links),
-                PageRequest.of(offset / size, size, NEWEST_FIRST)).getContent();
-        Map<Long, Long> orders = links.countOrders(found.stream().map(Incident::id).toList());
-        return found.stream().map(incident -> summary(incident, orders.getOrDefault(incident.id(), 0L))).toList();
+        List<Incident> found = incidents
+                .findAll(IncidentSpecifications.of(filter, links), PageRequest.of(offset / size, size, NEWEST_FIRST))
+                .getContent();
+        Map<Long, Long> orders =
+                links.countOrders(found.stream().map(Incident::id).toList());
+        return found.stream()
+                .map(incident -> summary(incident, orders.getOrDefault(incident.id(), 0L)))
+                .toList();
     }
 
     @PreAuthorize(Roles.CAN_INCIDENT_READ)
@@ -129,7 +143,8 @@ public class IncidentService {
     public List<TimelineItem> timeline(String key, int offset, int limit) {
         int size = Math.max(1, Math.min(limit, 500));
         return timeline.newestFirst(find(key).id(), PageRequest.of(offset / size, size)).stream()
-                .map(TimelineEntry::item).toList();
+                .map(TimelineEntry::item)
+                .toList();
     }
 
     @PreAuthorize(Roles.CAN_INCIDENT_READ)
@@ -169,14 +184,17 @@ public class IncidentService {
         List<Long> ids = links.incidentsOfOrder(id.get());
         Map<Long, Long> orders = links.countOrders(ids);
         return incidents.findByIdIn(ids).stream()
-                .map(incident -> summary(incident, orders.getOrDefault(incident.id(), 0L))).toList();
+                .map(incident -> summary(incident, orders.getOrDefault(incident.id(), 0L)))
+                .toList();
     }
 
     /** Kinds of failure with many recent orders and no incident, most orders first. */
     @PreAuthorize(Roles.CAN_INCIDENT_READ)
     @Transactional(readOnly = true)
     public List<FailureSuggestion> suggestions(int limit) {
-        return links.unowned(now().minus(properties.suggestionWindow()), properties.suggestionMinOrders(),
+        return links.unowned(
+                now().minus(properties.suggestionWindow()),
+                properties.suggestionMinOrders(),
                 Math.max(1, Math.min(limit, 50)));
     }
 
@@ -185,11 +203,20 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public List<IncidentTimes> reviewTimes(Instant from, Instant to) {
         List<Incident> created = incidents.createdBetween(from, to);
-        Map<Long, Long> orders = links.countOrders(created.stream().map(Incident::id).toList());
-        return created.stream().map(incident -> new IncidentTimes(IncidentKeys.of(incident.id()), incident.severity(),
-                incident.status(), incident.createdAt(), incident.clock().acknowledgedAt(),
-                incident.clock().mitigatedAt(), incident.clock().resolvedAt(), incident.reopenCount(),
-                orders.getOrDefault(incident.id(), 0L))).toList();
+        Map<Long, Long> orders =
+                links.countOrders(created.stream().map(Incident::id).toList());
+        return created.stream()
+                .map(incident -> new IncidentTimes(
+                        IncidentKeys.of(incident.id()),
+                        incident.severity(),
+                        incident.status(),
+                        incident.createdAt(),
+                        incident.clock().acknowledgedAt(),
+                        incident.clock().mitigatedAt(),
+                        incident.clock().resolvedAt(),
+                        incident.reopenCount(),
+                        orders.getOrDefault(incident.id(), 0L)))
+                .toList();
     }
 
     /** Who an incident may be assigned to. */
@@ -227,7 +254,8 @@ public class IncidentService {
         apply(incident, draft);
         incident = incidents.saveAndFlush(incident);
         String key = IncidentKeys.of(incident.id());
-        record(entry(incident, TimelineKind.CREATED, now, user).change(null, incident.severity().name())
+        record(entry(incident, TimelineKind.CREATED, now, user)
+                .change(null, incident.severity().name())
                 .body(incident.title()));
         attachManually(incident, ids, now, user);
         for (String orderId : ids) {
@@ -250,7 +278,8 @@ public class IncidentService {
         Instant now = now();
         String user = currentUser();
         if (incident.severity() != draft.severity()) {
-            record(entry(incident, TimelineKind.SEVERITY, now, user).change(incident.severity().name(), draft.severity().name()));
+            record(entry(incident, TimelineKind.SEVERITY, now, user)
+                    .change(incident.severity().name(), draft.severity().name()));
         }
         String assignee = blankToNull(draft.assignee());
         if (!Objects.equals(incident.assignee(), assignee)) {
@@ -314,15 +343,19 @@ public class IncidentService {
     @Transactional
     public IncidentDetails merge(String key, long version, String targetKey) {
         Incident incident = forChange(key, version);
-        Incident target = IncidentKeys.idOf(targetKey).flatMap(incidents::findById)
-                .orElseThrow(() -> new InvalidIncidentException(Problem.of("merge", "incident.error.unknownIncident",
-                        targetKey == null ? "" : targetKey.strip())));
+        Incident target = IncidentKeys.idOf(targetKey)
+                .flatMap(incidents::findById)
+                .orElseThrow(() -> new InvalidIncidentException(Problem.of(
+                        "merge", "incident.error.unknownIncident", targetKey == null ? "" : targetKey.strip())));
         if (target.id().equals(incident.id())) {
             throw new InvalidIncidentException(Problem.of("merge", "incident.error.mergeSelf"));
         }
         if (target.status() == IncidentStatus.MERGED || target.status() == IncidentStatus.CANCELED) {
-            throw new InvalidIncidentException(Problem.of("merge", "incident.error.mergeTarget",
-                    IncidentKeys.of(target.id()), target.status().name()));
+            throw new InvalidIncidentException(Problem.of(
+                    "merge",
+                    "incident.error.mergeTarget",
+                    IncidentKeys.of(target.id()),
+                    target.status().name()));
         }
         Instant now = now();
         String user = currentUser();
@@ -332,7 +365,8 @@ public class IncidentService {
         int moved = links.copyOrders(incident.id(), target.id(), now, user);
         links.moveFingerprints(incident.id(), target.id());
         record(entry(incident, TimelineKind.MERGED_INTO, now, user).change(from.name(), IncidentKeys.of(target.id())));
-        record(entry(target, TimelineKind.MERGED_FROM, now, user).change(IncidentKeys.of(incident.id()), null)
+        record(entry(target, TimelineKind.MERGED_FROM, now, user)
+                .change(IncidentKeys.of(incident.id()), null)
                 .orders(moved, List.of()));
         IncidentDetails saved = saved(incident, now, user, "merged into " + IncidentKeys.of(target.id()));
         notifier.statusChanged(incident, from, user);
@@ -389,15 +423,21 @@ public class IncidentService {
         Incident incident = find(key);
         long matching = lostOrders.count(filter);
         if (matching > properties.bulkAttachMax()) {
-            throw new InvalidIncidentException(Problem.of("lost", "incident.error.tooManyLost", matching,
-                    properties.bulkAttachMax()));
+            throw new InvalidIncidentException(
+                    Problem.of("lost", "incident.error.tooManyLost", matching, properties.bulkAttachMax()));
         }
-        List<String> ids = lostOrders.page(filter, ProblemSort.LONGEST_STUCK_FIRST, 0, properties.bulkAttachMax())
-                .stream().map(OrderProblem::order).map(order -> order.orderId()).toList();
+        List<String> ids =
+                lostOrders.page(filter, ProblemSort.LONGEST_STUCK_FIRST, 0, properties.bulkAttachMax()).stream()
+                        .map(OrderProblem::order)
+                        .map(order -> order.orderId())
+                        .toList();
         Instant now = now();
         String user = currentUser();
         int attached = attachManually(incident, ids, now, user);
-        audit(user, IncidentKeys.of(incident.id()), "attached " + attached + " orders from the lost-orders list " + filter);
+        audit(
+                user,
+                IncidentKeys.of(incident.id()),
+                "attached " + attached + " orders from the lost-orders list " + filter);
         return attached;
     }
 
@@ -434,7 +474,9 @@ public class IncidentService {
         }
         checkText("comment", text);
         Incident incident = find(key);
-        return record(entry(incident, TimelineKind.COMMENT, now(), currentUser()).body(text.strip())).item();
+        return record(entry(incident, TimelineKind.COMMENT, now(), currentUser())
+                        .body(text.strip()))
+                .item();
     }
 
     @PreAuthorize(Roles.CAN_INCIDENT_NOTE)
@@ -461,7 +503,8 @@ public class IncidentService {
     @Transactional
     public IncidentDetails changeStatus(String key, long version, IncidentStatus to, String note) {
         if (!NOTE_TARGETS.contains(to)) {
-            throw new IllegalArgumentException("changeStatus leads to " + NOTE_TARGETS + "; use close, cancel or merge");
+            throw new IllegalArgumentException(
+                    "changeStatus leads to " + NOTE_TARGETS + "; use close, cancel or merge");
         }
         return transition(key, version, to, note);
     }
@@ -479,7 +522,9 @@ public class IncidentService {
         if (text != null && (to == IncidentStatus.RESOLVED || to == IncidentStatus.CLOSED)) {
             incident.resolutionNote(text);
         }
-        record(entry(incident, TimelineKind.STATUS, now, user).change(from.name(), to.name()).body(text));
+        record(entry(incident, TimelineKind.STATUS, now, user)
+                .change(from.name(), to.name())
+                .body(text));
         IncidentDetails saved = saved(incident, now, user, "status " + from + " -> " + to);
         notifier.statusChanged(incident, from, user);
         return saved;
@@ -489,7 +534,9 @@ public class IncidentService {
         List<String> attached = links.attach(incident.id(), ids, now, user, LinkVia.MANUAL, true);
         if (!attached.isEmpty()) {
             record(entry(incident, TimelineKind.ORDERS_ATTACHED, now, user)
-                    .orders(attached.size(), attached.stream().limit(IncidentLimits.SAMPLE_IDS).toList()));
+                    .orders(
+                            attached.size(),
+                            attached.stream().limit(IncidentLimits.SAMPLE_IDS).toList()));
         }
         return attached.size();
     }
@@ -497,24 +544,40 @@ public class IncidentService {
     /** Owns the order's failure fingerprint and attaches the recent failures that share it. */
     private boolean adopt(Incident incident, String orderId, Instant now, String user) {
         Optional<IncidentLinks.Failure> failure = links.failureOf(orderId).or(() -> fingerprints.of(orderId));
-        if (failure.isEmpty() || !links.own(incident.id(), failure.get().fingerprint(), failure.get().stage(),
-                failure.get().summary(), now, user)) {
+        if (failure.isEmpty()
+                || !links.own(
+                        incident.id(),
+                        failure.get().fingerprint(),
+                        failure.get().stage(),
+                        failure.get().summary(),
+                        now,
+                        user)) {
             return false;
         }
-        record(entry(incident, TimelineKind.FINGERPRINT_ADDED, now, user).body(failure.get().summary()));
-        List<String> alike = links.failuresWith(failure.get().fingerprint(), incident.createdAt()
-                .minus(properties.matchLookback()), IncidentLimits.ATTACH_MAX).stream()
-                .map(IncidentLinks.Failure::orderId).toList();
+        record(entry(incident, TimelineKind.FINGERPRINT_ADDED, now, user)
+                .body(failure.get().summary()));
+        List<String> alike = links
+                .failuresWith(
+                        failure.get().fingerprint(),
+                        incident.createdAt().minus(properties.matchLookback()),
+                        IncidentLimits.ATTACH_MAX)
+                .stream()
+                .map(IncidentLinks.Failure::orderId)
+                .toList();
         List<String> attached = links.attach(incident.id(), alike, now, IncidentMatcher.ACTOR, LinkVia.RULE, true);
         if (!attached.isEmpty()) {
             record(entry(incident, TimelineKind.ORDERS_ATTACHED, now, IncidentMatcher.ACTOR)
-                    .orders(attached.size(), attached.stream().limit(IncidentLimits.SAMPLE_IDS).toList()));
+                    .orders(
+                            attached.size(),
+                            attached.stream().limit(IncidentLimits.SAMPLE_IDS).toList()));
         }
         return true;
     }
 
     private Incident find(String key) {
-        return IncidentKeys.idOf(key).flatMap(incidents::findById).orElseThrow(() -> new IncidentNotFoundException(key));
+        return IncidentKeys.idOf(key)
+                .flatMap(incidents::findById)
+                .orElseThrow(() -> new IncidentNotFoundException(key));
     }
 
     /** The incident as the user read it, or a conflict naming who changed it since. */
@@ -556,19 +619,41 @@ public class IncidentService {
     }
 
     private IncidentDetails details(Incident incident) {
-        return new IncidentDetails(IncidentKeys.of(incident.id()), incident.version(), incident.title(),
-                incident.description(), incident.severity(), incident.status(), incident.assignee(), incident.stages(),
-                incident.tags().stream().sorted().toList(), incident.rootCause(), incident.resolutionNote(),
+        return new IncidentDetails(
+                IncidentKeys.of(incident.id()),
+                incident.version(),
+                incident.title(),
+                incident.description(),
+                incident.severity(),
+                incident.status(),
+                incident.assignee(),
+                incident.stages(),
+                incident.tags().stream().sorted().toList(),
+                incident.rootCause(),
+                incident.resolutionNote(),
                 incident.mergedIntoId() == null ? null : IncidentKeys.of(incident.mergedIntoId()),
-                incident.failuresAfterResolution(), incident.reopenCount(), incident.createdBy(), incident.updatedAt(),
-                incident.updatedBy(), incident.clock(), links.summariesOwnedBy(incident.id()),
-                incident.status().allowedNext(), incident.status().canReopen());
+                incident.failuresAfterResolution(),
+                incident.reopenCount(),
+                incident.createdBy(),
+                incident.updatedAt(),
+                incident.updatedBy(),
+                incident.clock(),
+                links.summariesOwnedBy(incident.id()),
+                incident.status().allowedNext(),
+                incident.status().canReopen());
     }
 
     private static IncidentSummary summary(Incident incident, long orders) {
-        return new IncidentSummary(IncidentKeys.of(incident.id()), incident.title(), incident.status(),
-                incident.severity(), incident.assignee(), incident.stages(), orders,
-                incident.failuresAfterResolution(), incident.updatedAt());
+        return new IncidentSummary(
+                IncidentKeys.of(incident.id()),
+                incident.title(),
+                incident.status(),
+                incident.severity(),
+                incident.assignee(),
+                incident.stages(),
+                orders,
+                incident.failuresAfterResolution(),
+                incident.updatedAt());
     }
 
     private static List<String> orderIds(Collection<String> typed, List<Problem> problems) {
@@ -578,8 +663,11 @@ public class IncidentService {
             OrderIds.normalize(one).ifPresentOrElse(ids::add, () -> invalid.add(one));
         }
         if (!invalid.isEmpty()) {
-            problems.add(Problem.of("orders", "incident.error.orderId",
-                    invalid.stream().limit(3).collect(Collectors.joining(", ")), OrderIds.MAX_LENGTH));
+            problems.add(Problem.of(
+                    "orders",
+                    "incident.error.orderId",
+                    invalid.stream().limit(3).collect(Collectors.joining(", ")),
+                    OrderIds.MAX_LENGTH));
         } else if (ids.size() > IncidentLimits.ATTACH_MAX) {
             problems.add(Problem.of("orders", "incident.error.tooManyOrders", IncidentLimits.ATTACH_MAX));
         }

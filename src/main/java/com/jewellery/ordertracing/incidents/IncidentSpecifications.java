@@ -10,8 +10,7 @@ import org.springframework.data.jpa.domain.Specification;
 /** The incident list's filter as a JPA query. */
 final class IncidentSpecifications {
 
-    private IncidentSpecifications() {
-    }
+    private IncidentSpecifications() {}
 
     static Specification<Incident> of(IncidentFilter filter, IncidentLinks links) {
         return (root, query, cb) -> {
@@ -30,9 +29,14 @@ final class IncidentSpecifications {
             }
             if (filter.text() != null) {
                 var byKey = IncidentKeys.idOf(filter.text());
-                String like = "%" + filter.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-                Predicate text = cb.or(cb.like(cb.lower(root.get("title")), like, '\\'),
+                String like = "%"
+                        + filter.text()
+                                .toLowerCase()
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%";
+                Predicate text = cb.or(
+                        cb.like(cb.lower(root.get("title")), like, '\\'),
                         cb.like(cb.lower(root.get("description")), like, '\\'));
                 where.add(byKey.isPresent() ? cb.or(text, cb.equal(root.get("id"), byKey.get())) : text);
             }

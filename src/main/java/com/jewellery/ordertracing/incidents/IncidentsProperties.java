@@ -35,8 +35,12 @@ public record IncidentsProperties(
         Integer bulkAttachMax) {
 
     public IncidentsProperties {
-        assignees = assignees == null ? List.of("support", "developer", "admin")
-                : assignees.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
+        assignees = assignees == null
+                ? List.of("support", "developer", "admin")
+                : assignees.stream()
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
+                        .toList();
         afterResolution = afterResolution == null ? AfterResolution.FLAG : afterResolution;
         resolvedWindow = resolvedWindow == null ? Duration.ofDays(7) : resolvedWindow;
         matchLookback = matchLookback == null ? Duration.ofHours(24) : matchLookback;

@@ -21,22 +21,31 @@ class TimelineEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "incident_id", nullable = false)
     private long incidentId;
+
     @Column(nullable = false)
     private Instant at;
+
     @Column(nullable = false)
     private String actor;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private TimelineKind kind;
+
     @Column(name = "from_value")
     private String fromValue;
+
     @Column(name = "to_value")
     private String toValue;
+
     private String body;
+
     @Column(name = "order_count")
     private Integer orderCount;
+
     @Column(name = "sample_ids")
     private String sampleIds;
 
@@ -69,7 +78,15 @@ class TimelineEntry {
     }
 
     TimelineItem item() {
-        return new TimelineItem(id, at, actor, kind, fromValue, toValue, body, orderCount,
+        return new TimelineItem(
+                id,
+                at,
+                actor,
+                kind,
+                fromValue,
+                toValue,
+                body,
+                orderCount,
                 sampleIds == null || sampleIds.isBlank() ? List.of() : List.of(sampleIds.split(" ")));
     }
 

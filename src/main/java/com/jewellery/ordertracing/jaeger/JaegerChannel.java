@@ -21,9 +21,11 @@ public final class JaegerChannel implements AutoCloseable {
      * GOAWAY "too_many_pings"; our calls are short and carry deadlines, so rare pings are enough.
      */
     private static final Duration KEEPALIVE_TIME = Duration.ofMinutes(5);
+
     private static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
     /** Jaeger streams a trace in chunks, but one chunk of a big trace can exceed gRPC's 4 MiB default. */
     private static final int MAX_INBOUND_MESSAGE_BYTES = 64 * 1024 * 1024;
+
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final ManagedChannel channel;
@@ -46,8 +48,8 @@ public final class JaegerChannel implements AutoCloseable {
                     "a CA file (" + caFile + ") is set for Jaeger but TLS is off: set portal.jaeger.tls=true");
         }
         HostPort address = HostPort.parse(endpoint);
-        ManagedChannel channel = Grpc
-                .newChannelBuilderForAddress(address.host(), address.port(), credentials(tls, caFile))
+        ManagedChannel channel = Grpc.newChannelBuilderForAddress(
+                        address.host(), address.port(), credentials(tls, caFile))
                 .keepAliveTime(KEEPALIVE_TIME.toSeconds(), TimeUnit.SECONDS)
                 .keepAliveTimeout(KEEPALIVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .keepAliveWithoutCalls(false)
@@ -87,10 +89,14 @@ public final class JaegerChannel implements AutoCloseable {
             return TlsChannelCredentials.create();
         }
         try {
-            return TlsChannelCredentials.newBuilder().trustManager(caFile.toFile()).build();
+            return TlsChannelCredentials.newBuilder()
+                    .trustManager(caFile.toFile())
+                    .build();
         } catch (IOException | IllegalArgumentException unreadable) {
-            throw new IllegalArgumentException("cannot read the CA file for Jaeger (" + caFile
-                    + "): check portal.jaeger.ca-file points at a PEM certificate", unreadable);
+            throw new IllegalArgumentException(
+                    "cannot read the CA file for Jaeger (" + caFile
+                            + "): check portal.jaeger.ca-file points at a PEM certificate",
+                    unreadable);
         }
     }
 

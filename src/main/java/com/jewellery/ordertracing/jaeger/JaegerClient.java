@@ -48,7 +48,10 @@ public final class JaegerClient {
     /** The services Jaeger has seen, sorted. */
     public List<String> services() {
         return unary(() -> withDeadline(blocking).getServices(GetServicesRequest.getDefaultInstance()))
-                .getServicesList().stream().sorted().toList();
+                .getServicesList()
+                .stream()
+                .sorted()
+                .toList();
     }
 
     /** Every operation of the service, whatever its span kind. */
@@ -84,7 +87,8 @@ public final class JaegerClient {
      */
     public Optional<Trace> trace(String traceId, TimeRange range) {
         String id = normalized(traceId);
-        GetTraceRequest.Builder request = GetTraceRequest.newBuilder().setTraceId(id).setRawTraces(true);
+        GetTraceRequest.Builder request =
+                GetTraceRequest.newBuilder().setTraceId(id).setRawTraces(true);
         if (range != null) {
             request.setStartTime(timestamp(range.from())).setEndTime(timestamp(range.to()));
         }
@@ -95,7 +99,8 @@ public final class JaegerClient {
 
     /** The traces with at least one span matching the query, in no particular order. */
     public List<Trace> findTraces(TraceQuery query) {
-        FindTracesRequest request = FindTracesRequest.newBuilder().setQuery(parameters(query)).build();
+        FindTracesRequest request =
+                FindTracesRequest.newBuilder().setQuery(parameters(query)).build();
         return stream(request, withDeadline(async)::findTraces);
     }
 
@@ -147,11 +152,16 @@ public final class JaegerClient {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     private static com.google.protobuf.Duration duration(Duration duration) {
         return com.google.protobuf.Duration.newBuilder()
-                .setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
+                .setSeconds(duration.getSeconds())
+                .setNanos(duration.getNano())
+                .build();
     }
 }

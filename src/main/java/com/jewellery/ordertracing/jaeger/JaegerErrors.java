@@ -24,31 +24,53 @@ final class JaegerErrors {
             return tls;
         }
         return switch (status.getCode()) {
-            case UNAVAILABLE -> new JaegerException(JaegerException.Kind.UNREACHABLE,
-                    "Jaeger is not reachable at " + target
-                            + ": check portal.jaeger.endpoint and that Jaeger runs (" + detail + ")", failure);
-            case DEADLINE_EXCEEDED -> new JaegerException(JaegerException.Kind.TIMEOUT,
-                    "Jaeger at " + target + " did not answer within " + seconds(deadline)
-                            + "; narrow the time range or raise portal.jaeger.deadline", failure);
+            case UNAVAILABLE ->
+                new JaegerException(
+                        JaegerException.Kind.UNREACHABLE,
+                        "Jaeger is not reachable at " + target + ": check portal.jaeger.endpoint and that Jaeger runs ("
+                                + detail + ")",
+                        failure);
+            case DEADLINE_EXCEEDED ->
+                new JaegerException(
+                        JaegerException.Kind.TIMEOUT,
+                        "Jaeger at " + target + " did not answer within " + seconds(deadline)
+                                + "; narrow the time range or raise portal.jaeger.deadline",
+                        failure);
             // Jaeger answers a query it cannot run with UNKNOWN (e.g. no time range), not INVALID_ARGUMENT.
-            case INVALID_ARGUMENT, UNKNOWN, FAILED_PRECONDITION, OUT_OF_RANGE -> new JaegerException(
-                    JaegerException.Kind.REJECTED, "Jaeger at " + target + " rejected the query: " + detail, failure);
-            case UNIMPLEMENTED -> new JaegerException(JaegerException.Kind.UNSUPPORTED,
-                    "The server at " + target + " does not offer Jaeger's api_v3 query service (" + detail
-                            + "): point portal.jaeger.endpoint at Jaeger's query gRPC port (16685), not at OTLP (4317)",
-                    failure);
-            case UNAUTHENTICATED, PERMISSION_DENIED -> new JaegerException(JaegerException.Kind.ACCESS_DENIED,
-                    "Jaeger at " + target + " refused access (" + detail
-                            + "): check portal.jaeger.tls, portal.jaeger.ca-file and any proxy in front of Jaeger",
-                    failure);
-            case RESOURCE_EXHAUSTED -> new JaegerException(JaegerException.Kind.OVERLOADED,
-                    "Jaeger at " + target + " is overloaded or its answer is too large (" + detail
-                            + "): narrow the time range or lower portal.jaeger.search-depth", failure);
-            case CANCELLED -> new JaegerException(JaegerException.Kind.CANCELLED,
-                    "The call to Jaeger at " + target + " was cancelled (" + detail + ")", failure);
-            default -> new JaegerException(JaegerException.Kind.FAILED,
-                    "Jaeger at " + target + " failed with " + status.getCode() + " (" + detail
-                            + "): see Jaeger's log", failure);
+            case INVALID_ARGUMENT, UNKNOWN, FAILED_PRECONDITION, OUT_OF_RANGE ->
+                new JaegerException(
+                        JaegerException.Kind.REJECTED,
+                        "Jaeger at " + target + " rejected the query: " + detail,
+                        failure);
+            case UNIMPLEMENTED ->
+                new JaegerException(
+                        JaegerException.Kind.UNSUPPORTED,
+                        "The server at " + target + " does not offer Jaeger's api_v3 query service (" + detail
+                                + "): point portal.jaeger.endpoint at Jaeger's query gRPC port (16685), not at OTLP (4317)",
+                        failure);
+            case UNAUTHENTICATED, PERMISSION_DENIED ->
+                new JaegerException(
+                        JaegerException.Kind.ACCESS_DENIED,
+                        "Jaeger at " + target + " refused access (" + detail
+                                + "): check portal.jaeger.tls, portal.jaeger.ca-file and any proxy in front of Jaeger",
+                        failure);
+            case RESOURCE_EXHAUSTED ->
+                new JaegerException(
+                        JaegerException.Kind.OVERLOADED,
+                        "Jaeger at " + target + " is overloaded or its answer is too large (" + detail
+                                + "): narrow the time range or lower portal.jaeger.search-depth",
+                        failure);
+            case CANCELLED ->
+                new JaegerException(
+                        JaegerException.Kind.CANCELLED,
+                        "The call to Jaeger at " + target + " was cancelled (" + detail + ")",
+                        failure);
+            default ->
+                new JaegerException(
+                        JaegerException.Kind.FAILED,
+                        "Jaeger at " + target + " failed with " + status.getCode() + " (" + detail
+                                + "): see Jaeger's log",
+                        failure);
         };
     }
 
@@ -58,7 +80,8 @@ final class JaegerErrors {
      */
     private JaegerException tlsFailure(Status status, StatusRuntimeException failure) {
         for (Throwable cause = status.getCause(); cause != null; cause = cause.getCause()) {
-            if (!(cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException)) {
+            if (!(cause instanceof javax.net.ssl.SSLException
+                    || cause instanceof java.security.cert.CertificateException)) {
                 continue;
             }
             String reason = String.valueOf(cause.getMessage());
@@ -70,32 +93,41 @@ final class JaegerErrors {
                 advice = "Jaeger's certificate is not signed by a trusted CA: set portal.jaeger.ca-file to the CA "
                         + "that signed it";
             } else if (reason.contains("not an SSL/TLS record")) {
-                advice = "this port does not speak TLS: check portal.jaeger.tls and that Jaeger's query port has TLS on";
+                advice =
+                        "this port does not speak TLS: check portal.jaeger.tls and that Jaeger's query port has TLS on";
             } else {
                 advice = "the TLS handshake failed: check that portal.jaeger.tls matches Jaeger's port";
             }
-            return new JaegerException(JaegerException.Kind.UNREACHABLE,
-                    "TLS to Jaeger at " + target + " failed: " + advice + " (" + reason + ")", failure);
+            return new JaegerException(
+                    JaegerException.Kind.UNREACHABLE,
+                    "TLS to Jaeger at " + target + " failed: " + advice + " (" + reason + ")",
+                    failure);
         }
         return null;
     }
 
     JaegerException badResponse(RuntimeException cause) {
-        return new JaegerException(JaegerException.Kind.BAD_RESPONSE,
+        return new JaegerException(
+                JaegerException.Kind.BAD_RESPONSE,
                 "Jaeger at " + target + " sent data the portal cannot read (" + cause.getMessage()
-                        + "): check that portal.jaeger.endpoint points at Jaeger v2's api_v3 port", cause);
+                        + "): check that portal.jaeger.endpoint points at Jaeger v2's api_v3 port",
+                cause);
     }
 
     JaegerException interrupted(InterruptedException cause) {
-        return new JaegerException(JaegerException.Kind.CANCELLED,
-                "The call to Jaeger at " + target + " was cancelled: the waiting thread was interrupted", cause);
+        return new JaegerException(
+                JaegerException.Kind.CANCELLED,
+                "The call to Jaeger at " + target + " was cancelled: the waiting thread was interrupted",
+                cause);
     }
 
     private static String detail(Status status) {
         if (status.getDescription() != null) {
             return status.getDescription();
         }
-        return status.getCause() != null ? status.getCause().toString() : status.getCode().toString();
+        return status.getCause() != null
+                ? status.getCause().toString()
+                : status.getCode().toString();
     }
 
     static String seconds(Duration duration) {

@@ -17,7 +17,9 @@ class JaegerStatusCheck implements StatusCheck {
 
     @Override
     public ComponentStatus check() {
-        return TimedCheck.run("status.component.jaeger", "status.problem.jaeger",
+        return TimedCheck.run(
+                "status.component.jaeger",
+                "status.problem.jaeger",
                 () -> new TimedCheck.Probe("api_v3 gRPC at " + properties.endpoint(), client.services()));
     }
 

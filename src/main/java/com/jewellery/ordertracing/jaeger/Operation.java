@@ -5,5 +5,4 @@ package com.jewellery.ordertracing.jaeger;
  *
  * @param spanKind as Jaeger reports it, e.g. {@code server}; empty when unknown
  */
-public record Operation(String name, String spanKind) {
-}
+public record Operation(String name, String spanKind) {}

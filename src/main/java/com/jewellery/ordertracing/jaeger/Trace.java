@@ -19,8 +19,8 @@ public record Trace(String traceId, List<ResourceSpans> resourceSpans) {
     public List<TraceSpan> spans() {
         return resourceSpans.stream()
                 .flatMap(resource -> resource.getScopeSpansList().stream()
-                        .flatMap(scope -> scope.getSpansList().stream()
-                                .map(span -> new TraceSpan(resource.getResource(), span))))
+                        .flatMap(scope ->
+                                scope.getSpansList().stream().map(span -> new TraceSpan(resource.getResource(), span))))
                 .toList();
     }
 }

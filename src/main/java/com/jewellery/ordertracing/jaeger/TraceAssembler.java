@@ -26,17 +26,23 @@ final class TraceAssembler {
     void add(TracesData chunk) {
         for (ResourceSpans resourceSpans : chunk.getResourceSpansList()) {
             for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
-                spansByTraceId(scopeSpans).forEach((traceId, spans) -> byTraceId
-                        .computeIfAbsent(traceId, id -> new ArrayList<>())
-                        .add(resourceSpans.toBuilder().clearScopeSpans()
-                                .addScopeSpans(scopeSpans.toBuilder().clearSpans().addAllSpans(spans))
-                                .build()));
+                spansByTraceId(scopeSpans)
+                        .forEach((traceId, spans) -> byTraceId
+                                .computeIfAbsent(traceId, id -> new ArrayList<>())
+                                .add(resourceSpans.toBuilder()
+                                        .clearScopeSpans()
+                                        .addScopeSpans(scopeSpans.toBuilder()
+                                                .clearSpans()
+                                                .addAllSpans(spans))
+                                        .build()));
             }
         }
     }
 
     List<Trace> traces() {
-        return byTraceId.entrySet().stream().map(entry -> new Trace(entry.getKey(), entry.getValue())).toList();
+        return byTraceId.entrySet().stream()
+                .map(entry -> new Trace(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     private static Map<String, List<Span>> spansByTraceId(ScopeSpans scopeSpans) {

@@ -19,8 +19,15 @@ import java.util.Objects;
  * @param durationMax longest span duration, or {@code null}
  * @param searchDepth most traces to return; 0 means the client's default
  */
-public record TraceQuery(String service, String operation, Map<String, String> attributes, Instant startMin,
-                         Instant startMax, Duration durationMin, Duration durationMax, int searchDepth) {
+public record TraceQuery(
+        String service,
+        String operation,
+        Map<String, String> attributes,
+        Instant startMin,
+        Instant startMax,
+        Duration durationMin,
+        Duration durationMax,
+        int searchDepth) {
 
     public TraceQuery {
         new TimeRange(startMin, startMax); // validates the window
@@ -36,13 +43,13 @@ public record TraceQuery(String service, String operation, Map<String, String> a
     }
 
     public TraceQuery withService(String newService) {
-        return new TraceQuery(newService, operation, attributes, startMin, startMax, durationMin, durationMax,
-                searchDepth);
+        return new TraceQuery(
+                newService, operation, attributes, startMin, startMax, durationMin, durationMax, searchDepth);
     }
 
     public TraceQuery withOperation(String newOperation) {
-        return new TraceQuery(service, newOperation, attributes, startMin, startMax, durationMin, durationMax,
-                searchDepth);
+        return new TraceQuery(
+                service, newOperation, attributes, startMin, startMax, durationMin, durationMax, searchDepth);
     }
 
     public TraceQuery withAttribute(String key, String value) {

@@ -46,7 +46,7 @@ public final class JourneyAssembler {
         spans.forEach(span -> distinct.putIfAbsent(span.ref(), span));
         return distinct.values().stream()
                 .filter(span -> span.orderId().isPresent())
-                .collect(Collectors.groupingBy(span -> span.orderId().orElseThrow(), LinkedHashMap::new,
-                        Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        span -> span.orderId().orElseThrow(), LinkedHashMap::new, Collectors.toList()));
     }
 }

@@ -40,7 +40,8 @@ public record JourneyStage(
     }
 
     static JourneyStage missing(StageDefinition definition) {
-        return new JourneyStage(definition, StageState.MISSING, null, null, null, List.of(), null, Map.of(), false, false);
+        return new JourneyStage(
+                definition, StageState.MISSING, null, null, null, List.of(), null, Map.of(), false, false);
     }
 
     public String id() {

@@ -56,7 +56,9 @@ public record OrderJourney(
     /** Missing stages before the last reached one: passed, but their spans are absent (lost or unsampled). */
     public List<JourneyStage> gaps() {
         int last = lastReachedStage().map(stages::indexOf).orElse(-1);
-        return stages.subList(0, last + 1).stream().filter(stage -> !stage.isReached()).toList();
+        return stages.subList(0, last + 1).stream()
+                .filter(stage -> !stage.isReached())
+                .toList();
     }
 
     public Duration totalDuration() {

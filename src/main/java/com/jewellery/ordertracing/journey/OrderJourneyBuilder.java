@@ -35,12 +35,27 @@ final class OrderJourneyBuilder {
     OrderJourney build() {
         List<JourneyStage> stages = stages();
         List<JourneyError> errors = JourneyErrors.collect(spans, this::errorStageId);
-        Optional<JourneyStage> lastReached = stages.reversed().stream().filter(JourneyStage::isReached).findFirst();
-        Instant firstSeen = spans.stream().map(SpanRecord::start).min(Comparator.naturalOrder()).orElseThrow();
-        Instant lastSeen = spans.stream().map(SpanRecord::end).max(Comparator.naturalOrder()).orElseThrow();
-        return new OrderJourney(orderId, outcome(stages, lastReached, errors), currentStatus(lastReached), stages,
-                errors, traceIds(), firstSeen, lastSeen,
-                Duration.between(firstSeen, lastSeen).compareTo(catalog.endToEndSla()) > 0, spans);
+        Optional<JourneyStage> lastReached =
+                stages.reversed().stream().filter(JourneyStage::isReached).findFirst();
+        Instant firstSeen = spans.stream()
+                .map(SpanRecord::start)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant lastSeen = spans.stream()
+                .map(SpanRecord::end)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return new OrderJourney(
+                orderId,
+                outcome(stages, lastReached, errors),
+                currentStatus(lastReached),
+                stages,
+                errors,
+                traceIds(),
+                firstSeen,
+                lastSeen,
+                Duration.between(firstSeen, lastSeen).compareTo(catalog.endToEndSla()) > 0,
+                spans);
     }
 
     private List<JourneyStage> stages() {
@@ -58,13 +73,16 @@ final class OrderJourneyBuilder {
     }
 
     private List<SpanRecord> spansOf(StageDefinition definition) {
-        return spans.stream().filter(span -> definition.equals(stageBySpan.get(span.ref()))).toList();
+        return spans.stream()
+                .filter(span -> definition.equals(stageBySpan.get(span.ref())))
+                .toList();
     }
 
     /** A span outside the catalog (e.g. an HTTP server span) reports its errors under its nearest staged ancestor. */
     private String errorStageId(SpanRecord span) {
         Set<SpanRef> visited = new HashSet<>();
-        for (SpanRecord current = span; current != null && visited.add(current.ref());
+        for (SpanRecord current = span;
+                current != null && visited.add(current.ref());
                 current = spansByRef.get(new SpanRef(current.traceId(), current.parentSpanId()))) {
             StageDefinition stage = stageBySpan.get(current.ref());
             if (stage != null) {
@@ -74,21 +92,23 @@ final class OrderJourneyBuilder {
         return null;
     }
 
-    private static JourneyOutcome outcome(List<JourneyStage> stages, Optional<JourneyStage> lastReached,
-            List<JourneyError> errors) {
-        boolean completed = stages.stream()
-                .anyMatch(stage -> stage.definition().terminal() && stage.state() == StageState.OK);
+    private static JourneyOutcome outcome(
+            List<JourneyStage> stages, Optional<JourneyStage> lastReached, List<JourneyError> errors) {
+        boolean completed =
+                stages.stream().anyMatch(stage -> stage.definition().terminal() && stage.state() == StageState.OK);
         if (completed) {
             return JourneyOutcome.COMPLETED;
         }
         boolean deadLettered = errors.stream().anyMatch(error -> error.kind() == JourneyError.Kind.DEAD_LETTER);
-        boolean lastFailed = lastReached.filter(stage -> stage.state() == StageState.ERROR).isPresent();
+        boolean lastFailed =
+                lastReached.filter(stage -> stage.state() == StageState.ERROR).isPresent();
         return deadLettered || lastFailed ? JourneyOutcome.FAILED : JourneyOutcome.IN_PROGRESS;
     }
 
     /** Status after the furthest stage; spans outside the catalog only count when no stage carried one. */
     private String currentStatus(Optional<JourneyStage> lastReached) {
-        return lastReached.map(JourneyStage::orderStatus)
+        return lastReached
+                .map(JourneyStage::orderStatus)
                 .or(() -> spans.stream()
                         .filter(span -> span.attribute(SpanRecord.ORDER_STATUS).isPresent())
                         .max(Comparator.comparingLong(SpanRecord::endEpochNanos))

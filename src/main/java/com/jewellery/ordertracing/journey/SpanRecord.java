@@ -32,10 +32,21 @@ public record SpanRecord(
     public static final String ORDER_STATUS = "order.status";
 
     /** OpenTelemetry span kind. */
-    public enum Kind { UNSPECIFIED, INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER }
+    public enum Kind {
+        UNSPECIFIED,
+        INTERNAL,
+        SERVER,
+        CLIENT,
+        PRODUCER,
+        CONSUMER
+    }
 
     /** OpenTelemetry span status code. */
-    public enum StatusCode { UNSET, OK, ERROR }
+    public enum StatusCode {
+        UNSET,
+        OK,
+        ERROR
+    }
 
     /** A span event such as {@code exception} or {@code dead_letter}. */
     public record Event(String name, long epochNanos, Map<String, String> attributes) {

@@ -22,8 +22,7 @@ public final class SpanRecords {
     private static final String SERVICE_NAME = "service.name";
     private static final HexFormat HEX = HexFormat.of();
 
-    private SpanRecords() {
-    }
+    private SpanRecords() {}
 
     public static List<SpanRecord> fromOtlp(TracesData traces) {
         return fromOtlp(traces.getResourceSpansList());
@@ -36,7 +35,8 @@ public final class SpanRecords {
     public static List<SpanRecord> fromOtlp(Iterable<ResourceSpans> resourceSpans) {
         Stream.Builder<SpanRecord> records = Stream.builder();
         for (ResourceSpans resource : resourceSpans) {
-            String service = attributes(resource.getResource().getAttributesList()).getOrDefault(SERVICE_NAME, "");
+            String service =
+                    attributes(resource.getResource().getAttributesList()).getOrDefault(SERVICE_NAME, "");
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 scope.getSpansList().forEach(span -> records.add(fromOtlp(service, span)));
             }
@@ -83,12 +83,14 @@ public final class SpanRecords {
             case INT_VALUE -> String.valueOf(value.getIntValue());
             case DOUBLE_VALUE -> String.valueOf(value.getDoubleValue());
             case BYTES_VALUE -> hex(value.getBytesValue());
-            case ARRAY_VALUE -> value.getArrayValue().getValuesList().stream()
-                    .map(SpanRecords::render)
-                    .collect(Collectors.joining(", ", "[", "]"));
-            case KVLIST_VALUE -> value.getKvlistValue().getValuesList().stream()
-                    .map(kv -> kv.getKey() + "=" + render(kv.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
+            case ARRAY_VALUE ->
+                value.getArrayValue().getValuesList().stream()
+                        .map(SpanRecords::render)
+                        .collect(Collectors.joining(", ", "[", "]"));
+            case KVLIST_VALUE ->
+                value.getKvlistValue().getValuesList().stream()
+                        .map(kv -> kv.getKey() + "=" + render(kv.getValue()))
+                        .collect(Collectors.joining(", ", "{", "}"));
             // string-table indexes are used by profiles only; spans never carry them
             case STRING_VALUE_STRINDEX, VALUE_NOT_SET -> "";
         };

@@ -21,9 +21,10 @@ public record StageCatalog(Set<String> services, List<StageDefinition> stages, D
 
     public StageCatalog {
         services = Set.copyOf(services == null ? Set.of() : services);
-        stages = (stages == null ? List.<StageDefinition>of() : stages).stream()
-                .sorted(Comparator.comparingInt(StageDefinition::order))
-                .toList();
+        stages = (stages == null ? List.<StageDefinition>of() : stages)
+                .stream()
+                        .sorted(Comparator.comparingInt(StageDefinition::order))
+                        .toList();
         List<String> problems = StageCatalogValidator.problems(services, stages, endToEndSla);
         if (!problems.isEmpty()) {
             throw new InvalidStageCatalogException(problems);
@@ -32,15 +33,18 @@ public record StageCatalog(Set<String> services, List<StageDefinition> stages, D
 
     /** The shop → CRM → RabbitMQ → MES flow of trace contract 0002. */
     public static StageCatalog defaults() {
-        return new StageCatalog(Set.of("shop", "crm", "rabbitmq", "mes"), List.of(
-                StageDefinition.span("shop.create", "shop", "order.create", 1, Duration.ofSeconds(2)),
-                StageDefinition.span("shop.send", "shop", "crm.send", 2, Duration.ofSeconds(5)),
-                StageDefinition.span("crm.process", "crm", "order.process", 3, Duration.ofSeconds(10)),
-                StageDefinition.span("crm.publish", "crm", "publish orders.mes", 4, Duration.ofSeconds(2)),
-                StageDefinition.queueWait("rabbitmq.queue", "rabbitmq", 5, Duration.ofSeconds(60)),
-                StageDefinition.span("mes.consume", "mes", "process orders.mes", 6, Duration.ofSeconds(5)),
-                StageDefinition.span("mes.price", "mes", "price.calculate", 7, Duration.ofSeconds(30)),
-                StageDefinition.span("mes.approve", "mes", "status.change", 8, Duration.ofSeconds(10)).asTerminal()),
+        return new StageCatalog(
+                Set.of("shop", "crm", "rabbitmq", "mes"),
+                List.of(
+                        StageDefinition.span("shop.create", "shop", "order.create", 1, Duration.ofSeconds(2)),
+                        StageDefinition.span("shop.send", "shop", "crm.send", 2, Duration.ofSeconds(5)),
+                        StageDefinition.span("crm.process", "crm", "order.process", 3, Duration.ofSeconds(10)),
+                        StageDefinition.span("crm.publish", "crm", "publish orders.mes", 4, Duration.ofSeconds(2)),
+                        StageDefinition.queueWait("rabbitmq.queue", "rabbitmq", 5, Duration.ofSeconds(60)),
+                        StageDefinition.span("mes.consume", "mes", "process orders.mes", 6, Duration.ofSeconds(5)),
+                        StageDefinition.span("mes.price", "mes", "price.calculate", 7, Duration.ofSeconds(30)),
+                        StageDefinition.span("mes.approve", "mes", "status.change", 8, Duration.ofSeconds(10))
+                                .asTerminal()),
                 DEFAULT_END_TO_END_SLA);
     }
 

@@ -12,8 +12,7 @@ import java.util.TreeSet;
 /** Finds everything that keeps a set of stages from describing a flow, in words an operator can act on. */
 final class StageCatalogValidator {
 
-    private StageCatalogValidator() {
-    }
+    private StageCatalogValidator() {}
 
     /** @param stages sorted by order */
     static List<String> problems(Set<String> services, List<StageDefinition> stages, Duration endToEndSla) {
@@ -41,7 +40,8 @@ final class StageCatalogValidator {
 
     private static List<String> stageProblems(Set<String> services, StageDefinition stage, int position) {
         List<String> problems = new ArrayList<>();
-        String name = isBlank(stage.id()) ? "#" + (position + 1) + " (order " + stage.order() + ")" : "'" + stage.id() + "'";
+        String name =
+                isBlank(stage.id()) ? "#" + (position + 1) + " (order " + stage.order() + ")" : "'" + stage.id() + "'";
         if (isBlank(stage.id())) {
             problems.add("stage " + name + " has no id");
         }
@@ -56,7 +56,8 @@ final class StageCatalogValidator {
         }
         if (stage.isDerived()) {
             if (stage.spanName() != null || !stage.attributes().isEmpty()) {
-                problems.add("stage " + name + " is derived (" + stage.kind() + ") and must not name a span or attributes");
+                problems.add(
+                        "stage " + name + " is derived (" + stage.kind() + ") and must not name a span or attributes");
             }
             if (stage.terminal()) {
                 problems.add("stage " + name + " is derived (" + stage.kind() + ") and cannot be terminal");
@@ -80,9 +81,14 @@ final class StageCatalogValidator {
             if (sameOrder != null) {
                 problems.add("stages '" + sameOrder.id() + "' and '" + stage.id() + "' share order " + stage.order());
             }
-            StageDefinition sameMatch = stage.isDerived() ? null
-                    : byMatch.putIfAbsent(List.of(Objects.toString(stage.service()), Objects.toString(stage.spanName()),
-                            stage.attributes()), stage);
+            StageDefinition sameMatch = stage.isDerived()
+                    ? null
+                    : byMatch.putIfAbsent(
+                            List.of(
+                                    Objects.toString(stage.service()),
+                                    Objects.toString(stage.spanName()),
+                                    stage.attributes()),
+                            stage);
             if (sameMatch != null) {
                 problems.add("stages '" + sameMatch.id() + "' and '" + stage.id() + "' match the same spans");
             }

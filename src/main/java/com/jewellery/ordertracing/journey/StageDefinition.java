@@ -62,6 +62,7 @@ public record StageDefinition(
                 && service.equals(span.service())
                 && (spanName == null || spanName.equals(span.name()))
                 && attributes.entrySet().stream()
-                        .allMatch(required -> required.getValue().equals(span.attributes().get(required.getKey())));
+                        .allMatch(required ->
+                                required.getValue().equals(span.attributes().get(required.getKey())));
     }
 }

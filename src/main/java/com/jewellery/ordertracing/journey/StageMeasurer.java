@@ -9,22 +9,34 @@ import java.util.Map;
 /** Turns a stage's spans, or the stages around a derived wait, into a {@link JourneyStage}. */
 final class StageMeasurer {
 
-    private StageMeasurer() {
-    }
+    private StageMeasurer() {}
 
     /** @param spans the stage's spans; several when the stage was retried (e.g. a redelivered message) */
     static JourneyStage fromSpans(StageDefinition definition, List<SpanRecord> spans) {
         if (spans.isEmpty()) {
             return JourneyStage.missing(definition);
         }
-        List<SpanRecord> byEnd = spans.stream().sorted(Comparator.comparingLong(SpanRecord::endEpochNanos)).toList();
+        List<SpanRecord> byEnd = spans.stream()
+                .sorted(Comparator.comparingLong(SpanRecord::endEpochNanos))
+                .toList();
         SpanRecord last = byEnd.getLast();
-        Instant start = byEnd.stream().map(SpanRecord::start).min(Comparator.naturalOrder()).orElseThrow();
+        Instant start = byEnd.stream()
+                .map(SpanRecord::start)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         Instant end = last.end();
         Duration duration = Duration.between(start, end);
-        return new JourneyStage(definition, last.isError() ? StageState.ERROR : StageState.OK, start, end, duration,
-                byEnd.stream().map(SpanRecord::ref).toList(), last.attribute(SpanRecord.ORDER_STATUS).orElse(null),
-                last.attributes(), exceeds(duration, definition), false);
+        return new JourneyStage(
+                definition,
+                last.isError() ? StageState.ERROR : StageState.OK,
+                start,
+                end,
+                duration,
+                byEnd.stream().map(SpanRecord::ref).toList(),
+                last.attribute(SpanRecord.ORDER_STATUS).orElse(null),
+                last.attributes(),
+                exceeds(duration, definition),
+                false);
     }
 
     /**
@@ -40,9 +52,17 @@ final class StageMeasurer {
         Duration measured = Duration.between(before.end(), after.start());
         boolean clockSkew = after.start().isBefore(before.start());
         Duration duration = measured.isNegative() ? Duration.ZERO : measured;
-        return new JourneyStage(definition, StageState.OK, before.end(), before.end().plus(duration), duration,
-                List.of(before.spans().getLast(), after.spans().getFirst()), null, Map.of(),
-                exceeds(duration, definition), clockSkew);
+        return new JourneyStage(
+                definition,
+                StageState.OK,
+                before.end(),
+                before.end().plus(duration),
+                duration,
+                List.of(before.spans().getLast(), after.spans().getFirst()),
+                null,
+                Map.of(),
+                exceeds(duration, definition),
+                clockSkew);
     }
 
     private static boolean exceeds(Duration duration, StageDefinition definition) {

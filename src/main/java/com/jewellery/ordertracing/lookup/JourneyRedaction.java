@@ -13,23 +13,51 @@ import java.util.Map;
  */
 final class JourneyRedaction {
 
-    private JourneyRedaction() {
-    }
+    private JourneyRedaction() {}
 
     static OrderJourney forSupport(OrderJourney journey) {
-        return new OrderJourney(journey.orderId(), journey.outcome(), journey.currentStatus(),
-                journey.stages().stream().map(JourneyRedaction::withoutAttributes).toList(),
-                journey.errors().stream().map(JourneyRedaction::withoutStacktrace).toList(),
-                journey.traceIds(), journey.firstSeen(), journey.lastSeen(), journey.endToEndSlaExceeded(), List.of());
+        return new OrderJourney(
+                journey.orderId(),
+                journey.outcome(),
+                journey.currentStatus(),
+                journey.stages().stream()
+                        .map(JourneyRedaction::withoutAttributes)
+                        .toList(),
+                journey.errors().stream()
+                        .map(JourneyRedaction::withoutStacktrace)
+                        .toList(),
+                journey.traceIds(),
+                journey.firstSeen(),
+                journey.lastSeen(),
+                journey.endToEndSlaExceeded(),
+                List.of());
     }
 
     private static JourneyStage withoutAttributes(JourneyStage stage) {
-        return new JourneyStage(stage.definition(), stage.state(), stage.start(), stage.end(), stage.duration(),
-                stage.spans(), stage.orderStatus(), Map.of(), stage.slaExceeded(), stage.clockSkew());
+        return new JourneyStage(
+                stage.definition(),
+                stage.state(),
+                stage.start(),
+                stage.end(),
+                stage.duration(),
+                stage.spans(),
+                stage.orderStatus(),
+                Map.of(),
+                stage.slaExceeded(),
+                stage.clockSkew());
     }
 
     private static JourneyError withoutStacktrace(JourneyError error) {
-        return new JourneyError(error.kind(), error.stageId(), error.span(), error.service(), error.spanName(),
-                error.time(), error.message(), error.exceptionType(), null, Map.of());
+        return new JourneyError(
+                error.kind(),
+                error.stageId(),
+                error.span(),
+                error.service(),
+                error.spanName(),
+                error.time(),
+                error.message(),
+                error.exceptionType(),
+                null,
+                Map.of());
     }
 }

@@ -12,8 +12,7 @@ public final class OrderIds {
     public static final int MAX_LENGTH = 64;
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
 
-    private OrderIds() {
-    }
+    private OrderIds() {}
 
     /** The id as stored (trimmed), or empty when it cannot be an order id. */
     public static Optional<String> normalize(String typed) {

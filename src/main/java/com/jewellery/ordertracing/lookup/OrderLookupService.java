@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -88,7 +88,8 @@ public class OrderLookupService {
 
     private boolean currentUserIsTechnical() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
-                .anyMatch(authority -> TECHNICAL.equals(authority.getAuthority()));
+        return authentication != null
+                && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
+                        .anyMatch(authority -> TECHNICAL.equals(authority.getAuthority()));
     }
 }

@@ -50,15 +50,21 @@ public record DetectionRules(
      * The catalog's stages and SLAs, with the given SLAs, end-to-end SLA (null keeps the catalog's) and
      * grace period.
      */
-    public static DetectionRules from(StageCatalog catalog, Map<String, Duration> slaOverrides, Duration endToEndSla,
-                                      Duration grace, Set<ProblemReason> enabled) {
+    public static DetectionRules from(
+            StageCatalog catalog,
+            Map<String, Duration> slaOverrides,
+            Duration endToEndSla,
+            Duration grace,
+            Set<ProblemReason> enabled) {
         Map<String, Duration> slas = new LinkedHashMap<>();
         catalog.stages().forEach(stage -> slas.put(stage.id(), stage.sla()));
         slas.putAll(slaOverrides);
         return new DetectionRules(
                 catalog.stages().stream().map(StageDefinition::id).toList(),
                 slas,
-                catalog.stages().stream().filter(StageDefinition::terminal).map(StageDefinition::id)
+                catalog.stages().stream()
+                        .filter(StageDefinition::terminal)
+                        .map(StageDefinition::id)
                         .collect(Collectors.toSet()),
                 endToEndSla != null ? endToEndSla : catalog.endToEndSla(),
                 grace,
@@ -101,15 +107,17 @@ public record DetectionRules(
      */
     public Deadlines at(Instant now, Set<String> unconfirmedAfter) {
         Map<String, Instant> stuckBefore = new LinkedHashMap<>();
-        stages.forEach(stage -> allowanceAfter(stage).ifPresent(allowance -> stuckBefore.put(stage, now.minus(allowance))));
+        stages.forEach(
+                stage -> allowanceAfter(stage).ifPresent(allowance -> stuckBefore.put(stage, now.minus(allowance))));
         Instant stuckBeforeAnyStage = allowanceAfter(null).map(now::minus).orElse(null);
         return new Deadlines(this, now, now.minus(endToEndSla), stuckBefore, stuckBeforeAnyStage, unconfirmedAfter);
     }
 
-    private static List<String> problems(List<String> stages, Map<String, Duration> stageSlas, Duration endToEndSla,
-                                         Duration grace) {
+    private static List<String> problems(
+            List<String> stages, Map<String, Duration> stageSlas, Duration endToEndSla, Duration grace) {
         List<String> problems = new ArrayList<>();
-        stages.stream().filter(stage -> !stageSlas.containsKey(stage))
+        stages.stream()
+                .filter(stage -> !stageSlas.containsKey(stage))
                 .forEach(stage -> problems.add("stage " + stage + " has no SLA"));
         stageSlas.forEach((stage, sla) -> {
             if (!stages.contains(stage)) {
@@ -137,8 +145,13 @@ public record DetectionRules(
      * @param stuckBeforeAnyStage the same for an order that has reached no stage
      * @param unconfirmedAfter    last stages after which a stuck or lost order is only unconfirmed
      */
-    public record Deadlines(DetectionRules rules, Instant now, Instant lostBefore, Map<String, Instant> stuckBefore,
-                            Instant stuckBeforeAnyStage, Set<String> unconfirmedAfter) {
+    public record Deadlines(
+            DetectionRules rules,
+            Instant now,
+            Instant lostBefore,
+            Map<String, Instant> stuckBefore,
+            Instant stuckBeforeAnyStage,
+            Set<String> unconfirmedAfter) {
 
         public Deadlines {
             stuckBefore = Collections.unmodifiableMap(new LinkedHashMap<>(stuckBefore));
@@ -150,13 +163,13 @@ public record DetectionRules(
             if (order.outcome() == JourneyOutcome.COMPLETED) {
                 return Optional.empty();
             }
-            if (rules.isEnabled(ProblemReason.FAILED)
-                    && order.outcome() == JourneyOutcome.FAILED) {
+            if (rules.isEnabled(ProblemReason.FAILED) && order.outcome() == JourneyOutcome.FAILED) {
                 return Optional.of(ProblemReason.FAILED);
             }
             Optional<ProblemReason> late = late(order);
             if (late.isPresent() && order.lastStage() != null && unconfirmedAfter.contains(order.lastStage())) {
-                return rules.isEnabled(ProblemReason.UNCONFIRMED) ? Optional.of(ProblemReason.UNCONFIRMED)
+                return rules.isEnabled(ProblemReason.UNCONFIRMED)
+                        ? Optional.of(ProblemReason.UNCONFIRMED)
                         : Optional.empty();
             }
             return late;
@@ -167,15 +180,17 @@ public record DetectionRules(
                 return Optional.of(ProblemReason.LOST);
             }
             Instant deadline = order.lastStage() == null ? stuckBeforeAnyStage : stuckBefore.get(order.lastStage());
-            if (rules.isEnabled(ProblemReason.STUCK) && deadline != null && order.lastMovedAt().isBefore(deadline)) {
+            if (rules.isEnabled(ProblemReason.STUCK)
+                    && deadline != null
+                    && order.lastMovedAt().isBefore(deadline)) {
                 return Optional.of(ProblemReason.STUCK);
             }
             return Optional.empty();
         }
 
         public Optional<OrderProblem> problemOf(OrderSnapshot order) {
-            return classify(order).map(reason ->
-                    new OrderProblem(order, reason, Duration.between(order.lastMovedAt(), now)));
+            return classify(order)
+                    .map(reason -> new OrderProblem(order, reason, Duration.between(order.lastMovedAt(), now)));
         }
     }
 }

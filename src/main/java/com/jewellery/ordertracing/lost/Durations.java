@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Short, language-neutral durations for lists and exports: {@code 45s}, {@code 3m 05s}, {@code 2h 07m}, {@code 4d 03h}. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String compact(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());

@@ -16,8 +16,12 @@ class LostConfiguration {
 
     @Bean
     DetectionRules detectionRules(ObjectProvider<StageCatalog> catalog, LostProperties properties) {
-        return DetectionRules.from(catalog.getIfAvailable(StageCatalog::defaults), properties.stageSlas(),
-                properties.endToEndSla(), properties.grace(), properties.reasons());
+        return DetectionRules.from(
+                catalog.getIfAvailable(StageCatalog::defaults),
+                properties.stageSlas(),
+                properties.endToEndSla(),
+                properties.grace(),
+                properties.reasons());
     }
 
     @Bean

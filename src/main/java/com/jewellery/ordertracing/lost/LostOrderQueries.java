@@ -39,8 +39,8 @@ public class LostOrderQueries {
         this.streaming = new NamedParameterJdbcTemplate(batched);
     }
 
-    public List<OrderProblem> page(DetectionRules.Deadlines deadlines, ProblemFilter filter, ProblemSort sort,
-                                   int offset, int limit) {
+    public List<OrderProblem> page(
+            DetectionRules.Deadlines deadlines, ProblemFilter filter, ProblemSort sort, int offset, int limit) {
         ProblemQuery query = new ProblemQuery(deadlines, filter);
         String sql = query.page(sort, offset, limit);
         return jdbc.query(sql, query.params(), (rs, row) -> problem(rs, deadlines.now()));
@@ -56,13 +56,21 @@ public class LostOrderQueries {
     public List<ProblemCount> countByStageAndReason(DetectionRules.Deadlines deadlines, ProblemFilter filter) {
         ProblemQuery query = new ProblemQuery(deadlines, filter);
         String sql = query.countByStageAndReason();
-        return jdbc.query(sql, query.params(), (rs, row) -> new ProblemCount(rs.getString("last_stage"),
-                ProblemReason.valueOf(rs.getString("reason")), rs.getLong("orders")));
+        return jdbc.query(
+                sql,
+                query.params(),
+                (rs, row) -> new ProblemCount(
+                        rs.getString("last_stage"),
+                        ProblemReason.valueOf(rs.getString("reason")),
+                        rs.getLong("orders")));
     }
 
     /** Every listed order in list order, streamed row by row (for the CSV export). */
-    public void forEach(DetectionRules.Deadlines deadlines, ProblemFilter filter, ProblemSort sort,
-                        Consumer<OrderProblem> consumer) {
+    public void forEach(
+            DetectionRules.Deadlines deadlines,
+            ProblemFilter filter,
+            ProblemSort sort,
+            Consumer<OrderProblem> consumer) {
         ProblemQuery query = new ProblemQuery(deadlines, filter);
         String sql = query.all(sort);
         streaming.query(sql, query.params(), (RowCallbackHandler) rs -> consumer.accept(problem(rs, deadlines.now())));
@@ -78,9 +86,13 @@ public class LostOrderQueries {
                 FROM order_journey WHERE first_seen >= :from AND first_seen < :to
                 GROUP BY 1, 2""";
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("from", SqlTimes.timestamp(from)).addValue("to", SqlTimes.timestamp(to));
-        return jdbc.query(sql, params, (rs, row) -> new StageTally(rs.getString("last_stage"),
-                rs.getString("error_stage"), rs.getLong("orders")));
+                .addValue("from", SqlTimes.timestamp(from))
+                .addValue("to", SqlTimes.timestamp(to));
+        return jdbc.query(
+                sql,
+                params,
+                (rs, row) ->
+                        new StageTally(rs.getString("last_stage"), rs.getString("error_stage"), rs.getLong("orders")));
     }
 
     /**
@@ -98,8 +110,10 @@ public class LostOrderQueries {
                 GROUP BY 1
                 UNION ALL
                 SELECT NULL, count(*) FROM recent""";
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", SqlTimes.timestamp(from))
-                .addValue("to", SqlTimes.timestamp(to)).addValue("sample", sample);
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("from", SqlTimes.timestamp(from))
+                .addValue("to", SqlTimes.timestamp(to))
+                .addValue("sample", sample);
         Map<String, Long> byStage = new HashMap<>();
         long[] orders = {0};
         jdbc.query(sql, params, (RowCallbackHandler) rs -> {
@@ -118,8 +132,7 @@ public class LostOrderQueries {
      * @param orders        orders examined
      * @param ordersByStage per stage id, orders with spans of it
      */
-    public record StageReach(long orders, Map<String, Long> ordersByStage) {
-    }
+    public record StageReach(long orders, Map<String, Long> ordersByStage) {}
 
     /** Failed orders (optionally at one stage) whose last stage ended in {@code [since, until]}, oldest first. */
     public List<OrderSnapshot> failedBetween(String stage, Instant since, Instant until, int limit) {
@@ -127,8 +140,11 @@ public class LostOrderQueries {
                 + " AND COALESCE(last_stage_ended_at, first_seen) BETWEEN :since AND :until"
                 + (stage == null ? "" : " AND last_stage = :stage")
                 + " ORDER BY COALESCE(last_stage_ended_at, first_seen), order_id LIMIT :limit";
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("since", SqlTimes.timestamp(since))
-                .addValue("until", SqlTimes.timestamp(until)).addValue("stage", stage).addValue("limit", limit);
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("since", SqlTimes.timestamp(since))
+                .addValue("until", SqlTimes.timestamp(until))
+                .addValue("stage", stage)
+                .addValue("limit", limit);
         return jdbc.query(sql, params, (rs, row) -> snapshot(rs));
     }
 
@@ -143,8 +159,8 @@ public class LostOrderQueries {
 
     private static OrderProblem problem(ResultSet rs, Instant now) throws SQLException {
         OrderSnapshot order = snapshot(rs);
-        return new OrderProblem(order, ProblemReason.valueOf(rs.getString("reason")),
-                Duration.between(order.lastMovedAt(), now));
+        return new OrderProblem(
+                order, ProblemReason.valueOf(rs.getString("reason")), Duration.between(order.lastMovedAt(), now));
     }
 
     private static OrderSnapshot snapshot(ResultSet rs) throws SQLException {

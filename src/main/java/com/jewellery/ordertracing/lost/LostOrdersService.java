@@ -23,8 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LostOrdersService {
 
-    private static final List<String> CSV_HEADER = List.of("order_id", "last_stage", "reason", "stuck_for_seconds",
-            "stuck_for", "error_summary", "current_status", "first_seen", "last_stage_ended_at");
+    private static final List<String> CSV_HEADER = List.of(
+            "order_id",
+            "last_stage",
+            "reason",
+            "stuck_for_seconds",
+            "stuck_for",
+            "error_summary",
+            "current_status",
+            "first_seen",
+            "last_stage_ended_at");
 
     private final ProblemDetector detector;
     private final LostOrderQueries queries;
@@ -32,8 +40,13 @@ public class LostOrdersService {
     private final Clock clock;
 
     private final ContinuityMonitor continuity;
-    LostOrdersService(ProblemDetector detector, LostOrderQueries queries, LostProperties properties,
-                      ContinuityMonitor continuity, Clock clock) {
+
+    LostOrdersService(
+            ProblemDetector detector,
+            LostOrderQueries queries,
+            LostProperties properties,
+            ContinuityMonitor continuity,
+            Clock clock) {
         this.continuity = continuity;
         this.detector = detector;
         this.queries = queries;
@@ -79,10 +92,14 @@ public class LostOrdersService {
     @Transactional(readOnly = true)
     public SamplingCoverage coverage() {
         Instant now = clock.instant();
-        LostOrderQueries.StageReach reach = queries.stageReach(now.minus(properties.coverageWindow()), now,
-                properties.coverageSample());
-        return new SamplingCoverage(StageCoverage.of(detector.rules().stages(), reach.ordersByStage()),
-                properties.coverageWindow(), reach.orders(), properties.ratioSampling(), properties.samplingRatio(),
+        LostOrderQueries.StageReach reach =
+                queries.stageReach(now.minus(properties.coverageWindow()), now, properties.coverageSample());
+        return new SamplingCoverage(
+                StageCoverage.of(detector.rules().stages(), reach.ordersByStage()),
+                properties.coverageWindow(),
+                reach.orders(),
+                properties.ratioSampling(),
+                properties.samplingRatio(),
                 continuity.current());
     }
 
@@ -94,9 +111,15 @@ public class LostOrdersService {
 
     private static List<String> csvRow(OrderProblem problem) {
         OrderSnapshot order = problem.order();
-        return List.of(order.orderId(), nullToEmpty(order.lastStage()), problem.reason().name(),
-                Long.toString(problem.stuckFor().toSeconds()), Durations.compact(problem.stuckFor()),
-                nullToEmpty(problem.errorSummary()), nullToEmpty(order.currentStatus()), order.firstSeen().toString(),
+        return List.of(
+                order.orderId(),
+                nullToEmpty(order.lastStage()),
+                problem.reason().name(),
+                Long.toString(problem.stuckFor().toSeconds()),
+                Durations.compact(problem.stuckFor()),
+                nullToEmpty(problem.errorSummary()),
+                nullToEmpty(order.currentStatus()),
+                order.firstSeen().toString(),
                 order.lastStageEndedAt() == null ? "" : order.lastStageEndedAt().toString());
     }
 

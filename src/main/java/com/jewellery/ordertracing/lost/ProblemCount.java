@@ -7,5 +7,4 @@ package com.jewellery.ordertracing.lost;
  * @param reason why listed
  * @param count  how many
  */
-public record ProblemCount(String stage, ProblemReason reason, long count) {
-}
+public record ProblemCount(String stage, ProblemReason reason, long count) {}

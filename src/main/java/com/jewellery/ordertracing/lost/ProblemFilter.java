@@ -13,8 +13,13 @@ import java.time.Instant;
  * @param firstSeenTo    first seen before
  * @param orderIdPrefix  order ids starting with this text
  */
-public record ProblemFilter(String stage, ProblemReason reason, Duration minStuckFor, Instant firstSeenFrom,
-                            Instant firstSeenTo, String orderIdPrefix) {
+public record ProblemFilter(
+        String stage,
+        ProblemReason reason,
+        Duration minStuckFor,
+        Instant firstSeenFrom,
+        Instant firstSeenTo,
+        String orderIdPrefix) {
 
     public static final ProblemFilter NONE = new ProblemFilter(null, null, null, null, null, null);
 

@@ -17,6 +17,7 @@ final class ProblemQuery {
 
     /** What the classification reads: all in the covering partial index of open orders (V10), so no heap visits. */
     private static final String CLASSIFY_COLUMNS = "order_id, first_seen, last_stage, last_stage_ended_at, outcome";
+
     private static final String DETAIL_COLUMNS = ", current_status, error_stage, error_message";
 
     private final DetectionRules.Deadlines deadlines;
@@ -38,8 +39,8 @@ final class ProblemQuery {
      */
     String page(ProblemSort sort, int offset, int limit) {
         params.addValue("limit", limit).addValue("offset", offset);
-        String page = "SELECT order_id, first_seen, since, reason, last_stage AS stage FROM (" + classified(false) + ") p"
-                + listedWhere() + " ORDER BY " + orderBy(sort, "last_stage") + " LIMIT :limit OFFSET :offset";
+        String page = "SELECT order_id, first_seen, since, reason, last_stage AS stage FROM (" + classified(false)
+                + ") p" + listedWhere() + " ORDER BY " + orderBy(sort, "last_stage") + " LIMIT :limit OFFSET :offset";
         return "SELECT j.order_id, j.first_seen, j.last_stage, j.last_stage_ended_at, j.outcome, j.current_status,"
                 + " j.error_stage, j.error_message, p.since, p.reason FROM (" + page + ") p"
                 + " JOIN order_journey j USING (order_id, first_seen) ORDER BY " + orderBy(sort, "stage");
@@ -47,7 +48,8 @@ final class ProblemQuery {
 
     /** Every listed order with its details, in one pass (for the export: a join per row would cost more). */
     String all(ProblemSort sort) {
-        return "SELECT * FROM (" + classified(true) + ") p" + listedWhere() + " ORDER BY " + orderBy(sort, "last_stage");
+        return "SELECT * FROM (" + classified(true) + ") p" + listedWhere() + " ORDER BY "
+                + orderBy(sort, "last_stage");
     }
 
     String count() {
@@ -100,7 +102,8 @@ final class ProblemQuery {
         if (!deadlines.unconfirmedAfter().isEmpty() && !late.isEmpty()) {
             params.addValue("unconfirmedAfter", "{" + String.join(",", deadlines.unconfirmedAfter()) + "}");
             sql.append(" WHEN last_stage = ANY(CAST(:unconfirmedAfter AS text[])) AND (")
-                    .append(String.join(" OR ", late)).append(") THEN ")
+                    .append(String.join(" OR ", late))
+                    .append(") THEN ")
                     .append(rules.isEnabled(ProblemReason.UNCONFIRMED) ? "'UNCONFIRMED'" : "NULL");
         }
         if (rules.isEnabled(ProblemReason.LOST)) {
@@ -121,8 +124,12 @@ final class ProblemQuery {
         }
         int i = 0;
         for (Map.Entry<String, Instant> deadline : deadlines.stuckBefore().entrySet()) {
-            params.addValue("stage" + i, deadline.getKey()).addValue("stuckBefore" + i, SqlTimes.timestamp(deadline.getValue()));
-            sql.append(" WHEN last_stage = :stage").append(i).append(" THEN CAST(:stuckBefore").append(i)
+            params.addValue("stage" + i, deadline.getKey())
+                    .addValue("stuckBefore" + i, SqlTimes.timestamp(deadline.getValue()));
+            sql.append(" WHEN last_stage = :stage")
+                    .append(i)
+                    .append(" THEN CAST(:stuckBefore")
+                    .append(i)
                     .append(" AS timestamptz)");
             i++;
         }
@@ -147,7 +154,8 @@ final class ProblemQuery {
         String column = switch (sort.key()) {
             case ORDER_ID -> "order_id";
             case LAST_STAGE -> {
-                params.addValue("stageOrder", "{" + String.join(",", deadlines.rules().stages()) + "}");
+                params.addValue(
+                        "stageOrder", "{" + String.join(",", deadlines.rules().stages()) + "}");
                 yield "array_position(CAST(:stageOrder AS text[]), " + stageColumn + ")";
             }
             // longest stuck = earliest "since"

@@ -13,6 +13,10 @@ public record ProblemSort(Key key, boolean ascending) {
 
     /** The sortable columns. */
     public enum Key {
-        ORDER_ID, LAST_STAGE, STUCK_FOR, REASON, FIRST_SEEN
+        ORDER_ID,
+        LAST_STAGE,
+        STUCK_FOR,
+        REASON,
+        FIRST_SEEN
     }
 }

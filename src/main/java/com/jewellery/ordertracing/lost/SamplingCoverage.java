@@ -14,8 +14,13 @@ import java.util.List;
  * @param samplingRatio that ratio (both a hint from configuration; {@code continuity} is measured)
  * @param continuity    whether traces continue across each hop between services
  */
-public record SamplingCoverage(List<StageCoverage> stages, Duration window, long orders, boolean ratioSampling,
-                               double samplingRatio, TraceContinuity continuity) {
+public record SamplingCoverage(
+        List<StageCoverage> stages,
+        Duration window,
+        long orders,
+        boolean ratioSampling,
+        double samplingRatio,
+        TraceContinuity continuity) {
 
     public SamplingCoverage {
         stages = List.copyOf(stages);

@@ -17,9 +17,11 @@ public record StageCoverage(String stage, long reached, double share) {
     /** Every stage in flow order, with its share of the first stage's orders. */
     public static List<StageCoverage> of(List<String> stages, Map<String, Long> reachedByStage) {
         long first = stages.isEmpty() ? 0 : reachedByStage.getOrDefault(stages.getFirst(), 0L);
-        return stages.stream().map(stage -> {
-            long reached = reachedByStage.getOrDefault(stage, 0L);
-            return new StageCoverage(stage, reached, first == 0 ? 0 : (double) reached / first);
-        }).toList();
+        return stages.stream()
+                .map(stage -> {
+                    long reached = reachedByStage.getOrDefault(stage, 0L);
+                    return new StageCoverage(stage, reached, first == 0 ? 0 : (double) reached / first);
+                })
+                .toList();
     }
 }

@@ -7,5 +7,4 @@ package com.jewellery.ordertracing.lost;
  * @param errorStage stage of the error, null without one
  * @param orders     how many
  */
-public record StageTally(String lastStage, String errorStage, long orders) {
-}
+public record StageTally(String lastStage, String errorStage, long orders) {}

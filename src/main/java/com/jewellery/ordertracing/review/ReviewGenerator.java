@@ -51,8 +51,14 @@ class ReviewGenerator {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReviewGenerator(ReviewStore store, AnalyticsService analytics, LostOrdersService lostOrders,
-            IncidentService incidents, ReviewProperties properties, TransactionTemplate transactions, Clock clock) {
+    ReviewGenerator(
+            ReviewStore store,
+            AnalyticsService analytics,
+            LostOrdersService lostOrders,
+            IncidentService incidents,
+            ReviewProperties properties,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.store = store;
         this.analytics = analytics;
         this.lostOrders = lostOrders;
@@ -100,8 +106,8 @@ class ReviewGenerator {
         List<StageSeries> hourly = List.of();
         for (int back = properties.trendWeeks() - 1; back >= 0; back--) {
             IsoWeek trendWeek = week.minus(back);
-            AnalyticsReport report = analytics.report(new AnalyticsRange(trendWeek.start(properties.zone()),
-                    trendWeek.end(properties.zone())));
+            AnalyticsReport report = analytics.report(
+                    new AnalyticsRange(trendWeek.start(properties.zone()), trendWeek.end(properties.zone())));
             Map<String, com.jewellery.ordertracing.analytics.Histogram> byStage = new HashMap<>();
             report.current().forEach(series -> byStage.put(series.stageId(), series.total()));
             weeks.add(new ReviewInputs.WeekHistograms(trendWeek, byStage));
@@ -111,24 +117,41 @@ class ReviewGenerator {
         }
         List<ProblemCount> problems = lostOrders.counts(new ProblemFilter(null, null, null, from, to, null));
         SamplingCoverage coverage = lostOrders.coverage();
-        return new ReviewInputs(week, properties.zone(), now, store.outcomes(from, to), count(problems, ProblemReason.LOST),
-                count(problems, ProblemReason.STUCK), stageIds, slas, weeks, hourly,
-                store.failures(from, to, ReviewCalculator.TOP_FAILURES), incidents.reviewTimes(from, to),
-                coverage.ratioSampling() ? coverage.samplingRatio() : null, coverage.continuity().broken().size());
+        return new ReviewInputs(
+                week,
+                properties.zone(),
+                now,
+                store.outcomes(from, to),
+                count(problems, ProblemReason.LOST),
+                count(problems, ProblemReason.STUCK),
+                stageIds,
+                slas,
+                weeks,
+                hourly,
+                store.failures(from, to, ReviewCalculator.TOP_FAILURES),
+                incidents.reviewTimes(from, to),
+                coverage.ratioSampling() ? coverage.samplingRatio() : null,
+                coverage.continuity().broken().size());
     }
 
     private static long count(List<ProblemCount> problems, ProblemReason reason) {
-        return problems.stream().filter(problem -> problem.reason() == reason).mapToLong(ProblemCount::count).sum();
+        return problems.stream()
+                .filter(problem -> problem.reason() == reason)
+                .mapToLong(ProblemCount::count)
+                .sum();
     }
 
     /** The services are secured; a scheduled run is no person, so it reads with the sets the figures need. */
     private static <T> T asSystem(Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext system = SecurityContextHolder.createEmptyContext();
-        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SCHEDULE, null, List.of(
-                new SimpleGrantedAuthority(Roles.PREFIX + Roles.STAFF),
-                new SimpleGrantedAuthority(Roles.PREFIX + Roles.ANALYTICS),
-                new SimpleGrantedAuthority(Roles.PREFIX + Roles.INCIDENT_READ))));
+        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                SCHEDULE,
+                null,
+                List.of(
+                        new SimpleGrantedAuthority(Roles.PREFIX + Roles.STAFF),
+                        new SimpleGrantedAuthority(Roles.PREFIX + Roles.ANALYTICS),
+                        new SimpleGrantedAuthority(Roles.PREFIX + Roles.INCIDENT_READ))));
         SecurityContextHolder.setContext(system);
         try {
             return work.get();

@@ -1,11 +1,11 @@
 package com.jewellery.ordertracing.review;
 
 import com.jewellery.ordertracing.review.domain.ReviewSchedule;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,8 +23,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pdfFont       a TTF font with Cyrillic the PDF embeds
  */
 @ConfigurationProperties("portal.review")
-public record ReviewProperties(ZoneId zone, DayOfWeek day, LocalTime time, Duration checkInterval, Integer trendWeeks,
-                               List<String> recipients, Locale language, Path pdfFont) {
+public record ReviewProperties(
+        ZoneId zone,
+        DayOfWeek day,
+        LocalTime time,
+        Duration checkInterval,
+        Integer trendWeeks,
+        List<String> recipients,
+        Locale language,
+        Path pdfFont) {
 
     public ReviewProperties {
         zone = zone == null ? ZoneId.of("Europe/Moscow") : zone;
@@ -33,10 +40,15 @@ public record ReviewProperties(ZoneId zone, DayOfWeek day, LocalTime time, Durat
         checkInterval = checkInterval == null ? Duration.ofMinutes(5) : checkInterval;
         trendWeeks = trendWeeks == null ? 6 : trendWeeks;
         if (trendWeeks < 2) {
-            throw new IllegalArgumentException("portal.review.trend-weeks must be at least 2 (this week and the one before)");
+            throw new IllegalArgumentException(
+                    "portal.review.trend-weeks must be at least 2 (this week and the one before)");
         }
-        recipients = recipients == null ? List.of()
-                : recipients.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
+        recipients = recipients == null
+                ? List.of()
+                : recipients.stream()
+                        .map(String::strip)
+                        .filter(address -> !address.isEmpty())
+                        .toList();
         language = language == null ? Locale.ENGLISH : language;
         pdfFont = pdfFont == null ? Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") : pdfFont;
     }

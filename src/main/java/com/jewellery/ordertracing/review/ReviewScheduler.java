@@ -26,7 +26,8 @@ class ReviewScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${portal.review.check-interval:5m}",
+    @Scheduled(
+            fixedDelayString = "${portal.review.check-interval:5m}",
             initialDelayString = "${portal.review.check-interval:5m}")
     void generateDue() {
         var week = properties.schedule().latestDue(clock.instant());

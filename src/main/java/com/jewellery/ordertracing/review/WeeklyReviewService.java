@@ -5,6 +5,8 @@ import com.jewellery.ordertracing.audit.AuditService;
 import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.review.domain.ReviewCsv;
 import com.jewellery.ordertracing.review.domain.ReviewPdf;
+import com.jewellery.ordertracing.security.Roles;
+import com.jewellery.ordertracing.security.Usernames;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,8 +14,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import com.jewellery.ordertracing.security.Roles;
-import com.jewellery.ordertracing.security.Usernames;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,8 +43,13 @@ public class WeeklyReviewService {
     private final AuditService audit;
     private final Clock clock;
 
-    WeeklyReviewService(ReviewStore store, ReviewGenerator generator, AuditService audit, RoleHierarchy roles,
-            ReviewProperties properties, Clock clock) {
+    WeeklyReviewService(
+            ReviewStore store,
+            ReviewGenerator generator,
+            AuditService audit,
+            RoleHierarchy roles,
+            ReviewProperties properties,
+            Clock clock) {
         this.properties = properties;
         this.store = store;
         this.roles = roles;
@@ -105,7 +110,8 @@ public class WeeklyReviewService {
         StoredReview review = store.find(week.toString(), version)
                 .orElseThrow(() -> new IllegalArgumentException("no review " + week + " v" + version));
         Map<String, String> comments = new HashMap<>();
-        store.comments(week.toString()).forEach(comment -> comments.put(comment.section().name(), comment.text()));
+        store.comments(week.toString())
+                .forEach(comment -> comments.put(comment.section().name(), comment.text()));
         ReviewPdf.write(review.figures(), version, comments, texts, properties.pdfFont(), out);
     }
 
@@ -113,8 +119,9 @@ public class WeeklyReviewService {
     @PreAuthorize(Roles.CAN_STAFF)
     public boolean canComment() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
-                .anyMatch(authority -> REVIEW_EDIT.equals(authority.getAuthority()));
+        return authentication != null
+                && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
+                        .anyMatch(authority -> REVIEW_EDIT.equals(authority.getAuthority()));
     }
 
     /** Every section's commentary, empty ones included. */
@@ -144,8 +151,8 @@ public class WeeklyReviewService {
         }
         String user = currentUser();
         if (!store.saveComment(week.toString(), section, cleaned, expectedVersion, clock.instant(), user)) {
-            throw new CommentConflictException(store.comment(week.toString(), section)
-                    .orElse(ReviewComment.empty(week.toString(), section)));
+            throw new CommentConflictException(
+                    store.comment(week.toString(), section).orElse(ReviewComment.empty(week.toString(), section)));
         }
         audit.record(user, AuditEventType.REVIEW, week + " " + section + " commentary saved");
         return store.comment(week.toString(), section).orElseThrow();

@@ -22,8 +22,11 @@ public final class ClientNetworks {
 
     /** @throws IllegalArgumentException naming the entry that is not a network */
     public static ClientNetworks parse(List<String> entries) {
-        return new ClientNetworks(entries.stream().map(String::trim).filter(entry -> !entry.isEmpty())
-                .map(Network::parse).toList());
+        return new ClientNetworks(entries.stream()
+                .map(String::trim)
+                .filter(entry -> !entry.isEmpty())
+                .map(Network::parse)
+                .toList());
     }
 
     public boolean isEmpty() {
@@ -95,7 +98,8 @@ public final class ClientNetworks {
         }
 
         private static IllegalArgumentException invalid(String entry) {
-            return new IllegalArgumentException("not a network in CIDR notation (like 10.0.0.0/8 or ::1/128): " + entry);
+            return new IllegalArgumentException(
+                    "not a network in CIDR notation (like 10.0.0.0/8 or ::1/128): " + entry);
         }
 
         @Override

@@ -23,7 +23,8 @@ public final class ContentSecurityPolicy {
 
     /** The header value for one response, whose inline scripts carry {@code nonce}. */
     public String withNonce(String nonce) {
-        return String.join("; ",
+        return String.join(
+                "; ",
                 "default-src 'self'",
                 "script-src 'self' 'nonce-" + nonce + "' 'unsafe-eval'",
                 "style-src 'self' 'unsafe-inline'",
@@ -49,13 +50,20 @@ public final class ContentSecurityPolicy {
             throw new IllegalArgumentException("portal.security.grafana-origin is not a URL: " + value, e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean bare = (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
-                && uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null;
-        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || !bare
+        boolean bare = (uri.getPath() == null
+                        || uri.getPath().isEmpty()
+                        || uri.getPath().equals("/"))
+                && uri.getQuery() == null
+                && uri.getFragment() == null
+                && uri.getUserInfo() == null;
+        if (!(scheme.equals("https") || scheme.equals("http"))
+                || uri.getHost() == null
+                || !bare
                 || !uri.getHost().matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]")) {
             throw new IllegalArgumentException(
                     "portal.security.grafana-origin must be an origin like https://grafana.example:3000, not " + value);
         }
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 }

@@ -13,8 +13,7 @@ final class CspNonce {
     private static final String ATTRIBUTE = CspNonce.class.getName();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CspNonce() {
-    }
+    private CspNonce() {}
 
     static String of(HttpServletRequest request) {
         Object existing = request.getAttribute(ATTRIBUTE);

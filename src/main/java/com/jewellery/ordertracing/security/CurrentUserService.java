@@ -28,8 +28,9 @@ public class CurrentUserService {
     private static CurrentUser toCurrentUser(OidcUser user) {
         String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
         String displayName = user.getFullName() != null ? user.getFullName() : username;
-        List<String> roles = Roles.peopleRolesIn(
-                user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        List<String> roles = Roles.peopleRolesIn(user.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList());
         return new CurrentUser(username, displayName, roles);
     }
 }

@@ -60,24 +60,33 @@ class NetworkAllowlistFilter extends OncePerRequestFilter {
         if (refusals.size() > MAX_TRACKED) {
             refusals.clear();
         }
-        Refusals seen = refusals.compute(client, (address, before) -> before == null
-                ? new Refusals(null, 1) : new Refusals(before.reportedAt(), before.count() + 1));
-        if (seen.reportedAt() != null && Duration.between(seen.reportedAt(), now).compareTo(REPORT_EVERY) < 0) {
+        Refusals seen = refusals.compute(
+                client,
+                (address, before) ->
+                        before == null ? new Refusals(null, 1) : new Refusals(before.reportedAt(), before.count() + 1));
+        if (seen.reportedAt() != null
+                && Duration.between(seen.reportedAt(), now).compareTo(REPORT_EVERY) < 0) {
             return;
         }
         refusals.put(client, new Refusals(now, 0));
-        log.warn("Refused {} {}: not in the allowed networks ({}); {} refusal(s) since the last report",
-                client, path, allowed, seen.count());
+        log.warn(
+                "Refused {} {}: not in the allowed networks ({}); {} refusal(s) since the last report",
+                client,
+                path,
+                allowed,
+                seen.count());
         events.publishEvent(new NetworkRefusedEvent(client, path, seen.count()));
     }
 
     private static String message(Locale locale) {
-        Locale language = locale != null && "ru".equals(locale.getLanguage()) ? Locale.forLanguageTag("ru") : Locale.ROOT;
-        return ResourceBundle.getBundle("vaadin-i18n/translations", language,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+        Locale language =
+                locale != null && "ru".equals(locale.getLanguage()) ? Locale.forLanguageTag("ru") : Locale.ROOT;
+        return ResourceBundle.getBundle(
+                        "vaadin-i18n/translations",
+                        language,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
                 .getString("security.networkRefused");
     }
 
-    private record Refusals(Instant reportedAt, int count) {
-    }
+    private record Refusals(Instant reportedAt, int count) {}
 }

@@ -12,8 +12,8 @@ import org.springframework.core.Ordered;
 class NetworkConfiguration {
 
     @Bean
-    FilterRegistrationBean<NetworkAllowlistFilter> networkAllowlistFilter(SecurityProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+    FilterRegistrationBean<NetworkAllowlistFilter> networkAllowlistFilter(
+            SecurityProperties properties, ApplicationEventPublisher events, Clock clock) {
         FilterRegistrationBean<NetworkAllowlistFilter> registration = new FilterRegistrationBean<>(
                 new NetworkAllowlistFilter(ClientNetworks.parse(properties.allowedNetworks()), events, clock));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE); // before Spring Security's filter chain and everything else

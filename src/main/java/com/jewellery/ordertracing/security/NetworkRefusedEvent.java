@@ -7,5 +7,4 @@ package com.jewellery.ordertracing.security;
  * @param path          what was asked for
  * @param refusedSince  requests from this address refused since the last event about it, this one included
  */
-public record NetworkRefusedEvent(String clientAddress, String path, int refusedSince) {
-}
+public record NetworkRefusedEvent(String clientAddress, String path, int refusedSince) {}

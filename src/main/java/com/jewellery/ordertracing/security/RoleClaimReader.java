@@ -12,7 +12,6 @@ import java.util.Set;
  */
 public final class RoleClaimReader {
 
-
     private final String claimName;
 
     public RoleClaimReader(String claimName) {

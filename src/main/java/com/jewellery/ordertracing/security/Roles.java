@@ -68,8 +68,7 @@ public final class Roles {
     /** Spring Security's prefix of role authorities. */
     public static final String PREFIX = "ROLE_";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The people's roles among granted authority names ({@code ROLE_SUPPORT} → {@code SUPPORT}); role sets left out. */
     public static List<String> peopleRolesIn(java.util.Collection<String> authorities) {

@@ -7,11 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -45,12 +45,16 @@ class SecurityConfiguration {
             + "magnetometer=(), microphone=(), payment=(), usb=(), display-capture=(), fullscreen=(self)";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
-            @Value("${portal.grafana.base-url:}") String grafanaBaseUrl) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
-        ContentSecurityPolicy policy = new ContentSecurityPolicy(framedOrigin(properties.grafanaOrigin(), grafanaBaseUrl));
-        http.headers(headers -> headers
-                .addHeaderWriter((request, response) ->
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            SecurityProperties properties,
+            @Value("${portal.grafana.base-url:}") String grafanaBaseUrl)
+            throws Exception {
+        http.authorizeHttpRequests(auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+        ContentSecurityPolicy policy =
+                new ContentSecurityPolicy(framedOrigin(properties.grafanaOrigin(), grafanaBaseUrl));
+        http.headers(headers -> headers.addHeaderWriter((request, response) ->
                         response.setHeader("Content-Security-Policy", policy.withNonce(CspNonce.of(request))))
                 .frameOptions(frame -> frame.sameOrigin())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -64,7 +68,8 @@ class SecurityConfiguration {
                         return filter;
                     }
                 }));
-        http.with(VaadinSecurityConfigurer.vaadin(),
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + properties.registrationId()));
         return http.build();
     }

@@ -13,12 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustedProxies reverse proxies (CIDR) whose {@code X-Forwarded-For} is believed; none by default
  */
 @ConfigurationProperties("portal.security")
-public record SecurityProperties(String registrationId, String roleClaim, String grafanaOrigin,
-        List<String> allowedNetworks, List<String> trustedProxies) {
+public record SecurityProperties(
+        String registrationId,
+        String roleClaim,
+        String grafanaOrigin,
+        List<String> allowedNetworks,
+        List<String> trustedProxies) {
 
     /** Loopback and the private ranges: the company's internal network, wherever it is numbered. */
-    public static final List<String> INTERNAL_NETWORKS = List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8",
-            "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
+    public static final List<String> INTERNAL_NETWORKS =
+            List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
 
     public SecurityProperties {
         registrationId = registrationId == null || registrationId.isBlank() ? "keycloak" : registrationId;

@@ -19,13 +19,18 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
     private final List<String> entries;
 
     TrustedProxies(List<String> entries) {
-        this.entries = entries.stream().map(String::trim).filter(entry -> !entry.isEmpty()).toList();
+        this.entries = entries.stream()
+                .map(String::trim)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
         this.proxies = ClientNetworks.parse(this.entries);
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        List<Valve> valves = factory.getEngineValves().stream().filter(valve -> !(valve instanceof RemoteIpValve)).toList();
+        List<Valve> valves = factory.getEngineValves().stream()
+                .filter(valve -> !(valve instanceof RemoteIpValve))
+                .toList();
         factory.setEngineValves(valves);
         if (proxies.isEmpty()) {
             return;

@@ -9,8 +9,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  */
 public final class Usernames {
 
-    private Usernames() {
-    }
+    private Usernames() {}
 
     /** @param nobody what to record when no one is signed in, e.g. "system" for a scheduled job */
     public static String of(Authentication authentication, String nobody) {

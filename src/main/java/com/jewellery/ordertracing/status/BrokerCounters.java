@@ -11,8 +11,13 @@ package com.jewellery.ordertracing.status;
  * @param inbox            messages waiting in the MES inbox queue now
  * @param deadLettered     messages in the dead-letter queue now
  */
-public record BrokerCounters(long published, long delivered, long droppedUnroutable, long returnedUnroutable,
-                             long inbox, long deadLettered) {
+public record BrokerCounters(
+        long published,
+        long delivered,
+        long droppedUnroutable,
+        long returnedUnroutable,
+        long inbox,
+        long deadLettered) {
 
     public long unroutable() {
         return droppedUnroutable + returnedUnroutable;

@@ -24,14 +24,22 @@ class BrokerStatusCheck implements StatusCheck {
             BrokerCounters counters = management.counters();
             List<StatusFact> facts = List.of(
                     StatusFact.of("status.fact.brokerQueues", counters.inbox(), counters.deadLettered()),
-                    StatusFact.of("status.fact.brokerTraffic", counters.published(), counters.delivered(),
+                    StatusFact.of(
+                            "status.fact.brokerTraffic",
+                            counters.published(),
+                            counters.delivered(),
                             counters.unroutable()));
-            return new ComponentStatus("status.component.broker", true,
-                    counters.unroutable() > 0 ? "status.problem.brokerUnroutable" : null, facts,
-                    "RabbitMQ management API", since(started), List.of());
+            return new ComponentStatus(
+                    "status.component.broker",
+                    true,
+                    counters.unroutable() > 0 ? "status.problem.brokerUnroutable" : null,
+                    facts,
+                    "RabbitMQ management API",
+                    since(started),
+                    List.of());
         } catch (RuntimeException e) {
-            return ComponentStatus.down("status.component.broker", "status.problem.broker", e.getMessage(),
-                    since(started));
+            return ComponentStatus.down(
+                    "status.component.broker", "status.problem.broker", e.getMessage(), since(started));
         }
     }
 

@@ -14,8 +14,14 @@ import java.util.List;
  * @param latency    how long the check took
  * @param items      what the component reported, e.g. the services Jaeger knows
  */
-public record ComponentStatus(String nameKey, boolean up, String problemKey, List<StatusFact> facts, String detail,
-                              Duration latency, List<String> items) {
+public record ComponentStatus(
+        String nameKey,
+        boolean up,
+        String problemKey,
+        List<StatusFact> facts,
+        String detail,
+        Duration latency,
+        List<String> items) {
 
     public ComponentStatus {
         facts = List.copyOf(facts);

@@ -16,7 +16,9 @@ class PostgresStatusCheck implements StatusCheck {
 
     @Override
     public ComponentStatus check() {
-        return TimedCheck.run("status.component.postgres", "status.problem.postgres",
+        return TimedCheck.run(
+                "status.component.postgres",
+                "status.problem.postgres",
                 () -> new TimedCheck.Probe(jdbc.queryForObject("select version()", String.class), List.of()));
     }
 

@@ -26,7 +26,8 @@ public class RabbitMqManagement {
     RabbitMqManagement(StatusProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.client =
+                HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
     }
 
     /** The counters now; throws with a message that names the setting to check when the API does not answer. */
@@ -34,9 +35,13 @@ public class RabbitMqManagement {
         JsonNode overview = get("/api/overview");
         JsonNode stats = overview.path("message_stats");
         JsonNode queues = get("/api/queues?columns=name,messages");
-        return new BrokerCounters(stats.path("publish").asLong(0), stats.path("deliver_get").asLong(0),
-                stats.path("drop_unroutable").asLong(0), stats.path("return_unroutable").asLong(0),
-                messagesIn(queues, properties.inboxQueue()), messagesIn(queues, properties.deadLetterQueue()));
+        return new BrokerCounters(
+                stats.path("publish").asLong(0),
+                stats.path("deliver_get").asLong(0),
+                stats.path("drop_unroutable").asLong(0),
+                stats.path("return_unroutable").asLong(0),
+                messagesIn(queues, properties.inboxQueue()),
+                messagesIn(queues, properties.deadLetterQueue()));
     }
 
     private static long messagesIn(JsonNode queues, String name) {
@@ -51,8 +56,11 @@ public class RabbitMqManagement {
 
     private JsonNode get(String path) {
         URI uri = properties.rabbitmqManagementUrl().resolve(path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.timeout())
-                .header("Authorization", "Basic " + credentials()).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(properties.timeout())
+                .header("Authorization", "Basic " + credentials())
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -62,8 +70,10 @@ public class RabbitMqManagement {
             }
             return json.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("RabbitMQ's management API at " + uri + " is not reachable (" + e
-                    + "); check portal.status.rabbitmq-management-url and that the management plugin runs", e);
+            throw new IllegalStateException(
+                    "RabbitMQ's management API at " + uri + " is not reachable (" + e
+                            + "); check portal.status.rabbitmq-management-url and that the management plugin runs",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking RabbitMQ's management API", e);

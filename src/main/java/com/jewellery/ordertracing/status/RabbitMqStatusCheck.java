@@ -30,13 +30,15 @@ class RabbitMqStatusCheck implements StatusCheck {
             factory.setUri(properties.rabbitmqUri());
             try (Connection connection = factory.newConnection("order-tracing-portal-status")) {
                 Object version = connection.getServerProperties().get("version");
-                return new TimedCheck.Probe("RabbitMQ " + version + " at " + factory.getHost() + ":" + factory.getPort(),
-                        List.of());
+                return new TimedCheck.Probe(
+                        "RabbitMQ " + version + " at " + factory.getHost() + ":" + factory.getPort(), List.of());
             }
         } catch (Exception e) {
-            throw new IllegalStateException("RabbitMQ at " + factory.getHost() + ":" + factory.getPort()
-                    + " did not accept a connection (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); check portal.status.rabbitmq-uri and that the broker runs", e);
+            throw new IllegalStateException(
+                    "RabbitMQ at " + factory.getHost() + ":" + factory.getPort()
+                            + " did not accept a connection (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); check portal.status.rabbitmq-uri and that the broker runs",
+                    e);
         }
     }
 

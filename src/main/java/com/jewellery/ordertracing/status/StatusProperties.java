@@ -14,14 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deadLetterQueue       the dead-letter queue whose depth is shown
  */
 @ConfigurationProperties("portal.status")
-public record StatusProperties(String rabbitmqUri, Duration timeout, URI rabbitmqManagementUrl, String inboxQueue,
-                               String deadLetterQueue) {
+public record StatusProperties(
+        String rabbitmqUri, Duration timeout, URI rabbitmqManagementUrl, String inboxQueue, String deadLetterQueue) {
 
     public StatusProperties {
         rabbitmqUri = rabbitmqUri == null ? "amqp://guest:guest@127.0.0.1:5672" : rabbitmqUri;
         timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
-        rabbitmqManagementUrl = rabbitmqManagementUrl == null ? URI.create("http://127.0.0.1:15672")
-                : rabbitmqManagementUrl;
+        rabbitmqManagementUrl =
+                rabbitmqManagementUrl == null ? URI.create("http://127.0.0.1:15672") : rabbitmqManagementUrl;
         inboxQueue = inboxQueue == null ? "orders.mes.inbox" : inboxQueue;
         deadLetterQueue = deadLetterQueue == null ? "orders.mes.dlq" : deadLetterQueue;
     }

@@ -1,13 +1,13 @@
 package com.jewellery.ordertracing.status;
 
 import com.jewellery.ordertracing.security.Roles;
-import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /** Asks every component at once, so one slow component does not add to the others' waits. */
@@ -18,7 +18,9 @@ public class SystemStatusService {
     private final Clock clock;
 
     SystemStatusService(List<StatusCheck> checks, Clock clock) {
-        this.checks = checks.stream().sorted(Comparator.comparingInt(StatusCheck::order)).toList();
+        this.checks = checks.stream()
+                .sorted(Comparator.comparingInt(StatusCheck::order))
+                .toList();
         this.clock = clock;
     }
 
@@ -28,7 +30,9 @@ public class SystemStatusService {
             List<CompletableFuture<ComponentStatus>> answers = checks.stream()
                     .map(check -> CompletableFuture.supplyAsync(check::check, executor))
                     .toList();
-            return new SystemStatus(clock.instant(), answers.stream().map(CompletableFuture::join).toList());
+            return new SystemStatus(
+                    clock.instant(),
+                    answers.stream().map(CompletableFuture::join).toList());
         }
     }
 }

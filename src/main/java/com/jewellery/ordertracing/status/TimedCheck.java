@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 /** Runs a probe, times it, and turns an exception into a "down" status. */
 public final class TimedCheck {
 
-    private TimedCheck() {
-    }
+    private TimedCheck() {}
 
     public static ComponentStatus run(String nameKey, String problemKey, Supplier<Probe> probe) {
         long start = System.nanoTime();
@@ -25,6 +24,5 @@ public final class TimedCheck {
     }
 
     /** What a successful probe found. */
-    public record Probe(String detail, List<String> items) {
-    }
+    public record Probe(String detail, List<String> items) {}
 }

@@ -21,13 +21,15 @@ class AlertChecksTest {
     @Test
     void everyFailedOrderIsItsOwnProblem() {
         List<Firing> firing = AlertChecks.criticalErrors(List.of(
-                new OrderSnapshot("ORD-1", T, "mes.price", T, JourneyOutcome.FAILED, null, "mes.price", "No rate\nstack"),
+                new OrderSnapshot(
+                        "ORD-1", T, "mes.price", T, JourneyOutcome.FAILED, null, "mes.price", "No rate\nstack"),
                 new OrderSnapshot("ORD-2", T, "mes.consume", T, JourneyOutcome.FAILED, null, null, null)));
 
         assertThat(firing).extracting(Firing::key).containsExactly("ORD-1", "ORD-2");
         assertThat(firing.getFirst().text())
                 .isEqualTo(new AlertText("alerts.text.failedWith", "mes.price", List.of("ORD-1", "No rate")));
-        assertThat(ENGLISH.text(firing.getFirst().text())).isEqualTo("Order ORD-1 failed at MES: price calculation: No rate");
+        assertThat(ENGLISH.text(firing.getFirst().text()))
+                .isEqualTo("Order ORD-1 failed at MES: price calculation: No rate");
         assertThat(firing.getFirst().orderId()).isEqualTo("ORD-1");
         assertThat(ENGLISH.text(firing.get(1).text())).isEqualTo("Order ORD-2 failed at MES: received");
     }
@@ -48,10 +50,12 @@ class AlertChecksTest {
     @Test
     void errorRatesArePerStageAndNeedEnoughOrders() {
         // 24 orders reached crm.process, 4 failed there (16.7 %); 20 reached mes.price, 3 failed there (15 %)
-        StageFunnel funnel = new StageFunnel(STAGES, List.of(
-                new StageTally("mes.approve", null, 17),
-                new StageTally("mes.price", "mes.price", 3),
-                new StageTally("crm.process", "crm.process", 4)));
+        StageFunnel funnel = new StageFunnel(
+                STAGES,
+                List.of(
+                        new StageTally("mes.approve", null, 17),
+                        new StageTally("mes.price", "mes.price", 3),
+                        new StageTally("crm.process", "crm.process", 4)));
 
         // as PostgreSQL’s numeric(12,2) column hands it back: the text says 10 %, not 10.00 %
         List<Firing> firing = AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, null, "10.00"), funnel, STAGES, 10);
@@ -59,9 +63,12 @@ class AlertChecksTest {
         assertThat(firing).extracting(Firing::key).containsExactly("crm.process", "mes.price");
         assertThat(firing.get(1).value()).isEqualTo(15.0);
         assertThat(ENGLISH.text(firing.get(1).text()))
-                .isEqualTo("Error rate at MES: price calculation is 15.0 % (3 of 20 orders, threshold 10 %, last 15 min)");
-        assertThat(AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, "mes.price", "15"), funnel, STAGES, 10)).isEmpty();
-        assertThat(AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, null, "10"), funnel, STAGES, 30)).isEmpty();
+                .isEqualTo(
+                        "Error rate at MES: price calculation is 15.0 % (3 of 20 orders, threshold 10 %, last 15 min)");
+        assertThat(AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, "mes.price", "15"), funnel, STAGES, 10))
+                .isEmpty();
+        assertThat(AlertChecks.errorRates(rule(AlertRuleKind.ERROR_RATE, null, "10"), funnel, STAGES, 30))
+                .isEmpty();
     }
 
     private static AlertRule rule(AlertRuleKind kind, String stage, String threshold) {

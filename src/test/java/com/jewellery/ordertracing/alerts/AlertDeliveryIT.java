@@ -39,7 +39,8 @@ class AlertDeliveryIT {
     private static final int WEBHOOK_PORT = 18095;
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(13025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+                    new ServerSetup(13025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withPerMethodLifecycle(true);
 
     private static final Instant NOW = Instant.parse("2001-05-06T10:00:00Z")
@@ -47,12 +48,16 @@ class AlertDeliveryIT {
 
     @Autowired
     private AlertEngine engine;
+
     @Autowired
     private NotificationDispatcher dispatcher;
+
     @Autowired
     private AlertRepository repository;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private JsonMapper json;
 
@@ -64,11 +69,24 @@ class AlertDeliveryIT {
 
     @BeforeEach
     void failedOrderAndRule() {
-        rows = new JourneyRows(jdbc, "ORD-AD" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
-        rows.insert(rows.failed("1", NOW.minus(Duration.ofMinutes(3)), "mes.price", NOW.minus(Duration.ofMinutes(2)),
+        rows = new JourneyRows(
+                jdbc, "ORD-AD" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
+        rows.insert(rows.failed(
+                "1",
+                NOW.minus(Duration.ofMinutes(3)),
+                "mes.price",
+                NOW.minus(Duration.ofMinutes(2)),
                 "Pricing failed: no rate for GOLD_750"));
-        long id = repository.insertRule(new AlertRuleInput("IT failed pricing " + rows.id(""), AlertRuleKind.CRITICAL_ERROR,
-                "mes.price", BigDecimal.ZERO, 60, true), NOW, "it");
+        long id = repository.insertRule(
+                new AlertRuleInput(
+                        "IT failed pricing " + rows.id(""),
+                        AlertRuleKind.CRITICAL_ERROR,
+                        "mes.price",
+                        BigDecimal.ZERO,
+                        60,
+                        true),
+                NOW,
+                "it");
         rule = repository.rule(id).orElseThrow();
     }
 
@@ -86,11 +104,15 @@ class AlertDeliveryIT {
     void aWebhookOutageIsRetriedUntilDeliveredAndTheResolutionFollows() throws Exception {
         // the webhook is not listening at all: connection refused
         assertThat(engine.evaluate(rule, NOW)).isEqualTo(new AlertEngine.Outcome(1, 0));
-        assertThat(dispatcher.deliverDue(NOW)).as("e-mail delivered, webhook not").isEqualTo(1);
+        assertThat(dispatcher.deliverDue(NOW))
+                .as("e-mail delivered, webhook not")
+                .isEqualTo(1);
 
         MimeMessage opened = single(MAIL.getReceivedMessages());
         // in portal.alerts.language, Russian by default
-        assertThat(opened.getSubject()).startsWith("[Портал заказов] ТРЕВОГА").contains(rows.id("1"))
+        assertThat(opened.getSubject())
+                .startsWith("[Портал заказов] ТРЕВОГА")
+                .contains(rows.id("1"))
                 .contains("ошибкой на этапе «MES: расчёт цены»");
         assertThat(opened.getAllRecipients()[0].toString()).isEqualTo("support@jewellery.test");
         assertThat(((String) opened.getContent())).contains("/orders/" + rows.id("1"));
@@ -100,9 +122,12 @@ class AlertDeliveryIT {
         assertThat(waiting.lastError()).contains("127.0.0.1:" + WEBHOOK_PORT).contains("unreachable");
         assertThat(waiting.nextAttemptAt()).isEqualTo(NOW.plusSeconds(2));
 
-        assertThat(engine.evaluate(rule, NOW.plusSeconds(30))).as("one notification per problem")
+        assertThat(engine.evaluate(rule, NOW.plusSeconds(30)))
+                .as("one notification per problem")
                 .isEqualTo(new AlertEngine.Outcome(0, 0));
-        assertThat(dispatcher.deliverDue(NOW.plusSeconds(1))).as("not due before its backoff").isZero();
+        assertThat(dispatcher.deliverDue(NOW.plusSeconds(1)))
+                .as("not due before its backoff")
+                .isZero();
 
         startWebhook(503);
         assertThat(dispatcher.deliverDue(NOW.plusSeconds(2))).isZero();
@@ -119,14 +144,21 @@ class AlertDeliveryIT {
         assertThat(posted.get("alert").get("problemKey").asString()).isEqualTo(rows.id("1"));
         assertThat(posted.get("alert").get("kind").asString()).isEqualTo("CRITICAL_ERROR");
 
-        jdbc.update("UPDATE order_journey SET outcome = 'COMPLETED', last_stage = 'mes.approve' WHERE order_id = ?",
+        jdbc.update(
+                "UPDATE order_journey SET outcome = 'COMPLETED', last_stage = 'mes.approve' WHERE order_id = ?",
                 rows.id("1"));
         assertThat(engine.evaluate(rule, NOW.plusSeconds(60))).isEqualTo(new AlertEngine.Outcome(0, 1));
         assertThat(dispatcher.deliverDue(NOW.plusSeconds(60))).isEqualTo(2);
         MAIL.waitForIncomingEmail(5000, 2);
-        assertThat(MAIL.getReceivedMessages()[1].getSubject()).contains("УСТРАНЕНО").contains(rows.id("1"))
+        assertThat(MAIL.getReceivedMessages()[1].getSubject())
+                .contains("УСТРАНЕНО")
+                .contains(rows.id("1"))
                 .contains("(проблема исчезла)");
-        assertThat(json.readTree(webhookBodies.getLast()).get("alert").get("event").asString()).isEqualTo("RESOLVED");
+        assertThat(json.readTree(webhookBodies.getLast())
+                        .get("alert")
+                        .get("event")
+                        .asString())
+                .isEqualTo("RESOLVED");
         assertThat(engine.evaluate(rule, NOW.plusSeconds(90))).isEqualTo(new AlertEngine.Outcome(0, 0));
     }
 
@@ -146,16 +178,22 @@ class AlertDeliveryIT {
         assertThat(givenUp.attempts()).isEqualTo(5);
         assertThat(givenUp.lastError()).contains("HTTP 500").contains("receiver broken");
         assertThat(webhookBodies).hasSize(5);
-        assertThat(dispatcher.deliverDue(at.plus(Duration.ofHours(1)))).as("never sent again").isZero();
-        assertThat(MAIL.getReceivedMessages()).as("the other channel is not held up").hasSize(1);
+        assertThat(dispatcher.deliverDue(at.plus(Duration.ofHours(1))))
+                .as("never sent again")
+                .isZero();
+        assertThat(MAIL.getReceivedMessages())
+                .as("the other channel is not held up")
+                .hasSize(1);
     }
 
     private OutboxNotification webhookNotification() {
-        long alertId = repository.openAlerts(rule.id()).values().stream().findFirst()
+        long alertId = repository.openAlerts(rule.id()).values().stream()
+                .findFirst()
                 .orElseGet(() -> repository.alertsOfRule(rule.id()).getFirst().id());
         return repository.notificationsOf(alertId).stream()
                 .filter(notification -> notification.channel() == ChannelType.WEBHOOK)
-                .reduce((first, second) -> second).orElseThrow();
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     private void startWebhook(int status) throws IOException {

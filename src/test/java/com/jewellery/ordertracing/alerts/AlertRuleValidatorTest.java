@@ -13,10 +13,19 @@ class AlertRuleValidatorTest {
 
     @Test
     void aCompleteRuleHasNoProblems() {
-        assertThat(AlertRuleValidator.problems(new AlertRuleInput(" Pricing errors ", AlertRuleKind.ERROR_RATE,
-                "mes.price", new BigDecimal("2.5"), 15, true), STAGES)).isEmpty();
-        assertThat(AlertRuleValidator.problems(new AlertRuleInput("Any failure", AlertRuleKind.CRITICAL_ERROR, null,
-                null, 60, true), STAGES)).isEmpty();
+        assertThat(AlertRuleValidator.problems(
+                        new AlertRuleInput(
+                                " Pricing errors ",
+                                AlertRuleKind.ERROR_RATE,
+                                "mes.price",
+                                new BigDecimal("2.5"),
+                                15,
+                                true),
+                        STAGES))
+                .isEmpty();
+        assertThat(AlertRuleValidator.problems(
+                        new AlertRuleInput("Any failure", AlertRuleKind.CRITICAL_ERROR, null, null, 60, true), STAGES))
+                .isEmpty();
     }
 
     @Test
@@ -35,12 +44,13 @@ class AlertRuleValidatorTest {
         assertThat(problemsOf(AlertRuleKind.STUCK_COUNT, "10.00")).isEmpty();
         assertThat(problemsOf(AlertRuleKind.ERROR_RATE, "0")).containsEntry("threshold", "alerts.rule.error.percent");
         assertThat(problemsOf(AlertRuleKind.ERROR_RATE, "100")).containsEntry("threshold", "alerts.rule.error.percent");
-        assertThat(problemsOf(AlertRuleKind.ERROR_RATE, "0.125")).containsEntry("threshold", "alerts.rule.error.percent");
+        assertThat(problemsOf(AlertRuleKind.ERROR_RATE, "0.125"))
+                .containsEntry("threshold", "alerts.rule.error.percent");
         assertThat(problemsOf(AlertRuleKind.ERROR_RATE, "99.99")).isEmpty();
     }
 
     private static Map<String, String> problemsOf(AlertRuleKind kind, String threshold) {
-        return AlertRuleValidator.problems(new AlertRuleInput("rule", kind, null, new BigDecimal(threshold), 10, true),
-                STAGES);
+        return AlertRuleValidator.problems(
+                new AlertRuleInput("rule", kind, null, new BigDecimal(threshold), 10, true), STAGES);
     }
 }

@@ -24,10 +24,13 @@ class AlertRulesIT {
 
     @Autowired
     private AlertService service;
+
     @Autowired
     private AlertRepository repository;
+
     @Autowired
     private AlertEngine engine;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -54,12 +57,14 @@ class AlertRulesIT {
     @Test
     @WithMockUser(username = "alice", roles = "ADMIN")
     void anInvalidRuleWritesNothingAndNamesEveryProblem() {
-        AlertRuleInput invalid = new AlertRuleInput(name, AlertRuleKind.ERROR_RATE, "mes.pricing", new BigDecimal("150"),
-                0, true);
+        AlertRuleInput invalid =
+                new AlertRuleInput(name, AlertRuleKind.ERROR_RATE, "mes.pricing", new BigDecimal("150"), 0, true);
 
         assertThatThrownBy(() -> service.saveRule(null, invalid))
-                .isInstanceOfSatisfying(InvalidAlertRuleException.class, refused -> assertThat(refused.problems())
-                        .containsOnlyKeys("stage", "threshold", "windowMinutes"));
+                .isInstanceOfSatisfying(
+                        InvalidAlertRuleException.class,
+                        refused ->
+                                assertThat(refused.problems()).containsOnlyKeys("stage", "threshold", "windowMinutes"));
         assertThat(ruleCount()).isZero();
     }
 
@@ -71,31 +76,35 @@ class AlertRulesIT {
         assertThat(saved.updatedBy()).isEqualTo("alice");
         assertThat(saved.threshold()).isEqualByComparingTo("2.5");
         assertThatThrownBy(() -> service.saveRule(null, valid()))
-                .isInstanceOfSatisfying(InvalidAlertRuleException.class, refused -> assertThat(refused.problems())
-                        .containsEntry("name", "alerts.rule.error.nameTaken"));
+                .isInstanceOfSatisfying(
+                        InvalidAlertRuleException.class,
+                        refused -> assertThat(refused.problems()).containsEntry("name", "alerts.rule.error.nameTaken"));
         assertThat(ruleCount()).isEqualTo(1);
     }
 
     @Test
     @WithMockUser(username = "alice", roles = "ADMIN")
     void disablingARuleResolvesItsOpenAlertsAndSaysSo() {
-        Instant now = Instant.parse("2001-09-10T08:00:00Z").plus(Duration.ofMinutes(Math.floorMod(name.hashCode(), 100_000)));
-        JourneyRows rows = new JourneyRows(jdbc, "ORD-AR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
+        Instant now =
+                Instant.parse("2001-09-10T08:00:00Z").plus(Duration.ofMinutes(Math.floorMod(name.hashCode(), 100_000)));
+        JourneyRows rows = new JourneyRows(
+                jdbc, "ORD-AR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
         rows.insert(rows.failed("1", now.minusSeconds(90), "crm.process", now.minusSeconds(60), "CRM refused"));
         try {
-            AlertRule rule = service.saveRule(null, new AlertRuleInput(name, AlertRuleKind.CRITICAL_ERROR, "crm.process",
-                    null, 30, true));
+            AlertRule rule = service.saveRule(
+                    null, new AlertRuleInput(name, AlertRuleKind.CRITICAL_ERROR, "crm.process", null, 30, true));
             assertThat(engine.evaluate(rule, now)).isEqualTo(new AlertEngine.Outcome(1, 0));
 
-            service.saveRule(rule.id(), new AlertRuleInput(name, AlertRuleKind.CRITICAL_ERROR, "crm.process", null, 30,
-                    false));
+            service.saveRule(
+                    rule.id(), new AlertRuleInput(name, AlertRuleKind.CRITICAL_ERROR, "crm.process", null, 30, false));
 
             AlertRecord alert = repository.alertsOfRule(rule.id()).getFirst();
             assertThat(alert.open()).isFalse();
             assertThat(alert.resolution()).isEqualTo("rule disabled");
-            assertThat(repository.notificationsOf(alert.id())).extracting(OutboxNotification::event)
-                    .containsExactlyInAnyOrder(AlertEvent.OPENED, AlertEvent.OPENED, AlertEvent.RESOLVED,
-                            AlertEvent.RESOLVED);
+            assertThat(repository.notificationsOf(alert.id()))
+                    .extracting(OutboxNotification::event)
+                    .containsExactlyInAnyOrder(
+                            AlertEvent.OPENED, AlertEvent.OPENED, AlertEvent.RESOLVED, AlertEvent.RESOLVED);
         } finally {
             rows.deleteAll();
         }
@@ -106,7 +115,8 @@ class AlertRulesIT {
     }
 
     private int ruleCount() {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM alert_rule WHERE name LIKE ?", Integer.class, name + "%");
+        Integer count =
+                jdbc.queryForObject("SELECT count(*) FROM alert_rule WHERE name LIKE ?", Integer.class, name + "%");
         return count == null ? 0 : count;
     }
 }

@@ -32,27 +32,32 @@ import tools.jackson.databind.json.JsonMapper;
  * own, so the scheduler sees exactly its orders and rules.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "server.port=0",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=alert_scheduler_it",
-        "spring.flyway.schemas=alert_scheduler_it",
-        "spring.mail.port=13026",
-        "portal.index.enabled=false",
-        "portal.alerts.evaluation-interval=1s",
-        "portal.alerts.delivery-interval=1s",
-        "portal.alerts.language=en",
-        "portal.alerts.error-rate-min-orders=2",
-        "portal.alerts.webhook-url=http://127.0.0.1:18096/alerts"})
+@TestPropertySource(
+        properties = {
+            "server.port=0",
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=alert_scheduler_it",
+            "spring.flyway.schemas=alert_scheduler_it",
+            "spring.mail.port=13026",
+            "portal.index.enabled=false",
+            "portal.alerts.evaluation-interval=1s",
+            "portal.alerts.delivery-interval=1s",
+            "portal.alerts.language=en",
+            "portal.alerts.error-rate-min-orders=2",
+            "portal.alerts.webhook-url=http://127.0.0.1:18096/alerts"
+        })
 class AlertSchedulerIT {
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(
-            new ServerSetup(13026, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(true);
+                    new ServerSetup(13026, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(true);
 
     @Autowired
     private AlertRepository repository;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private JsonMapper json;
 
@@ -95,15 +100,29 @@ class AlertSchedulerIT {
         jdbc.update("UPDATE alert_rule SET enabled = false");
         Instant now = Instant.now();
         rules = List.of(
-                repository.insertRule(new AlertRuleInput("CRM backlog", AlertRuleKind.STUCK_COUNT, "crm.process",
-                        BigDecimal.ONE, 60, true), now, "it"),
-                repository.insertRule(new AlertRuleInput("Pricing errors", AlertRuleKind.ERROR_RATE, "mes.price",
-                        BigDecimal.valueOf(20), 60, true), now, "it"));
+                repository.insertRule(
+                        new AlertRuleInput(
+                                "CRM backlog", AlertRuleKind.STUCK_COUNT, "crm.process", BigDecimal.ONE, 60, true),
+                        now,
+                        "it"),
+                repository.insertRule(
+                        new AlertRuleInput(
+                                "Pricing errors",
+                                AlertRuleKind.ERROR_RATE,
+                                "mes.price",
+                                BigDecimal.valueOf(20),
+                                60,
+                                true),
+                        now,
+                        "it"));
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> webhookTexts.size() >= 2 && MAIL.getReceivedMessages().length >= 2);
 
-        assertThat(webhookTexts).hasSize(2).anySatisfy(text -> assertThat(text)
+        assertThat(webhookTexts)
+                .hasSize(2)
+                .anySatisfy(text -> assertThat(text)
                         .startsWith("[Order portal] ALERT: CRM backlog")
                         .contains("2 orders stuck or lost at CRM: processing (more than 1, first seen within 60 min)"))
                 .anySatisfy(text -> assertThat(text)
@@ -114,7 +133,8 @@ class AlertSchedulerIT {
                 .allMatch(subject -> subject.startsWith("[Order portal] ALERT"))
                 .anyMatch(subject -> subject.contains("2 orders stuck or lost at CRM: processing"))
                 .anyMatch(subject -> subject.contains("Error rate at MES: price calculation is 50.0 %"));
-        assertThat(rules).allSatisfy(rule -> assertThat(repository.openAlerts(rule)).hasSize(1));
+        assertThat(rules)
+                .allSatisfy(rule -> assertThat(repository.openAlerts(rule)).hasSize(1));
     }
 
     private static String subject(MimeMessage message) {

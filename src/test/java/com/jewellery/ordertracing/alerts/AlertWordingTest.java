@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class AlertWordingTest {
 
     private static final Instant AT = Instant.parse("2026-11-20T12:00:00Z");
-    private static final AlertText FAILED = new AlertText("alerts.text.failedWith", "mes.price",
-            List.of("ORD-7", "No rate for metal 'Pt'"));
-    private final AlertRule rule = new AlertRule(3, "Failed orders", AlertRuleKind.CRITICAL_ERROR, "mes.price",
-            BigDecimal.ZERO, 60, true, AT, "admin");
+    private static final AlertText FAILED =
+            new AlertText("alerts.text.failedWith", "mes.price", List.of("ORD-7", "No rate for metal 'Pt'"));
+    private final AlertRule rule = new AlertRule(
+            3, "Failed orders", AlertRuleKind.CRITICAL_ERROR, "mes.price", BigDecimal.ZERO, 60, true, AT, "admin");
 
     @Test
     void textsAreRenderedInTheConfiguredLanguageWithTheStagesName() {
@@ -37,14 +37,27 @@ class AlertWordingTest {
     void aRussianNotificationSpeaksRussianAndKeepsItsFieldsInCodes() {
         AlertWording russian = new AlertWording(Locale.of("ru"));
 
-        NotificationMessage message = NotificationMessage.of(russian, AlertEvent.OPENED, 42, rule, "ORD-7",
-                russian.text(FAILED), null, AT, "https://portal/orders/ORD-7");
+        NotificationMessage message = NotificationMessage.of(
+                russian,
+                AlertEvent.OPENED,
+                42,
+                rule,
+                "ORD-7",
+                russian.text(FAILED),
+                null,
+                AT,
+                "https://portal/orders/ORD-7");
 
-        assertThat(message.subject()).isEqualTo("[Портал заказов] ТРЕВОГА: Failed orders – Заказ ORD-7 завершился "
-                + "ошибкой на этапе «MES: расчёт цены»: No rate for metal 'Pt'");
-        assertThat(message.body()).contains("Правило: Failed orders (Сбой заказа, MES: расчёт цены)")
-                .contains("С момента: 2026-11-20T12:00:00Z").contains("Подробности: https://portal/orders/ORD-7");
-        assertThat(message.fields()).containsEntry("kind", "CRITICAL_ERROR").containsEntry("stage", "mes.price")
+        assertThat(message.subject())
+                .isEqualTo("[Портал заказов] ТРЕВОГА: Failed orders – Заказ ORD-7 завершился "
+                        + "ошибкой на этапе «MES: расчёт цены»: No rate for metal 'Pt'");
+        assertThat(message.body())
+                .contains("Правило: Failed orders (Сбой заказа, MES: расчёт цены)")
+                .contains("С момента: 2026-11-20T12:00:00Z")
+                .contains("Подробности: https://portal/orders/ORD-7");
+        assertThat(message.fields())
+                .containsEntry("kind", "CRITICAL_ERROR")
+                .containsEntry("stage", "mes.price")
                 .containsEntry("event", "OPENED");
     }
 }

@@ -41,8 +41,7 @@ public final class AnalyticsBenchmark {
     private static final int RUNS = 20;
 
     /** Median duration (ms), log-normal sigma, error rate of the synthetic stages. */
-    private record Shape(String stageId, double medianMillis, double sigma, double errorRate, Duration sla) {
-    }
+    private record Shape(String stageId, double medianMillis, double sigma, double errorRate, Duration sla) {}
 
     /** A rollup table's rows from the measurements: per stage and minute (hour), the histogram as an array. */
     private static final String ROLLUP = """
@@ -57,8 +56,7 @@ public final class AnalyticsBenchmark {
                   FROM stage_measurement GROUP BY 1, 2, 3) c ON c.stage_id = r.stage_id AND c.t = r.t AND c.bucket = g
             GROUP BY r.stage_id, r.t, r.lo, r.hi, r.orders, r.errors, r.sla_ok""";
 
-    private AnalyticsBenchmark() {
-    }
+    private AnalyticsBenchmark() {}
 
     public static void main(String... args) {
         long perDay = args.length >= 2 && args[0].equals("--orders-per-day") ? Long.parseLong(args[1]) : 1_000_000;
@@ -70,23 +68,34 @@ public final class AnalyticsBenchmark {
             Instant end = start(LAST_DAY.plusDays(1));
             System.out.println("| query | rows read | p50 ms | p95 ms | max ms |");
             System.out.println("|---|---|---|---|---|");
-            for (Duration length : List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30))) {
+            for (Duration length :
+                    List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30))) {
                 AnalyticsRange range = new AnalyticsRange(end.minus(length), end);
                 Resolution resolution = Resolution.fitting(range.from(), range.to());
                 long rows = rollupRows(jdbc, resolution, length);
-                time("report " + length.toString().substring(2).toLowerCase() + " + previous period, all stages, "
-                        + resolution.step().toString().substring(2).toLowerCase() + " steps from the "
-                        + resolution.rollup().name().toLowerCase() + " rollup", rows,
+                time(
+                        "report " + length.toString().substring(2).toLowerCase() + " + previous period, all stages, "
+                                + resolution.step().toString().substring(2).toLowerCase() + " steps from the "
+                                + resolution.rollup().name().toLowerCase() + " rollup",
+                        rows,
                         () -> AnalyticsReport.of(queries, stages, range));
             }
-            for (Duration step : List.of(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6))) {
+            for (Duration step :
+                    List.of(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6))) {
                 Instant from = end.minus(Duration.ofHours(12));
                 Instant to = from.plus(step);
-                long rows = jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'mes.price' "
-                        + "AND ended_at >= ? AND ended_at < ?", Long.class, MeasurementWriter.timestamp(from),
+                long rows = jdbc.queryForObject(
+                        "SELECT count(*) FROM stage_measurement WHERE stage_id = 'mes.price' "
+                                + "AND ended_at >= ? AND ended_at < ?",
+                        Long.class,
+                        MeasurementWriter.timestamp(from),
                         MeasurementWriter.timestamp(to));
-                time("drill-down mes.price, one " + step.toString().substring(2).toLowerCase() + " bucket: 20 slowest + 20 failed",
-                        rows, () -> List.of(queries.orders("mes.price", from, to, false, 20),
+                time(
+                        "drill-down mes.price, one "
+                                + step.toString().substring(2).toLowerCase() + " bucket: 20 slowest + 20 failed",
+                        rows,
+                        () -> List.of(
+                                queries.orders("mes.price", from, to, false, 20),
                                 queries.orders("mes.price", from, to, true, 20)));
             }
             accuracy(jdbc, queries, stages);
@@ -105,8 +114,9 @@ public final class AnalyticsBenchmark {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf("| %s | %,d | %.1f | %.1f | %.1f |%n", what, rows, millis[RUNS / 2 - 1],
-                millis[(int) Math.ceil(0.95 * RUNS) - 1], millis[RUNS - 1]);
+        System.out.printf(
+                "| %s | %,d | %.1f | %.1f | %.1f |%n",
+                what, rows, millis[RUNS / 2 - 1], millis[(int) Math.ceil(0.95 * RUNS) - 1], millis[RUNS - 1]);
     }
 
     /** Rollup percentiles of the last day against percentile_disc and percentile_cont of the same measurements. */
@@ -114,13 +124,17 @@ public final class AnalyticsBenchmark {
         Instant from = start(LAST_DAY);
         Instant to = start(LAST_DAY.plusDays(1));
         Map<String, Map<Instant, Histogram>> histograms = queries.histograms(Rollup.HOUR, from, to, Duration.ofDays(1));
-        System.out.printf("%nPercentile error of the rollups against the exact percentiles of the same %s measurements "
-                + "(stated bound %.2f %%; nearest rank / interpolated):%n%n", LAST_DAY, LogBuckets.RELATIVE_ERROR * 100);
-        System.out.println("| stage | orders | p50 exact ms | p50 err disc / cont | p95 exact ms | p95 err | p99 exact ms | p99 err |");
+        System.out.printf(
+                "%nPercentile error of the rollups against the exact percentiles of the same %s measurements "
+                        + "(stated bound %.2f %%; nearest rank / interpolated):%n%n",
+                LAST_DAY, LogBuckets.RELATIVE_ERROR * 100);
+        System.out.println(
+                "| stage | orders | p50 exact ms | p50 err disc / cont | p95 exact ms | p95 err | p99 exact ms | p99 err |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (String stage : stages) {
             Histogram histogram = histograms.getOrDefault(stage, Map.of()).getOrDefault(from, new Histogram());
-            Map<String, Object> exact = jdbc.queryForMap("""
+            Map<String, Object> exact =
+                    jdbc.queryForMap("""
                     SELECT count(*) AS n,
                         percentile_disc(0.5) WITHIN GROUP (ORDER BY duration_us) AS d50,
                         percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_us) AS c50,
@@ -128,15 +142,16 @@ public final class AnalyticsBenchmark {
                         percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_us) AS c95,
                         percentile_disc(0.99) WITHIN GROUP (ORDER BY duration_us) AS d99,
                         percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_us) AS c99
-                    FROM stage_measurement WHERE stage_id = ? AND ended_at >= ? AND ended_at < ?""",
-                    stage, MeasurementWriter.timestamp(from), MeasurementWriter.timestamp(to));
+                    FROM stage_measurement WHERE stage_id = ? AND ended_at >= ? AND ended_at < ?""", stage, MeasurementWriter.timestamp(from), MeasurementWriter.timestamp(to));
             StringBuilder row = new StringBuilder("| " + stage + " | " + String.format("%,d", histogram.total()));
             for (String p : List.of("50", "95", "99")) {
-                double estimate = histogram.percentileMicros(Integer.parseInt(p) / 100.0).orElse(Double.NaN);
+                double estimate =
+                        histogram.percentileMicros(Integer.parseInt(p) / 100.0).orElse(Double.NaN);
                 double disc = ((Number) exact.get("d" + p)).doubleValue();
                 double cont = ((Number) exact.get("c" + p)).doubleValue();
-                row.append(String.format(" | %.2f | %.2f %% / %.2f %%", disc / 1000,
-                        Math.abs(estimate - disc) / disc * 100, Math.abs(estimate - cont) / cont * 100));
+                row.append(String.format(
+                        " | %.2f | %.2f %% / %.2f %%",
+                        disc / 1000, Math.abs(estimate - disc) / disc * 100, Math.abs(estimate - cont) / cont * 100));
             }
             System.out.println(row + " |");
         }
@@ -150,11 +165,18 @@ public final class AnalyticsBenchmark {
         long hourRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_hour", Long.class);
         long sixHours = size(jdbc, "stage_rollup_6h");
         double millions = perDay / 1e6;
-        System.out.printf("%nDisk (tables and indexes): measurements %,d MB for %,d orders = %,.0f MB per million orders; "
+        System.out.printf(
+                "%nDisk (tables and indexes): measurements %,d MB for %,d orders = %,.0f MB per million orders; "
                         + "minute rollup %,d rows in 4 days, %,.0f MB per day; hour rollup %,d rows in 60 days, %,.1f MB per day; "
                         + "6-hour rollup %,.2f MB per day.%n",
-                measurements >> 20, perDay, (measurements >> 20) / millions, minuteRows, (minute >> 20) / 4.0, hourRows,
-                (hour >> 20) / 60.0, sixHours / 1048576.0 / 60);
+                measurements >> 20,
+                perDay,
+                (measurements >> 20) / millions,
+                minuteRows,
+                (minute >> 20) / 4.0,
+                hourRows,
+                (hour >> 20) / 60.0,
+                sixHours / 1048576.0 / 60);
     }
 
     private static long size(JdbcTemplate jdbc, String table) {
@@ -164,21 +186,33 @@ public final class AnalyticsBenchmark {
     }
 
     private static long rollupRows(JdbcTemplate jdbc, Resolution resolution, Duration length) {
-        return jdbc.queryForObject("SELECT count(*) FROM " + resolution.rollup().table()
-                + " WHERE bucket_start >= ? AND bucket_start < ?", Long.class,
-                MeasurementWriter.timestamp(resolution.from().minus(length)), MeasurementWriter.timestamp(resolution.to()));
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM " + resolution.rollup().table() + " WHERE bucket_start >= ? AND bucket_start < ?",
+                Long.class,
+                MeasurementWriter.timestamp(resolution.from().minus(length)),
+                MeasurementWriter.timestamp(resolution.to()));
     }
 
     private static List<String> stageIds() {
-        List<String> ids = new ArrayList<>(StageCatalog.defaults().stages().stream().map(StageDefinition::id).toList());
+        List<String> ids = new ArrayList<>(StageCatalog.defaults().stages().stream()
+                .map(StageDefinition::id)
+                .toList());
         ids.add(StageMeasurement.END_TO_END);
         return ids;
     }
 
     private static List<Shape> shapes() {
         StageCatalog catalog = StageCatalog.defaults();
-        double[][] shape = {{8, 0.4, 0.001}, {25, 0.5, 0.002}, {40, 0.6, 0.003}, {3, 0.5, 0.001}, {15, 1.2, 0},
-            {5, 0.5, 0.002}, {120, 0.8, 0.01}, {10, 0.4, 0.001}};
+        double[][] shape = {
+            {8, 0.4, 0.001},
+            {25, 0.5, 0.002},
+            {40, 0.6, 0.003},
+            {3, 0.5, 0.001},
+            {15, 1.2, 0},
+            {5, 0.5, 0.002},
+            {120, 0.8, 0.01},
+            {10, 0.4, 0.001}
+        };
         List<Shape> shapes = new ArrayList<>();
         for (int i = 0; i < catalog.stages().size(); i++) {
             StageDefinition stage = catalog.stages().get(i);
@@ -189,7 +223,8 @@ public final class AnalyticsBenchmark {
     }
 
     private static void fillUnlessDone(JdbcTemplate jdbc, long perDay) {
-        Long have = jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'end_to_end'", Long.class);
+        Long have =
+                jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'end_to_end'", Long.class);
         Long rolled = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_6h", Long.class);
         if (have != null && have == perDay && rolled != null && rolled > 0) {
             System.out.printf("Reusing %,d orders of measurements in %s.%n", perDay, SCHEMA);
@@ -201,9 +236,11 @@ public final class AnalyticsBenchmark {
         Instant day = start(LAST_DAY);
         jdbc.execute("SELECT setseed(0.42)");
         for (Shape shape : shapes()) {
-            // log-normal by Box-Muller (the lateral refers to o, so it is drawn per order); price calculation gets a 2 % tail 25 times slower (a slow price feed)
+            // log-normal by Box-Muller (the lateral refers to o, so it is drawn per order); price calculation gets a 2
+            // % tail 25 times slower (a slow price feed)
             String slow = shape.stageId().equals("mes.price") ? " * CASE WHEN random() < 0.02 THEN 25 ELSE 1 END" : "";
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO stage_measurement (order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok)
                     SELECT 'ORD-BENCH-' || o, ?, t0, t0 + make_interval(secs => d / 1e6), d,
                         CASE WHEN d < 1 THEN 0 ELSE floor(ln(d) / ln(1.02))::int + 1 END, random() < ?, d <= ?
@@ -212,38 +249,55 @@ public final class AnalyticsBenchmark {
                         LATERAL (SELECT greatest(1, round(o * 0 + ? * 1000 * exp(? * sqrt(-2 * ln(1 - random()))
                             * cos(2 * pi() * random()))""" + slow + """
                         ))::bigint AS d) dd""",
-                    shape.stageId(), shape.errorRate(), shape.sla().toNanos() / 1000, perDay,
-                    MeasurementWriter.timestamp(day), perDay, shape.medianMillis(), shape.sigma());
+                    shape.stageId(),
+                    shape.errorRate(),
+                    shape.sla().toNanos() / 1000,
+                    perDay,
+                    MeasurementWriter.timestamp(day),
+                    perDay,
+                    shape.medianMillis(),
+                    shape.sigma());
         }
         // the sums the indexer keeps incrementally; ended_at may spill past midnight into the next day's buckets
         for (Rollup rollup : Rollup.values()) {
-            jdbc.update(ROLLUP.formatted(rollup.table(), "date_bin(CAST('" + rollup.width().toSeconds()
-                    + " seconds' AS interval), ended_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"));
+            jdbc.update(ROLLUP.formatted(
+                    rollup.table(),
+                    "date_bin(CAST('" + rollup.width().toSeconds()
+                            + " seconds' AS interval), ended_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"));
         }
         Instant next = start(LAST_DAY.plusDays(1));
         String copyDay = "INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok) "
                 + "SELECT stage_id, bucket_start - make_interval(days => ?), counts, orders, errors, sla_ok FROM %1$s "
                 + "WHERE bucket_start >= ? AND bucket_start < ?";
         for (int back = 1; back < 4; back++) {
-            jdbc.update(copyDay.formatted("stage_rollup_minute"), back, MeasurementWriter.timestamp(day),
+            jdbc.update(
+                    copyDay.formatted("stage_rollup_minute"),
+                    back,
+                    MeasurementWriter.timestamp(day),
                     MeasurementWriter.timestamp(next));
         }
         for (int back = 1; back < 60; back++) {
             for (String table : List.of("stage_rollup_hour", "stage_rollup_6h")) {
-                jdbc.update(copyDay.formatted(table), back, MeasurementWriter.timestamp(day), MeasurementWriter.timestamp(next));
+                jdbc.update(
+                        copyDay.formatted(table),
+                        back,
+                        MeasurementWriter.timestamp(day),
+                        MeasurementWriter.timestamp(next));
             }
         }
         jdbc.execute("VACUUM ANALYZE stage_measurement");
         jdbc.execute("VACUUM ANALYZE stage_rollup_minute");
         jdbc.execute("VACUUM ANALYZE stage_rollup_hour");
         jdbc.execute("VACUUM ANALYZE stage_rollup_6h");
-        System.out.printf("Generated %,d orders x %d stages of measurements and their rollups in %.0f s.%n", perDay,
-                shapes().size(), (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "Generated %,d orders x %d stages of measurements and their rollups in %.0f s.%n",
+                perDay, shapes().size(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Daily partitions as the indexer's partition maintenance creates them. */
     private static void partitions(JdbcTemplate jdbc) {
-        for (String table : List.of("stage_measurement", "stage_rollup_minute", "stage_rollup_hour", "stage_rollup_6h")) {
+        for (String table :
+                List.of("stage_measurement", "stage_rollup_minute", "stage_rollup_hour", "stage_rollup_6h")) {
             int days = table.equals("stage_rollup_minute") ? 5 : table.equals("stage_measurement") ? 2 : 61;
             for (int back = -1; back < days - 1; back++) {
                 LocalDate date = LAST_DAY.minusDays(back);
@@ -259,8 +313,13 @@ public final class AnalyticsBenchmark {
     }
 
     private static HikariDataSource dataSource() {
-        Flyway.configure().dataSource(URL, TestDatabase.USER, TestDatabase.PASSWORD).schemas(SCHEMA).createSchemas(true)
-.locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(URL, TestDatabase.USER, TestDatabase.PASSWORD)
+                .schemas(SCHEMA)
+                .createSchemas(true)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(URL + "?currentSchema=" + SCHEMA);
         dataSource.setUsername(TestDatabase.USER);

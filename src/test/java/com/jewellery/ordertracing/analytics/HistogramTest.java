@@ -21,13 +21,18 @@ class HistogramTest {
     @Test
     void everyDurationLiesInItsBucketAndItsRepresentativeIsWithinTheBound() {
         Random random = new Random(7);
-        long[] samples = LongStream.concat(LongStream.rangeClosed(1, 5000),
-                random.longs(200_000, 1, 86_400_000_000L)).toArray();
+        long[] samples = LongStream.concat(LongStream.rangeClosed(1, 5000), random.longs(200_000, 1, 86_400_000_000L))
+                .toArray();
         for (long micros : samples) {
             int bucket = LogBuckets.bucketOf(micros);
-            assertThat(LogBuckets.lowerEdge(bucket)).as("lower edge of %d", micros).isLessThanOrEqualTo(micros);
-            assertThat(LogBuckets.upperEdge(bucket)).as("upper edge of %d", micros).isGreaterThan(micros);
-            assertThat(relativeError(LogBuckets.representative(bucket), micros)).as("%d µs", micros)
+            assertThat(LogBuckets.lowerEdge(bucket))
+                    .as("lower edge of %d", micros)
+                    .isLessThanOrEqualTo(micros);
+            assertThat(LogBuckets.upperEdge(bucket))
+                    .as("upper edge of %d", micros)
+                    .isGreaterThan(micros);
+            assertThat(relativeError(LogBuckets.representative(bucket), micros))
+                    .as("%d µs", micros)
                     .isLessThanOrEqualTo(LogBuckets.RELATIVE_ERROR + 1e-12);
         }
     }
@@ -80,7 +85,8 @@ class HistogramTest {
         for (double p : new double[] {0.5, 0.95, 0.99, 1.0}) {
             long exact = sorted[(int) Math.ceil(p * size) - 1];
             double estimate = range.percentileMicros(p).orElseThrow();
-            assertThat(relativeError(estimate, exact)).as("p%s of %d durations", p * 100, size)
+            assertThat(relativeError(estimate, exact))
+                    .as("p%s of %d durations", p * 100, size)
                     .isLessThanOrEqualTo(LogBuckets.RELATIVE_ERROR + 1e-12);
         }
         assertThat(range.total()).isEqualTo(size);

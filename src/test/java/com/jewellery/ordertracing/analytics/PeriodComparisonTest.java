@@ -33,7 +33,9 @@ class PeriodComparisonTest {
         assertThat(comparison.change(Metric.P95).previous()).isNull();
         assertThat(comparison.change(Metric.P95).delta()).isNull();
         assertThat(comparison.change(Metric.ORDERS).previous()).isZero();
-        assertThat(comparison.change(Metric.ORDERS).delta()).as("+∞ % says nothing").isNull();
+        assertThat(comparison.change(Metric.ORDERS).delta())
+                .as("+∞ % says nothing")
+                .isNull();
         assertThat(comparison.change(Metric.ERROR_RATE).delta()).isNull();
     }
 
@@ -44,8 +46,8 @@ class PeriodComparisonTest {
         Histogram at5 = histogram(3, 10_000, 1, 3);
         Histogram at30 = histogram(2, 20_000, 0, 1);
 
-        StageSeries series = StageSeries.of("crm.process", resolution,
-                Map.of(from.plusSeconds(300), at5, from.plusSeconds(1800), at30));
+        StageSeries series = StageSeries.of(
+                "crm.process", resolution, Map.of(from.plusSeconds(300), at5, from.plusSeconds(1800), at30));
 
         assertThat(series.points()).hasSize(60);
         assertThat(series.points().get(5).histogram().total()).isEqualTo(3);

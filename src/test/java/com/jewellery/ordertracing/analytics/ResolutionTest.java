@@ -13,17 +13,23 @@ class ResolutionTest {
 
     @Test
     void eachPresetGetsAStepThatFitsAndTheRollupForIt() {
-        assertThat(fit(AnalyticsRange.Preset.HOUR)).extracting(Resolution::step, Resolution::rollup)
+        assertThat(fit(AnalyticsRange.Preset.HOUR))
+                .extracting(Resolution::step, Resolution::rollup)
                 .containsExactly(Duration.ofMinutes(1), Rollup.MINUTE);
-        assertThat(fit(AnalyticsRange.Preset.DAY)).extracting(Resolution::step, Resolution::rollup)
+        assertThat(fit(AnalyticsRange.Preset.DAY))
+                .extracting(Resolution::step, Resolution::rollup)
                 .containsExactly(Duration.ofMinutes(15), Rollup.MINUTE);
-        assertThat(fit(AnalyticsRange.Preset.WEEK)).extracting(Resolution::step, Resolution::rollup)
+        assertThat(fit(AnalyticsRange.Preset.WEEK))
+                .extracting(Resolution::step, Resolution::rollup)
                 .containsExactly(Duration.ofHours(1), Rollup.HOUR);
-        assertThat(fit(AnalyticsRange.Preset.MONTH)).extracting(Resolution::step, Resolution::rollup)
+        assertThat(fit(AnalyticsRange.Preset.MONTH))
+                .extracting(Resolution::step, Resolution::rollup)
                 .containsExactly(Duration.ofHours(6), Rollup.SIX_HOURS);
-        assertThat(Resolution.fitting(NOW.minus(Duration.ofDays(90)), NOW)).extracting(Resolution::step, Resolution::rollup)
+        assertThat(Resolution.fitting(NOW.minus(Duration.ofDays(90)), NOW))
+                .extracting(Resolution::step, Resolution::rollup)
                 .containsExactly(Duration.ofDays(1), Rollup.SIX_HOURS);
-        assertThat(Resolution.fitting(NOW.minus(Duration.ofMinutes(10)), NOW).step()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Resolution.fitting(NOW.minus(Duration.ofMinutes(10)), NOW).step())
+                .isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
@@ -33,7 +39,8 @@ class ResolutionTest {
         assertThat(hour.to()).isEqualTo(Instant.parse("2026-12-01T09:08:00Z"));
         assertThat(hour.bucketStarts()).hasSize(61).first().isEqualTo(hour.from());
         assertThat(hour.bucketStarts().getLast()).isEqualTo(Instant.parse("2026-12-01T09:07:00Z"));
-        assertThat(hour.bucketOf(Instant.parse("2026-12-01T08:59:59.999Z"))).isEqualTo(Instant.parse("2026-12-01T08:59:00Z"));
+        assertThat(hour.bucketOf(Instant.parse("2026-12-01T08:59:59.999Z")))
+                .isEqualTo(Instant.parse("2026-12-01T08:59:00Z"));
 
         Resolution month = fit(AnalyticsRange.Preset.MONTH);
         assertThat(month.from()).isEqualTo(Instant.parse("2026-11-01T06:00:00Z"));
@@ -56,12 +63,14 @@ class ResolutionTest {
         Duration longest = Duration.ofDays(90);
         assertThat(AnalyticsRange.check(null, NOW, NOW, longest)).contains(AnalyticsRange.Problem.MISSING);
         assertThat(AnalyticsRange.check(NOW, NOW, NOW, longest)).contains(AnalyticsRange.Problem.NOT_BEFORE);
-        assertThat(AnalyticsRange.check(NOW.minusSeconds(60), NOW, NOW, longest)).contains(AnalyticsRange.Problem.TOO_SHORT);
+        assertThat(AnalyticsRange.check(NOW.minusSeconds(60), NOW, NOW, longest))
+                .contains(AnalyticsRange.Problem.TOO_SHORT);
         assertThat(AnalyticsRange.check(NOW.minus(Duration.ofDays(91)), NOW, NOW, longest))
                 .contains(AnalyticsRange.Problem.TOO_LONG);
         assertThat(AnalyticsRange.check(NOW.plusSeconds(60), NOW.plusSeconds(3600), NOW, longest))
                 .contains(AnalyticsRange.Problem.IN_FUTURE);
-        assertThat(AnalyticsRange.check(NOW.minus(Duration.ofDays(3)), NOW, NOW, longest)).isEmpty();
+        assertThat(AnalyticsRange.check(NOW.minus(Duration.ofDays(3)), NOW, NOW, longest))
+                .isEmpty();
     }
 
     @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import com.jewellery.orderflow.scenario.GroundTruth;
 import com.jewellery.orderflow.instrumentation.Outcome;
 import com.jewellery.orderflow.instrumentation.SamplingMode;
-import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.orderflow.instrumentation.Telemetry;
 import com.jewellery.orderflow.instrumentation.TelemetrySettings;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.index.backfill.BackfillRequest;
 import com.jewellery.ordertracing.index.backfill.IndexerAdmin;
 import com.jewellery.ordertracing.support.GeneratedOrders;
@@ -45,16 +45,18 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestPropertySource(properties = {
-        "server.port=0",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=analytics_it",
-        "spring.flyway.schemas=analytics_it",
-        "portal.index.enabled=true",
-        "portal.index.interval=500ms",
-        "portal.index.lag=0s",
-        "portal.index.overlap=2m",
-        "portal.index.initial-lookback=2m",
-        "portal.index.lock-key=727611"})
+@TestPropertySource(
+        properties = {
+            "server.port=0",
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=analytics_it",
+            "spring.flyway.schemas=analytics_it",
+            "portal.index.enabled=true",
+            "portal.index.interval=500ms",
+            "portal.index.lag=0s",
+            "portal.index.overlap=2m",
+            "portal.index.initial-lookback=2m",
+            "portal.index.lock-key=727611"
+        })
 class StageMeasurementsIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -73,8 +75,10 @@ class StageMeasurementsIT {
 
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private AnalyticsService analytics;
+
     @Autowired
     private IndexerAdmin admin;
 
@@ -86,10 +90,14 @@ class StageMeasurementsIT {
         truth = GeneratedOrders.play(60, "ok=3,slow_pricing=2,pricing_error=1,lost=1", 40, 1111);
         assertThat(truth.orders()).allMatch(SentOrder::accepted).allMatch(SentOrder::sampled);
         prefix = "ORD-" + truth.runId() + "-";
-        long ended = truth.orders().stream().filter(sent -> sent.order().outcome() != Outcome.LOST).count();
+        long ended = truth.orders().stream()
+                .filter(sent -> sent.order().outcome() != Outcome.LOST)
+                .count();
         // every order that completed or failed has its end-to-end measurement once its last span is indexed
-        await().atMost(LIMIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(measured(StageMeasurement.END_TO_END)).isEqualTo(ended));
+        await().atMost(LIMIT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(
+                        () -> assertThat(measured(StageMeasurement.END_TO_END)).isEqualTo(ended));
     }
 
     @Test
@@ -102,12 +110,16 @@ class StageMeasurementsIT {
                 LEFT JOIN stage_measurement m ON m.order_id = j.order_id AND m.stage_id = s->'definition'->>'id'
                 WHERE j.order_id LIKE ? AND s->>'state' <> 'MISSING'
                     AND (m.duration_us IS NULL OR m.ended_at <> CAST(s->>'end' AS timestamptz))""", prefix + "%");
-        assertThat(differences).as("reached stages without a measurement at their end").isEmpty();
+        assertThat(differences)
+                .as("reached stages without a measurement at their end")
+                .isEmpty();
         Long reached = jdbc.queryForObject("""
                 SELECT count(*) FROM order_journey j CROSS JOIN jsonb_array_elements(j.journey->'stages') s
                 WHERE j.order_id LIKE ? AND s->>'state' <> 'MISSING'""", Long.class, prefix + "%");
-        Long measurements = jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE order_id LIKE ? "
-                + "AND stage_id <> 'end_to_end'", Long.class, prefix + "%");
+        Long measurements = jdbc.queryForObject(
+                "SELECT count(*) FROM stage_measurement WHERE order_id LIKE ? " + "AND stage_id <> 'end_to_end'",
+                Long.class,
+                prefix + "%");
         assertThat(measurements).isEqualTo(reached);
         assertThat(rollupsMatchMeasurements()).isTrue();
     }
@@ -116,12 +128,20 @@ class StageMeasurementsIT {
     @Order(2)
     void theFailingStageOfTheGroundTruthIsWhereTheErrorIsCounted() {
         Set<String> pricingErrors = ids(Outcome.PRICING_ERROR);
-        List<Map<String, Object>> errors = jdbc.queryForList("SELECT order_id, stage_id FROM stage_measurement "
-                + "WHERE order_id LIKE ? AND error AND stage_id <> 'end_to_end'", prefix + "%");
+        List<Map<String, Object>> errors = jdbc.queryForList(
+                "SELECT order_id, stage_id FROM stage_measurement "
+                        + "WHERE order_id LIKE ? AND error AND stage_id <> 'end_to_end'",
+                prefix + "%");
         assertThat(errors).extracting(row -> row.get("order_id")).containsExactlyInAnyOrderElementsOf(pricingErrors);
         assertThat(errors).extracting(row -> row.get("stage_id")).containsOnly("mes.price");
-        Set<Object> failedEndToEnd = jdbc.queryForList("SELECT order_id FROM stage_measurement WHERE order_id LIKE ? "
-                + "AND error AND stage_id = 'end_to_end'", Object.class, prefix + "%").stream().collect(Collectors.toSet());
+        Set<Object> failedEndToEnd = jdbc
+                .queryForList(
+                        "SELECT order_id FROM stage_measurement WHERE order_id LIKE ? "
+                                + "AND error AND stage_id = 'end_to_end'",
+                        Object.class,
+                        prefix + "%")
+                .stream()
+                .collect(Collectors.toSet());
         assertThat(failedEndToEnd).isEqualTo(Set.copyOf(pricingErrors));
     }
 
@@ -138,20 +158,29 @@ class StageMeasurementsIT {
             if (series.total().total() == 0) {
                 continue;
             }
-            Map<String, Object> exact = jdbc.queryForMap("""
+            Map<String, Object> exact = jdbc.queryForMap(
+                    """
                     SELECT count(*) AS orders, count(*) FILTER (WHERE error) AS errors,
                         percentile_disc(0.5) WITHIN GROUP (ORDER BY duration_us) AS p50,
                         percentile_disc(0.95) WITHIN GROUP (ORDER BY duration_us) AS p95,
                         percentile_disc(0.99) WITHIN GROUP (ORDER BY duration_us) AS p99
                     FROM stage_measurement WHERE stage_id = ? AND ended_at >= ? AND ended_at < ?""",
-                    series.stageId(), MeasurementWriter.timestamp(resolution.from()),
+                    series.stageId(),
+                    MeasurementWriter.timestamp(resolution.from()),
                     MeasurementWriter.timestamp(resolution.to()));
-            assertThat(series.total().total()).as(series.stageId()).isEqualTo(((Number) exact.get("orders")).longValue());
-            assertThat(series.total().errors()).as(series.stageId()).isEqualTo(((Number) exact.get("errors")).longValue());
+            assertThat(series.total().total())
+                    .as(series.stageId())
+                    .isEqualTo(((Number) exact.get("orders")).longValue());
+            assertThat(series.total().errors())
+                    .as(series.stageId())
+                    .isEqualTo(((Number) exact.get("errors")).longValue());
             for (String p : List.of("p50", "p95", "p99")) {
                 double expected = ((Number) exact.get(p)).doubleValue();
-                double estimate = series.total().percentileMicros(Double.parseDouble("0." + p.substring(1))).orElseThrow();
-                assertThat(estimate).as("%s %s", series.stageId(), p)
+                double estimate = series.total()
+                        .percentileMicros(Double.parseDouble("0." + p.substring(1)))
+                        .orElseThrow();
+                assertThat(estimate)
+                        .as("%s %s", series.stageId(), p)
                         .isCloseTo(expected, within(expected * LogBuckets.RELATIVE_ERROR + 1e-9));
             }
         }
@@ -169,8 +198,12 @@ class StageMeasurementsIT {
 
         long id = admin.requestBackfill(truth.startedAt().minusSeconds(5), Instant.now());
         // polled in this thread: the signed-in admin is this thread's
-        await().atMost(LIMIT).pollInSameThread().pollInterval(Duration.ofMillis(500)).until(() -> admin.backfills(10).stream()
-                .filter(request -> request.id() == id).anyMatch(BackfillRequest::finished));
+        await().atMost(LIMIT)
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> admin.backfills(10).stream()
+                        .filter(request -> request.id() == id)
+                        .anyMatch(BackfillRequest::finished));
 
         assertThat(ours()).isEqualTo(before);
         assertThat(rollupsMatchMeasurements()).isTrue();
@@ -180,15 +213,18 @@ class StageMeasurementsIT {
     @Order(5)
     void aLateSpanReplacesTheStagesDurationAndMovesItInTheRollups() throws Exception {
         String orderId = ids(Outcome.OK).iterator().next();
-        Map<String, Object> before = jdbc.queryForMap("SELECT ended_at, duration_us FROM stage_measurement "
-                + "WHERE order_id = ? AND stage_id = 'mes.approve'", orderId);
+        Map<String, Object> before = jdbc.queryForMap(
+                "SELECT ended_at, duration_us FROM stage_measurement "
+                        + "WHERE order_id = ? AND stage_id = 'mes.approve'",
+                orderId);
         Instant lateEnd = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         // a retried status change whose span reaches Jaeger only now: the stage ends with it
-        OpenTelemetrySdk mes = Telemetry.create("mes",
-                new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.RATIO, 1.0));
+        OpenTelemetrySdk mes =
+                Telemetry.create("mes", new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.RATIO, 1.0));
         try {
-            Span late = mes.getTracer("late").spanBuilder("status.change")
+            Span late = mes.getTracer("late")
+                    .spanBuilder("status.change")
                     .setStartTimestamp(lateEnd.minusMillis(20).toEpochMilli(), TimeUnit.MILLISECONDS)
                     .setAttribute(AttributeKey.stringKey("order.id"), orderId)
                     .setAttribute(AttributeKey.stringKey("order.status"), "MANUFACTURING_APPROVED")
@@ -199,19 +235,30 @@ class StageMeasurementsIT {
             mes.close();
         }
 
-        await().atMost(LIMIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
-                jdbc.queryForObject("SELECT ended_at FROM stage_measurement WHERE order_id = ? AND stage_id = 'mes.approve'",
-                        java.time.OffsetDateTime.class, orderId).toInstant()).isEqualTo(lateEnd));
-        Map<String, Object> after = jdbc.queryForMap("SELECT count(*) AS rows, max(duration_us) AS duration_us "
-                + "FROM stage_measurement WHERE order_id = ? AND stage_id = 'mes.approve'", orderId);
+        await().atMost(LIMIT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                        "SELECT ended_at FROM stage_measurement WHERE order_id = ? AND stage_id = 'mes.approve'",
+                                        java.time.OffsetDateTime.class,
+                                        orderId)
+                                .toInstant())
+                        .isEqualTo(lateEnd));
+        Map<String, Object> after = jdbc.queryForMap(
+                "SELECT count(*) AS rows, max(duration_us) AS duration_us "
+                        + "FROM stage_measurement WHERE order_id = ? AND stage_id = 'mes.approve'",
+                orderId);
         assertThat(((Number) after.get("rows")).longValue()).isEqualTo(1);
         assertThat(((Number) after.get("duration_us")).longValue())
                 .isGreaterThan(((Number) before.get("duration_us")).longValue());
         assertThat(rollupsMatchMeasurements()).isTrue();
-        Long inLateMinute = jdbc.queryForObject("SELECT counts[?] FROM stage_rollup_minute WHERE stage_id = 'mes.approve' "
-                + "AND bucket_start = ?", Long.class, LogBuckets.bucketOf(((Number) after.get("duration_us")).longValue()),
+        Long inLateMinute = jdbc.queryForObject(
+                "SELECT counts[?] FROM stage_rollup_minute WHERE stage_id = 'mes.approve' " + "AND bucket_start = ?",
+                Long.class,
+                LogBuckets.bucketOf(((Number) after.get("duration_us")).longValue()),
                 MeasurementWriter.timestamp(lateEnd.truncatedTo(ChronoUnit.MINUTES)));
-        assertThat(inLateMinute).as("the new duration's bucket in the minute the stage now ended").isGreaterThanOrEqualTo(1);
+        assertThat(inLateMinute)
+                .as("the new duration's bucket in the minute the stage now ended")
+                .isGreaterThanOrEqualTo(1);
     }
 
     // --- helpers ------------------------------------------------------------------------------------
@@ -220,8 +267,10 @@ class StageMeasurementsIT {
     private boolean rollupsMatchMeasurements() {
         for (String table : List.of("stage_rollup_minute", "stage_rollup_hour", "stage_rollup_6h")) {
             assertThat(jdbc.queryForList("SELECT stage_id, bucket_start FROM " + table + " r WHERE orders <> "
-                    + "(SELECT coalesce(sum(c), 0) FROM unnest(r.counts) c) OR EXISTS (SELECT FROM unnest(r.counts) c "
-                    + "WHERE c < 0)")).as("%s rows whose histogram does not add up to their orders", table).isEmpty();
+                            + "(SELECT coalesce(sum(c), 0) FROM unnest(r.counts) c) OR EXISTS (SELECT FROM unnest(r.counts) c "
+                            + "WHERE c < 0)"))
+                    .as("%s rows whose histogram does not add up to their orders", table)
+                    .isEmpty();
         }
         List<Map<String, Object>> rows = jdbc.queryForList(CONSISTENT);
         assertThat(rows).isNotEmpty().allSatisfy(row -> {
@@ -244,18 +293,25 @@ class StageMeasurementsIT {
     }
 
     private List<Map<String, Object>> ours() {
-        return jdbc.queryForList("SELECT order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok "
-                + "FROM stage_measurement WHERE order_id LIKE ? ORDER BY order_id, stage_id", prefix + "%");
+        return jdbc.queryForList(
+                "SELECT order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok "
+                        + "FROM stage_measurement WHERE order_id LIKE ? ORDER BY order_id, stage_id",
+                prefix + "%");
     }
 
     private long measured(String stageId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE order_id LIKE ? AND stage_id = ?",
-                Long.class, prefix + "%", stageId);
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM stage_measurement WHERE order_id LIKE ? AND stage_id = ?",
+                Long.class,
+                prefix + "%",
+                stageId);
         return count == null ? 0 : count;
     }
 
     private Set<String> ids(Outcome outcome) {
-        return truth.orders().stream().filter(sent -> sent.order().outcome() == outcome)
-                .map(sent -> sent.order().orderId()).collect(Collectors.toSet());
+        return truth.orders().stream()
+                .filter(sent -> sent.order().outcome() == outcome)
+                .map(sent -> sent.order().orderId())
+                .collect(Collectors.toSet());
     }
 }

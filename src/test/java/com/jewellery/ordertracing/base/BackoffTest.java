@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
-    private final Backoff.Retries retries = Backoff.unlimited(Duration.ofSeconds(5), Duration.ofMinutes(1)).retries(clock);
+    private final Backoff.Retries retries =
+            Backoff.unlimited(Duration.ofSeconds(5), Duration.ofMinutes(1)).retries(clock);
     private final Backoff notifications = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(5), 4);
 
     @Test

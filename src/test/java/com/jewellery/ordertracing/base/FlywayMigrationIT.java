@@ -35,7 +35,8 @@ class FlywayMigrationIT {
 
     private static final Pattern MIGRATION_FILE = Pattern.compile("V(\\d+)__.+\\.sql");
 
-    private final String schema = "migration_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "migration_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @Test
     void everyMigrationFileAppliesInOrderOnAnEmptyDatabase() throws Exception {
@@ -45,11 +46,18 @@ class FlywayMigrationIT {
 
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isEqualTo(files.size());
-        assertThat(Arrays.stream(flyway().info().applied()).filter(info -> info.getVersion() != null)
-                .map(info -> info.getVersion().getVersion()).toList())
-                .as("applied, in version order").isEqualTo(files);
-        assertThat(flyway().info().applied()).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
-        assertThat(flyway().migrate().migrationsExecuted).as("a second run has nothing left to do").isZero();
+        assertThat(Arrays.stream(flyway().info().applied())
+                        .filter(info -> info.getVersion() != null)
+                        .map(info -> info.getVersion().getVersion())
+                        .toList())
+                .as("applied, in version order")
+                .isEqualTo(files);
+        assertThat(flyway().info().applied())
+                .extracting(MigrationInfo::getState)
+                .containsOnly(MigrationState.SUCCESS);
+        assertThat(flyway().migrate().migrationsExecuted)
+                .as("a second run has nothing left to do")
+                .isZero();
     }
 
     @Test
@@ -70,7 +78,8 @@ class FlywayMigrationIT {
     @Test
     void journeysArePartitionedByFirstSeenAndStoredCompressed() throws Exception {
         flyway().migrate();
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect();
+                Statement statement = connection.createStatement()) {
             ResultSet partitioning = statement.executeQuery("""
                     SELECT pg_get_partkeydef(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                     WHERE n.nspname = '%s' AND c.relname = 'order_journey'""".formatted(schema));
@@ -83,8 +92,16 @@ class FlywayMigrationIT {
             assertThat(compression.next()).isTrue();
             assertThat(compression.getString(1)).as("lz4").isEqualTo("l");
         }
-        assertThat(tablesInSchema()).contains("order_journey", "indexer_cursor", "indexer_backfill", "alert_rule",
-                "alert", "alert_notification", "audit_event").doesNotContain("order_span");
+        assertThat(tablesInSchema())
+                .contains(
+                        "order_journey",
+                        "indexer_cursor",
+                        "indexer_backfill",
+                        "alert_rule",
+                        "alert",
+                        "alert_notification",
+                        "audit_event")
+                .doesNotContain("order_span");
     }
 
     private static List<String> migrationVersionsOnDisk() throws Exception {
@@ -117,8 +134,9 @@ class FlywayMigrationIT {
     private List<String> tablesInSchema() throws Exception {
         List<String> tables = new ArrayList<>();
         try (Connection connection = TestDatabase.connect();
-             ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE",
-                     "PARTITIONED TABLE"})) {
+                ResultSet rs = connection
+                        .getMetaData()
+                        .getTables(null, schema, "%", new String[] {"TABLE", "PARTITIONED TABLE"})) {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }
@@ -128,7 +146,8 @@ class FlywayMigrationIT {
 
     @AfterEach
     void dropSchema() throws Exception {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }

@@ -18,14 +18,40 @@ class SignInBrowserTest extends BrowserTestBase {
 
     static Stream<Arguments> menuPerRole() {
         return Stream.of(
-                Arguments.of("support", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
-                        "Weekly review")),
-                Arguments.of("developer", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
-                        "Latency analytics", "Weekly review")),
-                Arguments.of("analyst", List.of("System status", "Lost orders", "Incidents", "Latency analytics",
-                        "Weekly review")),
-                Arguments.of("admin", List.of("System status", "Order lookup", "Lost orders", "Incidents", "Alerts",
-                        "Latency analytics", "Weekly review", "Re-index", "Audit log")));
+                Arguments.of(
+                        "support",
+                        List.of(
+                                "System status",
+                                "Order lookup",
+                                "Lost orders",
+                                "Incidents",
+                                "Alerts",
+                                "Weekly review")),
+                Arguments.of(
+                        "developer",
+                        List.of(
+                                "System status",
+                                "Order lookup",
+                                "Lost orders",
+                                "Incidents",
+                                "Alerts",
+                                "Latency analytics",
+                                "Weekly review")),
+                Arguments.of(
+                        "analyst",
+                        List.of("System status", "Lost orders", "Incidents", "Latency analytics", "Weekly review")),
+                Arguments.of(
+                        "admin",
+                        List.of(
+                                "System status",
+                                "Order lookup",
+                                "Lost orders",
+                                "Incidents",
+                                "Alerts",
+                                "Latency analytics",
+                                "Weekly review",
+                                "Re-index",
+                                "Audit log")));
     }
 
     @ParameterizedTest
@@ -36,7 +62,8 @@ class SignInBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#current-user")).isVisible();
         assertThat(page.locator("#main-menu vaadin-side-nav-item")).hasCount(expectedMenu.size());
         assertThat(page.locator("#main-menu vaadin-side-nav-item").allInnerTexts())
-                .map(String::trim).containsExactlyElementsOf(expectedMenu);
+                .map(String::trim)
+                .containsExactlyElementsOf(expectedMenu);
         assertThat(page.locator("#system-status")).isVisible();
         screenshot(page, "menu-" + username);
     }
@@ -52,13 +79,19 @@ class SignInBrowserTest extends BrowserTestBase {
         Page admin = signInAs("admin", "/audit");
         assertThat(admin.locator("#audit-log vaadin-grid")).isVisible();
         assertThat(admin.locator("#audit-log vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("/audit")))
-                .not().hasCount(0);
+                .not()
+                .hasCount(0);
         // newest first, a row's cells in order (when, user, event, detail): the admin's sign-in, then the refusal
-        List<String> cells = admin.locator("#audit-log vaadin-grid-cell-content").allTextContents();
+        List<String> cells =
+                admin.locator("#audit-log vaadin-grid-cell-content").allTextContents();
         int refusal = rowStart(cells, "support", "Access denied", "/audit");
         int adminSignIn = rowStart(cells, "admin", "Sign-in", "");
-        org.assertj.core.api.Assertions.assertThat(refusal).as("support refused /audit").isNotNegative();
-        org.assertj.core.api.Assertions.assertThat(adminSignIn).as("admin signed in").isNotNegative()
+        org.assertj.core.api.Assertions.assertThat(refusal)
+                .as("support refused /audit")
+                .isNotNegative();
+        org.assertj.core.api.Assertions.assertThat(adminSignIn)
+                .as("admin signed in")
+                .isNotNegative()
                 .isLessThan(refusal);
         screenshot(admin, "audit-log");
     }
@@ -80,7 +113,8 @@ class SignInBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#system-status h2")).hasText("System status");
 
         page.locator("#language").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Русский")).click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Русский"))
+                .click();
 
         assertThat(page.locator("#system-status h2")).hasText("Состояние системы");
         assertThat(page.locator("#sign-out")).hasText("Выйти");
@@ -100,14 +134,18 @@ class SignInBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#system-status h2")).hasText("Состояние системы");
         assertThat(page).hasTitle("Портал отслеживания заказов");
         // what the checks found out is in Russian too, not only the labels around it
-        assertThat(page.locator("#system-status vaadin-grid-cell-content", new Page.LocatorOptions()
-                .setHasText(Pattern.compile("успешного прохода|успешный проход")))).hasCount(1);
+        assertThat(page.locator(
+                        "#system-status vaadin-grid-cell-content",
+                        new Page.LocatorOptions().setHasText(Pattern.compile("успешного прохода|успешный проход"))))
+                .hasCount(1);
     }
 
     /** Where the first row with these user, event and detail cells starts, or -1. */
     private static int rowStart(List<String> cells, String user, String event, String detailPrefix) {
         for (int i = 0; i + 2 < cells.size(); i++) {
-            if (cells.get(i).equals(user) && cells.get(i + 1).equals(event) && cells.get(i + 2).startsWith(detailPrefix)) {
+            if (cells.get(i).equals(user)
+                    && cells.get(i + 1).equals(event)
+                    && cells.get(i + 2).startsWith(detailPrefix)) {
                 return i;
             }
         }

@@ -12,8 +12,10 @@ class StartupFailureAnalyzerTest {
 
     @Test
     void anUnreachableIssuerNamesTheSettingToCheck() {
-        Throwable failure = new IllegalStateException("bean creation failed", new IllegalArgumentException(
-                "Unable to resolve Configuration with the provided Issuer of \"http://idp.example/realms/x\""));
+        Throwable failure = new IllegalStateException(
+                "bean creation failed",
+                new IllegalArgumentException(
+                        "Unable to resolve Configuration with the provided Issuer of \"http://idp.example/realms/x\""));
 
         FailureAnalysis analysis = analyzer.analyze(failure);
 
@@ -23,8 +25,10 @@ class StartupFailureAnalyzerTest {
 
     @Test
     void anUnreachableDatabaseNamesTheSettingToCheck() {
-        Throwable failure = new IllegalStateException("flyway failed", new org.postgresql.util.PSQLException(
-                "Connection to 127.0.0.1:15432 refused.", null, new ConnectException("Connection refused")));
+        Throwable failure = new IllegalStateException(
+                "flyway failed",
+                new org.postgresql.util.PSQLException(
+                        "Connection to 127.0.0.1:15432 refused.", null, new ConnectException("Connection refused")));
 
         FailureAnalysis analysis = analyzer.analyze(failure);
 
@@ -34,6 +38,7 @@ class StartupFailureAnalyzerTest {
 
     @Test
     void otherFailuresAreLeftToSpringBoot() {
-        assertThat(analyzer.analyze(new IllegalStateException("something else"))).isNull();
+        assertThat(analyzer.analyze(new IllegalStateException("something else")))
+                .isNull();
     }
 }

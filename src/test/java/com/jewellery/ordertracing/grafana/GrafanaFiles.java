@@ -18,13 +18,14 @@ final class GrafanaFiles {
     static final Path ROOT = Path.of("stack", "grafana");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private GrafanaFiles() {
-    }
+    private GrafanaFiles() {}
 
     static List<JsonNode> dashboards() {
         try (Stream<Path> files = Files.list(ROOT.resolve("dashboards"))) {
-            return files.filter(file -> file.toString().endsWith(".json")).sorted()
-                    .map(file -> JSON.readTree(read(file))).toList();
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .map(file -> JSON.readTree(read(file)))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,8 +40,11 @@ final class GrafanaFiles {
         List<PanelQuery> queries = new ArrayList<>();
         for (JsonNode panel : dashboard.get("panels")) {
             for (JsonNode target : panel.get("targets")) {
-                queries.add(new PanelQuery(panel.get("id").asInt(), panel.get("title").asString(),
-                        target.get("format").asString(), target.get("rawSql").asString()));
+                queries.add(new PanelQuery(
+                        panel.get("id").asInt(),
+                        panel.get("title").asString(),
+                        target.get("format").asString(),
+                        target.get("rawSql").asString()));
             }
         }
         return queries;
@@ -54,6 +58,5 @@ final class GrafanaFiles {
         }
     }
 
-    record PanelQuery(int panelId, String title, String format, String sql) {
-    }
+    record PanelQuery(int panelId, String title, String format, String sql) {}
 }

@@ -20,13 +20,14 @@ final class GrafanaMacros {
     private static final Pattern TIME_GROUP = Pattern.compile("\\$__timeGroup(Alias)?\\(([^,]+),\\s*'?([^')]+)'?\\)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
 
-    private GrafanaMacros() {
-    }
+    private GrafanaMacros() {}
 
     static String expand(String sql, Instant from, Instant to, Duration interval, Map<String, String> variables) {
         String expanded = sql.replace("$__interval", grafanaInterval(interval));
-        expanded = TIME_FILTER.matcher(expanded).replaceAll(match -> Matcher.quoteReplacement(
-                match.group(1).strip() + " BETWEEN " + quoted(from) + " AND " + quoted(to)));
+        expanded = TIME_FILTER
+                .matcher(expanded)
+                .replaceAll(match -> Matcher.quoteReplacement(
+                        match.group(1).strip() + " BETWEEN " + quoted(from) + " AND " + quoted(to)));
         expanded = expanded.replace("$__timeFrom()", quoted(from)).replace("$__timeTo()", quoted(to));
         expanded = TIME_GROUP.matcher(expanded).replaceAll(match -> {
             long seconds = parse(match.group(3).strip()).toSeconds();

@@ -24,32 +24,43 @@ class GrafanaProvisioningTest {
     @Test
     @SuppressWarnings("unchecked")
     void dataSourcesHaveFixedUniqueUidsAndThePortalOneIsTheReadOnlyRole() {
-        List<Map<String, Object>> sources = (List<Map<String, Object>>) GrafanaFiles.yaml("provisioning/datasources/portal.yaml")
-                .get("datasources");
-        assertThat(sources).extracting(source -> source.get("uid")).doesNotHaveDuplicates()
+        List<Map<String, Object>> sources = (List<Map<String, Object>>)
+                GrafanaFiles.yaml("provisioning/datasources/portal.yaml").get("datasources");
+        assertThat(sources)
+                .extracting(source -> source.get("uid"))
+                .doesNotHaveDuplicates()
                 .containsExactly("portal-postgres", "portal-jaeger");
         Map<String, Object> postgres = sources.getFirst();
-        assertThat(postgres).containsEntry("type", "grafana-postgresql-datasource").containsEntry("user", "portal_grafana")
+        assertThat(postgres)
+                .containsEntry("type", "grafana-postgresql-datasource")
+                .containsEntry("user", "portal_grafana")
                 .containsEntry("editable", false);
         assertThat(sources.get(1)).containsEntry("type", "jaeger");
         Map<String, Object> dashboards = GrafanaFiles.yaml("provisioning/dashboards/portal.yaml");
-        assertThat((List<Map<String, Object>>) dashboards.get("providers")).singleElement()
-                .satisfies(provider -> assertThat(provider).containsEntry("type", "file").containsEntry("allowUiUpdates", false));
+        assertThat((List<Map<String, Object>>) dashboards.get("providers"))
+                .singleElement()
+                .satisfies(provider ->
+                        assertThat(provider).containsEntry("type", "file").containsEntry("allowUiUpdates", false));
     }
 
     @Test
     void dashboardUidsAndPanelIdsAreUniqueAndEveryPanelReadsThePortalSource() {
         List<JsonNode> dashboards = GrafanaFiles.dashboards();
         assertThat(dashboards).isNotEmpty();
-        assertThat(dashboards).extracting(dashboard -> dashboard.get("uid").asString()).doesNotHaveDuplicates();
+        assertThat(dashboards)
+                .extracting(dashboard -> dashboard.get("uid").asString())
+                .doesNotHaveDuplicates();
         for (JsonNode dashboard : dashboards) {
             Set<Integer> ids = new HashSet<>();
             for (JsonNode panel : dashboard.get("panels")) {
-                assertThat(ids.add(panel.get("id").asInt())).as("panel id %s unique", panel.get("id")).isTrue();
+                assertThat(ids.add(panel.get("id").asInt()))
+                        .as("panel id %s unique", panel.get("id"))
+                        .isTrue();
                 assertThat(panel.get("datasource").get("uid").asString()).isEqualTo("portal-postgres");
                 assertThat(panel.get("targets")).isNotEmpty();
             }
-            assertThat(dashboard.get("templating").get("list")).extracting(variable -> variable.get("name").asString())
+            assertThat(dashboard.get("templating").get("list"))
+                    .extracting(variable -> variable.get("name").asString())
                     .contains("stage");
         }
     }
@@ -57,18 +68,23 @@ class GrafanaProvisioningTest {
     @Test
     void thePanelsThePortalEmbedsExistInTheDashboard() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("application", new FileSystemResource("src/main/resources/application.yml"))
+        new YamlPropertySourceLoader()
+                .load("application", new FileSystemResource("src/main/resources/application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
-        GrafanaProperties properties = Binder.get(environment).bind("portal.grafana", GrafanaProperties.class).get();
+        GrafanaProperties properties = Binder.get(environment)
+                .bind("portal.grafana", GrafanaProperties.class)
+                .get();
         assertThat(properties.configured()).as("not configured by default").isFalse();
         assertThat(properties.panels()).isNotEmpty();
         JsonNode dashboard = GrafanaFiles.dashboards().stream()
                 .filter(candidate -> candidate.get("uid").asString().equals(properties.dashboardUid()))
-                .findFirst().orElseThrow(() -> new AssertionError("no dashboard " + properties.dashboardUid()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no dashboard " + properties.dashboardUid()));
         Set<Integer> ids = new HashSet<>();
         dashboard.get("panels").forEach(panel -> ids.add(panel.get("id").asInt()));
         assertThat(properties.panels()).allSatisfy(panel -> {
-            assertThat(ids).as("panel %s (%s) in %s", panel.id(), panel.titleEn(), properties.dashboardUid())
+            assertThat(ids)
+                    .as("panel %s (%s) in %s", panel.id(), panel.titleEn(), properties.dashboardUid())
                     .contains(panel.id());
             assertThat(panel.titleEn()).isNotBlank();
             assertThat(panel.titleRu()).isNotBlank();
@@ -77,17 +93,27 @@ class GrafanaProvisioningTest {
 
     @Test
     void everyMacroAndVariableOfThePanelsExpands() {
-        Map<String, String> variables = Map.of("stage", "mes.price", "lost_after", "5 minutes", "stuck_after", "60 seconds");
+        Map<String, String> variables =
+                Map.of("stage", "mes.price", "lost_after", "5 minutes", "stuck_after", "60 seconds");
         for (JsonNode dashboard : GrafanaFiles.dashboards()) {
             for (GrafanaFiles.PanelQuery query : GrafanaFiles.queries(dashboard)) {
-                String sql = GrafanaMacros.expand(query.sql(), Instant.parse("2026-01-01T00:00:00Z"),
-                        Instant.parse("2026-01-01T01:00:00Z"), Duration.ofMinutes(5), variables);
+                String sql = GrafanaMacros.expand(
+                        query.sql(),
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-01-01T01:00:00Z"),
+                        Duration.ofMinutes(5),
+                        variables);
                 assertThat(sql).as("panel %s", query.panelId()).doesNotContain("$");
             }
         }
-        assertThat(GrafanaMacros.expand("SELECT $__timeGroupAlias(t, $__interval) WHERE $__timeFilter(t) AND s = '${stage}'",
-                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T01:00:00Z"), Duration.ofMinutes(5), variables))
-                .isEqualTo("SELECT floor(extract(epoch from t)/300)*300 AS \"time\" WHERE t BETWEEN '2026-01-01T00:00:00Z'"
-                        + " AND '2026-01-01T01:00:00Z' AND s = 'mes.price'");
+        assertThat(GrafanaMacros.expand(
+                        "SELECT $__timeGroupAlias(t, $__interval) WHERE $__timeFilter(t) AND s = '${stage}'",
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-01-01T01:00:00Z"),
+                        Duration.ofMinutes(5),
+                        variables))
+                .isEqualTo(
+                        "SELECT floor(extract(epoch from t)/300)*300 AS \"time\" WHERE t BETWEEN '2026-01-01T00:00:00Z'"
+                                + " AND '2026-01-01T01:00:00Z' AND s = 'mes.price'");
     }
 }

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 /** Why no panels: not configured, or nothing answers at the base URL (a closed local port); the status row. */
 class GrafanaServiceTest {
 
-    private static final List<GrafanaProperties.Panel> PANELS = List.of(new GrafanaProperties.Panel(1, "Latency", "Задержка"));
+    private static final List<GrafanaProperties.Panel> PANELS =
+            List.of(new GrafanaProperties.Panel(1, "Latency", "Задержка"));
 
     @Test
     void notConfiguredShowsNoFramesAndSaysSo() {
         GrafanaProperties properties = new GrafanaProperties("", null, null, null, null, PANELS);
 
-        GrafanaService.Embedding embedding = service(properties).embedding(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600),
-                "mes.price", ZoneOffset.UTC, Locale.ENGLISH);
+        GrafanaService.Embedding embedding = service(properties)
+                .embedding(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), "mes.price", ZoneOffset.UTC, Locale.ENGLISH);
 
         assertThat(embedding.frames()).isEmpty();
         assertThat(embedding.unavailable()).contains(GrafanaService.Unavailable.NOT_CONFIGURED);
@@ -31,11 +32,11 @@ class GrafanaServiceTest {
 
     @Test
     void nothingAnsweringShowsNoFramesAndKeepsTheProbesAnswer() {
-        GrafanaProperties properties = new GrafanaProperties("http://127.0.0.1:9/grafana", null, null, null,
-                Duration.ofMillis(500), PANELS);
+        GrafanaProperties properties =
+                new GrafanaProperties("http://127.0.0.1:9/grafana", null, null, null, Duration.ofMillis(500), PANELS);
 
-        GrafanaService.Embedding embedding = service(properties).embedding(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600),
-                "mes.price", ZoneOffset.UTC, Locale.ENGLISH);
+        GrafanaService.Embedding embedding = service(properties)
+                .embedding(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), "mes.price", ZoneOffset.UTC, Locale.ENGLISH);
 
         assertThat(embedding.frames()).isEmpty();
         assertThat(embedding.unavailable()).contains(GrafanaService.Unavailable.NOT_ANSWERING);

@@ -3,8 +3,8 @@ package com.jewellery.ordertracing.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.jewellery.orderflow.scenario.GroundTruth;
 import com.jewellery.orderflow.instrumentation.Outcome;
+import com.jewellery.orderflow.scenario.GroundTruth;
 import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.incidents.api.LinkedOrder;
 import com.jewellery.ordertracing.incidents.domain.IncidentDraft;
@@ -34,17 +34,19 @@ import org.springframework.test.context.TestPropertySource;
  * both runs, both consumer styles (precision and recall printed, both 100 %).
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "server.port=0",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=incidents_gt_it",
-        "spring.flyway.schemas=incidents_gt_it",
-        "portal.index.enabled=true",
-        "portal.index.interval=500ms",
-        "portal.index.lag=0s",
-        "portal.index.overlap=2m",
-        "portal.index.initial-lookback=2m",
-        "portal.index.lock-key=727510",
-        "portal.incidents.matcher-interval=1h"})
+@TestPropertySource(
+        properties = {
+            "server.port=0",
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=incidents_gt_it",
+            "spring.flyway.schemas=incidents_gt_it",
+            "portal.index.enabled=true",
+            "portal.index.interval=500ms",
+            "portal.index.lag=0s",
+            "portal.index.overlap=2m",
+            "portal.index.initial-lookback=2m",
+            "portal.index.lock-key=727510",
+            "portal.incidents.matcher-interval=1h"
+        })
 class IncidentMatchingGroundTruthIT {
 
     /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
@@ -55,8 +57,10 @@ class IncidentMatchingGroundTruthIT {
 
     @Autowired
     IncidentService service;
+
     @Autowired
     IncidentMatcher matcher;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -84,42 +88,62 @@ class IncidentMatchingGroundTruthIT {
      * attached order must be a failure at the same stage.
      */
     private void check(String key, Set<String> expected, GroundTruth... runs) {
-        Set<String> prefixes = Stream.of(runs).map(run -> "ORD-" + run.runId() + "-").collect(Collectors.toSet());
-        Set<String> attached = as(() -> service.orders(key, 0, 1000)).stream().map(LinkedOrder::orderId)
+        Set<String> prefixes =
+                Stream.of(runs).map(run -> "ORD-" + run.runId() + "-").collect(Collectors.toSet());
+        Set<String> attached = as(() -> service.orders(key, 0, 1000)).stream()
+                .map(LinkedOrder::orderId)
                 .collect(Collectors.toSet());
-        Set<String> ours = attached.stream().filter(id -> prefixes.stream().anyMatch(id::startsWith))
+        Set<String> ours = attached.stream()
+                .filter(id -> prefixes.stream().anyMatch(id::startsWith))
                 .collect(Collectors.toSet());
         Set<String> right = new HashSet<>(ours);
         right.retainAll(expected);
-        System.out.printf("[ground truth] %s: %d of this test's orders attached, %d expected, precision %.1f %%,"
-                + " recall %.1f %%; %d failures of other runs joined%n", key, ours.size(), expected.size(),
-                100.0 * right.size() / Math.max(1, ours.size()), 100.0 * right.size() / Math.max(1, expected.size()),
+        System.out.printf(
+                "[ground truth] %s: %d of this test's orders attached, %d expected, precision %.1f %%,"
+                        + " recall %.1f %%; %d failures of other runs joined%n",
+                key,
+                ours.size(),
+                expected.size(),
+                100.0 * right.size() / Math.max(1, ours.size()),
+                100.0 * right.size() / Math.max(1, expected.size()),
                 attached.size() - ours.size());
         assertThat(ours).isEqualTo(expected);
-        String stage = jdbc.queryForObject("SELECT last_stage FROM order_journey WHERE order_id = ?", String.class,
+        String stage = jdbc.queryForObject(
+                "SELECT last_stage FROM order_journey WHERE order_id = ?",
+                String.class,
                 expected.iterator().next());
         for (String other : attached) {
             if (!ours.contains(other)) {
-                assertThat(jdbc.queryForMap("SELECT outcome, last_stage FROM order_journey WHERE order_id = ?"
-                        + " ORDER BY first_seen LIMIT 1", other)).as(other)
-                        .containsEntry("outcome", "FAILED").containsEntry("last_stage", stage);
+                assertThat(jdbc.queryForMap(
+                                "SELECT outcome, last_stage FROM order_journey WHERE order_id = ?"
+                                        + " ORDER BY first_seen LIMIT 1",
+                                other))
+                        .as(other)
+                        .containsEntry("outcome", "FAILED")
+                        .containsEntry("last_stage", stage);
             }
         }
     }
 
     private String open(String title, String orderId) {
-        return as(() -> service.create(new IncidentDraft(title, null, Severity.HIGH, "support", Set.of(), List.of()),
-                List.of(orderId)));
+        return as(() -> service.create(
+                new IncidentDraft(title, null, Severity.HIGH, "support", Set.of(), List.of()), List.of(orderId)));
     }
 
     private static String one(GroundTruth truth, Outcome outcome) {
-        return truth.orders().stream().filter(sent -> sent.order().outcome() == outcome)
-                .map(sent -> sent.order().orderId()).findFirst().orElseThrow();
+        return truth.orders().stream()
+                .filter(sent -> sent.order().outcome() == outcome)
+                .map(sent -> sent.order().orderId())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Set<String> ids(Outcome outcome, GroundTruth... runs) {
-        return Stream.of(runs).flatMap(run -> run.orders().stream()).filter(sent -> sent.order().outcome() == outcome)
-                .map(sent -> sent.order().orderId()).collect(Collectors.toSet());
+        return Stream.of(runs)
+                .flatMap(run -> run.orders().stream())
+                .filter(sent -> sent.order().outcome() == outcome)
+                .map(sent -> sent.order().orderId())
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -127,7 +151,8 @@ class IncidentMatchingGroundTruthIT {
      * their failures would match these incidents as rightly as ours: the schema keeps only these runs.
      */
     private void keepOnly(GroundTruth... runs) {
-        String[] prefixes = Stream.of(runs).map(run -> "ORD-" + run.runId() + "-%").toArray(String[]::new);
+        String[] prefixes =
+                Stream.of(runs).map(run -> "ORD-" + run.runId() + "-%").toArray(String[]::new);
         jdbc.update("DELETE FROM order_journey WHERE NOT (order_id LIKE ANY (?))", (Object) prefixes);
     }
 
@@ -136,18 +161,26 @@ class IncidentMatchingGroundTruthIT {
         Set<String> failing = ids(Outcome.PRICING_ERROR, truth);
         failing.addAll(ids(Outcome.POISON, truth));
         await().atMost(INDEX_LIMIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Long failed = jdbc.queryForObject("SELECT count(DISTINCT order_id) FROM order_journey"
-                    + " WHERE outcome = 'FAILED' AND order_id LIKE ?", Long.class, "ORD-" + truth.runId() + "-%");
-            Long all = jdbc.queryForObject("SELECT count(DISTINCT order_id) FROM order_journey WHERE order_id LIKE ?",
-                    Long.class, "ORD-" + truth.runId() + "-%");
-            return failed != null && failed == failing.size() && all != null && all == truth.orders().size();
+            Long failed = jdbc.queryForObject(
+                    "SELECT count(DISTINCT order_id) FROM order_journey"
+                            + " WHERE outcome = 'FAILED' AND order_id LIKE ?",
+                    Long.class,
+                    "ORD-" + truth.runId() + "-%");
+            Long all = jdbc.queryForObject(
+                    "SELECT count(DISTINCT order_id) FROM order_journey WHERE order_id LIKE ?",
+                    Long.class,
+                    "ORD-" + truth.runId() + "-%");
+            return failed != null
+                    && failed == failing.size()
+                    && all != null
+                    && all == truth.orders().size();
         });
     }
 
     private <T> T as(Supplier<T> work) {
         var context = security.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("support", "n/a",
-                List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT))));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "support", "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT))));
         security.setContext(context);
         try {
             return work.get();

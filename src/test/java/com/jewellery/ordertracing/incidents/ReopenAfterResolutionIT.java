@@ -23,13 +23,15 @@ import org.springframework.test.context.TestPropertySource;
 
 /** With {@code after-resolution=REOPEN} a matching failure after the fix reopens the incident, recorded and notified. */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "server.port=0",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=incidents_reopen_it",
-        "spring.flyway.schemas=incidents_reopen_it",
-        "portal.index.enabled=false",
-        "portal.incidents.matcher-interval=1h",
-        "portal.incidents.after-resolution=REOPEN"})
+@TestPropertySource(
+        properties = {
+            "server.port=0",
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=incidents_reopen_it",
+            "spring.flyway.schemas=incidents_reopen_it",
+            "portal.index.enabled=false",
+            "portal.incidents.matcher-interval=1h",
+            "portal.incidents.after-resolution=REOPEN"
+        })
 class ReopenAfterResolutionIT {
 
     /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
@@ -38,8 +40,10 @@ class ReopenAfterResolutionIT {
 
     @Autowired
     IncidentService service;
+
     @Autowired
     IncidentMatcher matcher;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -49,8 +53,9 @@ class ReopenAfterResolutionIT {
         Instant now = Instant.now();
         rows.insert(rows.failed("1", now.minusSeconds(60), "mes.price", now.minusSeconds(50), "quote 1 expired"));
         matcher.match(Instant.now());
-        String key = as(() -> service.create(new IncidentDraft("Expired quotes", null, Severity.MEDIUM, null, Set.of(),
-                List.of()), List.of(rows.id("1"))));
+        String key = as(() -> service.create(
+                new IncidentDraft("Expired quotes", null, Severity.MEDIUM, null, Set.of(), List.of()),
+                List.of(rows.id("1"))));
         as(() -> service.changeStatus(key, service.details(key).version(), IncidentStatus.RESOLVED, "renewed"));
 
         rows.insert(rows.failed("2", Instant.now(), "mes.price", Instant.now(), "quote 2 expired"));
@@ -64,14 +69,18 @@ class ReopenAfterResolutionIT {
             assertThat(item.kind()).isEqualTo(TimelineKind.REOPENED);
             assertThat(item.actor()).isEqualTo(IncidentMatcher.ACTOR);
         });
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_notification WHERE fields ->> 'incident' = ?"
-                + " AND fields ->> 'by' = 'rule' AND event = 'INCIDENT_STATUS'", Long.class, key)).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM alert_notification WHERE fields ->> 'incident' = ?"
+                                + " AND fields ->> 'by' = 'rule' AND event = 'INCIDENT_STATUS'",
+                        Long.class,
+                        key))
+                .isPositive();
     }
 
     private <T> T as(Supplier<T> work) {
         var context = security.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("support", "n/a",
-                List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT))));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "support", "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT))));
         security.setContext(context);
         try {
             return work.get();

@@ -22,7 +22,11 @@ import java.util.concurrent.CountDownLatch;
 final class FakeJaeger extends QueryServiceGrpc.QueryServiceImplBase {
 
     /** How a call ends after the chunks. */
-    enum Ending { COMPLETE, FAIL, HANG }
+    enum Ending {
+        COMPLETE,
+        FAIL,
+        HANG
+    }
 
     volatile List<TracesData> chunks = List.of();
     volatile List<String> services = List.of();
@@ -51,13 +55,17 @@ final class FakeJaeger extends QueryServiceGrpc.QueryServiceImplBase {
 
     @Override
     public void getServices(GetServicesRequest request, StreamObserver<GetServicesResponse> response) {
-        answer(response, GetServicesResponse.newBuilder().addAllServices(services).build());
+        answer(
+                response,
+                GetServicesResponse.newBuilder().addAllServices(services).build());
     }
 
     @Override
     public void getOperations(GetOperationsRequest request, StreamObserver<GetOperationsResponse> response) {
         lastOperations = request;
-        answer(response, GetOperationsResponse.newBuilder().addAllOperations(operations).build());
+        answer(
+                response,
+                GetOperationsResponse.newBuilder().addAllOperations(operations).build());
     }
 
     private void stream(StreamObserver<TracesData> response) {
@@ -78,7 +86,7 @@ final class FakeJaeger extends QueryServiceGrpc.QueryServiceImplBase {
         switch (ending) {
             case COMPLETE -> response.onCompleted();
             case FAIL -> response.onError(failure.asRuntimeException());
-            case HANG -> { } // the client's deadline or cancel has to end the call
+            case HANG -> {} // the client's deadline or cancel has to end the call
         }
     }
 

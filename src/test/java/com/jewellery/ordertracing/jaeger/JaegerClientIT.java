@@ -50,7 +50,8 @@ class JaegerClientIT {
         client = new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS);
         sentAt = Instant.now();
         traceId = sendOrderTrace();
-        await().atMost(INGEST_WAIT).pollInterval(Duration.ofMillis(200))
+        await().atMost(INGEST_WAIT)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> client.services().contains(SERVICE));
     }
 
@@ -63,8 +64,8 @@ class JaegerClientIT {
     void findTracesFindsTheTraceByItsOrderAttribute() {
         TraceQuery byOrder = recent().withService(SERVICE).withAttribute("order.id", ORDER);
 
-        List<Trace> traces = await().atMost(INGEST_WAIT)
-                .until(() -> client.findTraces(byOrder), found -> !found.isEmpty());
+        List<Trace> traces =
+                await().atMost(INGEST_WAIT).until(() -> client.findTraces(byOrder), found -> !found.isEmpty());
 
         assertThat(traces).singleElement().extracting(Trace::traceId).isEqualTo(traceId);
         assertThat(traces.getFirst().spans()).extracting(TraceSpan::serviceName).containsOnly(SERVICE);
@@ -72,7 +73,8 @@ class JaegerClientIT {
 
     @Test
     void findTracesFindsNothingForAnotherOrder() {
-        assertThat(client.findTraces(recent().withService(SERVICE).withAttribute("order.id", ORDER + "-X"))).isEmpty();
+        assertThat(client.findTraces(recent().withService(SERVICE).withAttribute("order.id", ORDER + "-X")))
+                .isEmpty();
     }
 
     @Test
@@ -82,7 +84,9 @@ class JaegerClientIT {
         assertThat(trace.traceId()).isEqualTo(traceId);
         assertThat(trace.spans()).extracting(TraceSpan::name).containsExactlyInAnyOrder("POST /orders", "order.create");
         TraceSpan create = trace.spans().stream()
-                .filter(span -> span.name().equals("order.create")).findFirst().orElseThrow();
+                .filter(span -> span.name().equals("order.create"))
+                .findFirst()
+                .orElseThrow();
         assertThat(create.attribute("order.id")).hasValue(ORDER);
         assertThat(create.serviceName()).isEqualTo(SERVICE);
         assertThat(create.parentSpanId()).isNotEmpty();
@@ -90,7 +94,9 @@ class JaegerClientIT {
 
     @Test
     void traceWithinATimeRangeFindsItToo() {
-        assertThat(client.trace(traceId, new TimeRange(sentAt.minusSeconds(60), Instant.now().plusSeconds(60))))
+        assertThat(client.trace(
+                        traceId,
+                        new TimeRange(sentAt.minusSeconds(60), Instant.now().plusSeconds(60))))
                 .hasValueSatisfying(trace -> assertThat(trace.spans()).hasSize(2));
     }
 
@@ -101,8 +107,9 @@ class JaegerClientIT {
 
     @Test
     void operationsListTheSpanNamesWithTheirKind() {
-        assertThat(client.operations(SERVICE)).containsExactlyInAnyOrder(
-                new Operation("POST /orders", "server"), new Operation("order.create", "internal"));
+        assertThat(client.operations(SERVICE))
+                .containsExactlyInAnyOrder(
+                        new Operation("POST /orders", "server"), new Operation("order.create", "internal"));
         assertThat(client.operations(SERVICE, "server")).containsExactly(new Operation("POST /orders", "server"));
     }
 
@@ -110,7 +117,8 @@ class JaegerClientIT {
     void theOtlpPortIsRecognisedAsTheWrongPort() {
         try (JaegerChannel otlp = JaegerChannel.plaintext(OTLP_ENDPOINT)) {
             assertThatThrownBy(() -> new JaegerClient(otlp.channel(), JaegerClientSettings.DEFAULTS).services())
-                    .isInstanceOfSatisfying(JaegerException.class,
+                    .isInstanceOfSatisfying(
+                            JaegerException.class,
                             e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNSUPPORTED))
                     .hasMessageContaining("16685");
         }
@@ -120,7 +128,8 @@ class JaegerClientIT {
     void tlsAgainstThePlaintextPortIsUnreachable() {
         try (JaegerChannel tls = JaegerChannel.open(QUERY_ENDPOINT, true, null)) {
             assertThatThrownBy(() -> new JaegerClient(tls.channel(), JaegerClientSettings.DEFAULTS).services())
-                    .isInstanceOfSatisfying(JaegerException.class,
+                    .isInstanceOfSatisfying(
+                            JaegerException.class,
                             e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNREACHABLE))
                     .hasMessageContaining("TLS to Jaeger at " + QUERY_ENDPOINT)
                     .hasMessageContaining("does not speak TLS: check portal.jaeger.tls");
@@ -133,20 +142,31 @@ class JaegerClientIT {
 
     /** A server span with an internal child that carries the order id, as the shop writes it. */
     private static String sendOrderTrace() {
-        Resource resource = Resource.getDefault().merge(
-                Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), SERVICE)));
+        Resource resource = Resource.getDefault()
+                .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), SERVICE)));
         OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
-                .setEndpoint("http://" + OTLP_ENDPOINT).setTimeout(Duration.ofSeconds(5)).build();
+                .setEndpoint("http://" + OTLP_ENDPOINT)
+                .setTimeout(Duration.ofSeconds(5))
+                .build();
         try (SdkTracerProvider provider = SdkTracerProvider.builder()
-                .setResource(resource).addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+                .setResource(resource)
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .build()) {
             Tracer tracer = provider.get("jaeger-client-it");
-            Span request = tracer.spanBuilder("POST /orders").setSpanKind(SpanKind.SERVER).startSpan();
+            Span request = tracer.spanBuilder("POST /orders")
+                    .setSpanKind(SpanKind.SERVER)
+                    .startSpan();
             try (Scope ignored = request.makeCurrent()) {
-                tracer.spanBuilder("order.create").setAttribute(ORDER_ID, ORDER).startSpan().end();
+                tracer.spanBuilder("order.create")
+                        .setAttribute(ORDER_ID, ORDER)
+                        .startSpan()
+                        .end();
             } finally {
                 request.end();
             }
-            assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).as("spans exported").isTrue();
+            assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                    .as("spans exported")
+                    .isTrue();
             return request.getSpanContext().getTraceId();
         }
     }

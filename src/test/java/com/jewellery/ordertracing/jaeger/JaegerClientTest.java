@@ -59,7 +59,9 @@ class JaegerClientTest {
         jaeger.chunks = List.of(
                 chunk("shop", span(TRACE_A, "00f067aa0ba902b7", "order.create", "ORD-1")),
                 chunk("shop", span(TRACE_B, "00f067aa0ba902b8", "order.create", "ORD-2")),
-                chunk("crm", span(TRACE_A, "00f067aa0ba902b9", "order.process", "ORD-1"),
+                chunk(
+                        "crm",
+                        span(TRACE_A, "00f067aa0ba902b9", "order.process", "ORD-1"),
                         span(TRACE_A, "00f067aa0ba902ba", "publish orders.mes", "ORD-1")));
 
         List<Trace> traces = client(FAST).findTraces(TraceQuery.between(NOW.minusSeconds(60), NOW));
@@ -67,17 +69,22 @@ class JaegerClientTest {
         assertThat(traces).extracting(Trace::traceId).containsExactly(TRACE_A, TRACE_B);
         Trace first = traces.getFirst();
         assertThat(first.resourceSpans()).hasSize(2);
-        assertThat(first.spans()).extracting(TraceSpan::serviceName, TraceSpan::name).containsExactly(
-                tuple("shop", "order.create"),
-                tuple("crm", "order.process"),
-                tuple("crm", "publish orders.mes"));
-        assertThat(first.spans()).allSatisfy(span -> assertThat(span.attribute("order.id")).hasValue("ORD-1"));
+        assertThat(first.spans())
+                .extracting(TraceSpan::serviceName, TraceSpan::name)
+                .containsExactly(
+                        tuple("shop", "order.create"),
+                        tuple("crm", "order.process"),
+                        tuple("crm", "publish orders.mes"));
+        assertThat(first.spans())
+                .allSatisfy(span -> assertThat(span.attribute("order.id")).hasValue("ORD-1"));
     }
 
     @Test
     void findTracesSendsTheQueryAndAlwaysASearchDepth() {
         TraceQuery query = TraceQuery.between(NOW.minusSeconds(60), NOW)
-                .withService("mes").withOperation("price.calculate").withAttribute("order.id", "ORD-7")
+                .withService("mes")
+                .withOperation("price.calculate")
+                .withAttribute("order.id", "ORD-7")
                 .withDuration(Duration.ofMillis(5), Duration.ofSeconds(3));
 
         client(FAST).findTraces(query);
@@ -87,7 +94,8 @@ class JaegerClientTest {
         assertThat(sent.getServiceName()).isEqualTo("mes");
         assertThat(sent.getOperationName()).isEqualTo("price.calculate");
         assertThat(sent.getAttributesMap()).containsExactly(Map.entry("order.id", "ORD-7"));
-        assertThat(sent.getStartTimeMin().getSeconds()).isEqualTo(NOW.minusSeconds(60).getEpochSecond());
+        assertThat(sent.getStartTimeMin().getSeconds())
+                .isEqualTo(NOW.minusSeconds(60).getEpochSecond());
         assertThat(sent.getStartTimeMax().getSeconds()).isEqualTo(NOW.getEpochSecond());
         assertThat(sent.getDurationMin().getNanos()).isEqualTo(5_000_000);
         assertThat(sent.getDurationMax().getSeconds()).isEqualTo(3);
@@ -107,11 +115,14 @@ class JaegerClientTest {
                 chunk("shop", span(TRACE_A, "00f067aa0ba902b7", "order.create", "ORD-1")),
                 chunk("mes", span(TRACE_A, "00f067aa0ba902bb", "status.change", "ORD-1")));
 
-        Trace trace = client(FAST).trace(TRACE_A.toUpperCase(), new TimeRange(NOW.minusSeconds(60), NOW)).orElseThrow();
+        Trace trace = client(FAST)
+                .trace(TRACE_A.toUpperCase(), new TimeRange(NOW.minusSeconds(60), NOW))
+                .orElseThrow();
 
         assertThat(trace.spans()).extracting(TraceSpan::serviceName).containsExactly("shop", "mes");
         assertThat(jaeger.lastGet.getTraceId()).isEqualTo(TRACE_A);
-        assertThat(jaeger.lastGet.getStartTime().getSeconds()).isEqualTo(NOW.minusSeconds(60).getEpochSecond());
+        assertThat(jaeger.lastGet.getStartTime().getSeconds())
+                .isEqualTo(NOW.minusSeconds(60).getEpochSecond());
     }
 
     @Test
@@ -130,7 +141,8 @@ class JaegerClientTest {
     @Test
     void aMalformedTraceIdIsRefusedBeforeAnyCall() {
         assertThatThrownBy(() -> client(FAST).trace("ORD-2026-000123"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hex");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hex");
         assertThat(jaeger.lastGet).isNull();
     }
 
@@ -144,7 +156,9 @@ class JaegerClientTest {
     @Test
     void operationsPassTheSpanKind() {
         jaeger.operations = List.of(com.jewellery.ordertracing.jaeger.v3.Operation.newBuilder()
-                .setName("POST /orders").setSpanKind("server").build());
+                .setName("POST /orders")
+                .setSpanKind("server")
+                .build());
 
         assertThat(client(FAST).operations("shop", "server")).containsExactly(new Operation("POST /orders", "server"));
         assertThat(jaeger.lastOperations.getService()).isEqualTo("shop");
@@ -161,7 +175,8 @@ class JaegerClientTest {
             JaegerClient client = new JaegerClient(nowhere.channel(), FAST);
 
             assertThatThrownBy(client::services)
-                    .isInstanceOfSatisfying(JaegerException.class,
+                    .isInstanceOfSatisfying(
+                            JaegerException.class,
                             e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNREACHABLE))
                     .hasMessageContaining("Jaeger is not reachable at 127.0.0.1:" + closedPort)
                     .hasMessageContaining("check portal.jaeger.endpoint and that Jaeger runs");
@@ -175,11 +190,13 @@ class JaegerClientTest {
         JaegerClient impatient = client(new JaegerClientSettings(Duration.ofMillis(300), 50));
 
         assertThatThrownBy(() -> impatient.findTraces(TraceQuery.between(NOW.minusSeconds(60), NOW)))
-                .isInstanceOfSatisfying(JaegerException.class,
-                        e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.TIMEOUT))
+                .isInstanceOfSatisfying(
+                        JaegerException.class, e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.TIMEOUT))
                 .hasMessageContaining("did not answer within 0.3s")
                 .hasMessageContaining("narrow the time range or raise portal.jaeger.deadline");
-        assertThat(jaeger.cancelledByClient.await(2, TimeUnit.SECONDS)).as("server saw the call end").isTrue();
+        assertThat(jaeger.cancelledByClient.await(2, TimeUnit.SECONDS))
+                .as("server saw the call end")
+                .isTrue();
     }
 
     @Test
@@ -188,8 +205,8 @@ class JaegerClientTest {
         JaegerClient impatient = client(new JaegerClientSettings(Duration.ofMillis(300), 50));
 
         assertThatThrownBy(impatient::services)
-                .isInstanceOfSatisfying(JaegerException.class,
-                        e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.TIMEOUT));
+                .isInstanceOfSatisfying(
+                        JaegerException.class, e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.TIMEOUT));
     }
 
     @Test
@@ -199,23 +216,26 @@ class JaegerClientTest {
         jaeger.failure = Status.UNKNOWN.withDescription("start time min and max are required parameters");
 
         assertThatThrownBy(() -> client(FAST).findTraces(TraceQuery.between(NOW.minusSeconds(60), NOW)))
-                .isInstanceOfSatisfying(JaegerException.class,
-                        e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.REJECTED))
+                .isInstanceOfSatisfying(
+                        JaegerException.class, e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.REJECTED))
                 .hasMessageContaining("rejected the query: start time min and max are required parameters");
     }
 
     @Test
     void anUnreadableChunkCancelsTheStream() throws InterruptedException {
         Span shortId = span(TRACE_A, "00f067aa0ba902b7", "order.create", "ORD-1").toBuilder()
-                .setTraceId(ByteString.copyFrom(new byte[] {1, 2, 3})).build();
+                .setTraceId(ByteString.copyFrom(new byte[] {1, 2, 3}))
+                .build();
         jaeger.chunks = List.of(chunk("shop", shortId));
         jaeger.ending = FakeJaeger.Ending.HANG;
 
         assertThatThrownBy(() -> client(FAST).findTraces(TraceQuery.between(NOW.minusSeconds(60), NOW)))
-                .isInstanceOfSatisfying(JaegerException.class,
-                        e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.BAD_RESPONSE))
+                .isInstanceOfSatisfying(
+                        JaegerException.class, e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.BAD_RESPONSE))
                 .hasMessageContaining("3 bytes");
-        assertThat(jaeger.cancelledByClient.await(1, TimeUnit.SECONDS)).as("client cancelled the stream").isTrue();
+        assertThat(jaeger.cancelledByClient.await(1, TimeUnit.SECONDS))
+                .as("client cancelled the stream")
+                .isTrue();
     }
 
     @Test
@@ -225,7 +245,8 @@ class JaegerClientTest {
         ManagedChannel toOtlp = InProcessChannelBuilder.forName(name).build();
         try {
             assertThatThrownBy(() -> new JaegerClient(toOtlp, FAST).services())
-                    .isInstanceOfSatisfying(JaegerException.class,
+                    .isInstanceOfSatisfying(
+                            JaegerException.class,
                             e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNSUPPORTED))
                     .hasMessageContaining("not at OTLP (4317)");
         } finally {
@@ -237,7 +258,8 @@ class JaegerClientTest {
     @Test
     void aQueryNeedsAForwardTimeRange() {
         assertThatThrownBy(() -> TraceQuery.between(NOW, NOW.minusSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start before it ends");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("start before it ends");
     }
 
     private JaegerClient client(JaegerClientSettings settings) {
@@ -245,9 +267,14 @@ class JaegerClientTest {
     }
 
     private static TracesData chunk(String service, Span... spans) {
-        Resource resource = Resource.newBuilder().addAttributes(text("service.name", service)).build();
-        return TracesData.newBuilder().addResourceSpans(ResourceSpans.newBuilder().setResource(resource)
-                .addScopeSpans(ScopeSpans.newBuilder().addAllSpans(List.of(spans)))).build();
+        Resource resource = Resource.newBuilder()
+                .addAttributes(text("service.name", service))
+                .build();
+        return TracesData.newBuilder()
+                .addResourceSpans(ResourceSpans.newBuilder()
+                        .setResource(resource)
+                        .addScopeSpans(ScopeSpans.newBuilder().addAllSpans(List.of(spans))))
+                .build();
     }
 
     private static Span span(String traceId, String spanId, String name, String orderId) {
@@ -260,6 +287,9 @@ class JaegerClientTest {
     }
 
     private static KeyValue text(String key, String value) {
-        return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+        return KeyValue.newBuilder()
+                .setKey(key)
+                .setValue(AnyValue.newBuilder().setStringValue(value))
+                .build();
     }
 }

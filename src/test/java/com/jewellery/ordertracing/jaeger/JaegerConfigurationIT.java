@@ -27,26 +27,36 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class JaegerConfigurationIT {
 
-    private static final String SERVICE = "jaeger-config-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String SERVICE =
+            "jaeger-config-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final int TRACES = 3;
     private static Instant sentAt;
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(JaegerConfiguration.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(JaegerConfiguration.class);
 
     @BeforeAll
     static void sendTracesOfAServiceOfOurOwn() {
         sentAt = Instant.now();
-        Resource resource = Resource.getDefault().merge(
-                Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), SERVICE)));
+        Resource resource = Resource.getDefault()
+                .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), SERVICE)));
         OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
-                .setEndpoint("http://127.0.0.1:4317").setTimeout(Duration.ofSeconds(5)).build();
+                .setEndpoint("http://127.0.0.1:4317")
+                .setTimeout(Duration.ofSeconds(5))
+                .build();
         try (SdkTracerProvider provider = SdkTracerProvider.builder()
-                .setResource(resource).addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+                .setResource(resource)
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .build()) {
             for (int i = 0; i < TRACES; i++) {
-                provider.get("jaeger-config-it").spanBuilder("order.create").startSpan().end();
+                provider.get("jaeger-config-it")
+                        .spanBuilder("order.create")
+                        .startSpan()
+                        .end();
             }
-            assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).as("spans exported").isTrue();
+            assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                    .as("spans exported")
+                    .isTrue();
         }
     }
 
@@ -54,7 +64,8 @@ class JaegerConfigurationIT {
     void theDefaultEndpointIsTheStacksJaegerAndTheDefaultDepthFindsEveryTrace() {
         context.run(beans -> {
             JaegerClient client = beans.getBean(JaegerClient.class);
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> client.findTraces(ourTraces()).size() == TRACES);
             assertThat(client.services()).contains(SERVICE);
         });
@@ -64,7 +75,8 @@ class JaegerConfigurationIT {
     void theSearchDepthCapsWhatOneSearchReturns() {
         context.withPropertyValues("portal.jaeger.search-depth=2").run(beans -> {
             JaegerClient client = beans.getBean(JaegerClient.class);
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> client.services().contains(SERVICE));
             assertThat(client.findTraces(ourTraces())).hasSize(2);
         });
@@ -72,28 +84,35 @@ class JaegerConfigurationIT {
 
     @Test
     void theDeadlineReachesEveryCallAndItsMessageNamesTheSetting() {
-        context.withPropertyValues("portal.jaeger.deadline=1ns").run(beans ->
-                assertThatThrownBy(() -> beans.getBean(JaegerClient.class).services())
-                        .isInstanceOfSatisfying(JaegerException.class,
+        context.withPropertyValues("portal.jaeger.deadline=1ns")
+                .run(beans -> assertThatThrownBy(
+                                () -> beans.getBean(JaegerClient.class).services())
+                        .isInstanceOfSatisfying(
+                                JaegerException.class,
                                 e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.TIMEOUT))
                         .hasMessageContaining("portal.jaeger.deadline"));
     }
 
     @Test
     void anEndpointWhereNothingListensIsReportedAsUnreachable() {
-        context.withPropertyValues("portal.jaeger.endpoint=127.0.0.1:1").run(beans ->
-                assertThatThrownBy(() -> beans.getBean(JaegerClient.class).services())
-                        .isInstanceOfSatisfying(JaegerException.class,
+        context.withPropertyValues("portal.jaeger.endpoint=127.0.0.1:1")
+                .run(beans -> assertThatThrownBy(
+                                () -> beans.getBean(JaegerClient.class).services())
+                        .isInstanceOfSatisfying(
+                                JaegerException.class,
                                 e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNREACHABLE))
-                        .hasMessageContaining("127.0.0.1:1").hasMessageContaining("portal.jaeger.endpoint"));
+                        .hasMessageContaining("127.0.0.1:1")
+                        .hasMessageContaining("portal.jaeger.endpoint"));
     }
 
     @Test
     void tlsSwitchedOnReachesTheChannel() {
         // the stack's Jaeger speaks plaintext: a TLS handshake with it cannot succeed
-        context.withPropertyValues("portal.jaeger.tls=true").run(beans ->
-                assertThatThrownBy(() -> beans.getBean(JaegerClient.class).services())
-                        .isInstanceOfSatisfying(JaegerException.class,
+        context.withPropertyValues("portal.jaeger.tls=true")
+                .run(beans -> assertThatThrownBy(
+                                () -> beans.getBean(JaegerClient.class).services())
+                        .isInstanceOfSatisfying(
+                                JaegerException.class,
                                 e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNREACHABLE)));
     }
 
@@ -106,6 +125,7 @@ class JaegerConfigurationIT {
     }
 
     private static TraceQuery ourTraces() {
-        return TraceQuery.between(sentAt.minusSeconds(60), Instant.now().plusSeconds(60)).withService(SERVICE);
+        return TraceQuery.between(sentAt.minusSeconds(60), Instant.now().plusSeconds(60))
+                .withService(SERVICE);
     }
 }

@@ -1,7 +1,6 @@
 package com.jewellery.ordertracing.jaeger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.jewellery.orderflow.instrumentation.SamplingMode;
@@ -28,14 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class JaegerTlsIT {
 
-    private static final Path STACK_HOME = Path.of(System.getenv().getOrDefault("STACK_HOME",
-            System.getProperty("user.home") + "/.cache/order-portal"));
+    private static final Path STACK_HOME = Path.of(
+            System.getenv().getOrDefault("STACK_HOME", System.getProperty("user.home") + "/.cache/order-portal"));
     private static final Path TLS = Path.of(System.getenv().getOrDefault("PORTAL_TLS_DIR", STACK_HOME + "/tls"));
     private static final int QUERY_GRPC = 21685;
     private static final int QUERY_HTTP = 21686;
     private static final int OTLP_GRPC = 21317;
     private static final int OTLP_HTTP = 21318;
-    private static final String SERVICE = "jaeger-tls-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String SERVICE =
+            "jaeger-tls-it-" + UUID.randomUUID().toString().substring(0, 8);
 
     private static Path work;
     private static Process jaeger;
@@ -44,15 +44,47 @@ class JaegerTlsIT {
     static void startJaegerWithTls() throws Exception {
         work = Files.createTempDirectory("jaeger-tls-it");
         // the query HTTP port gets a certificate for another host, to see the client refuse it
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-CA", TLS.resolve("ca.pem").toString(),
-                "-CAkey", TLS.resolve("ca-key.pem").toString(), "-keyout", work.resolve("other-key.pem").toString(),
-                "-out", work.resolve("other.pem").toString(), "-subj", "/CN=jaeger.elsewhere",
-                "-addext", "subjectAltName=DNS:jaeger.elsewhere", "-addext", "extendedKeyUsage=serverAuth");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-keyout",
-                work.resolve("stranger-ca-key.pem").toString(), "-out", work.resolve("stranger-ca.pem").toString(),
-                "-subj", "/CN=Some other CA", "-addext", "basicConstraints=critical,CA:TRUE");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-CA",
+                TLS.resolve("ca.pem").toString(),
+                "-CAkey",
+                TLS.resolve("ca-key.pem").toString(),
+                "-keyout",
+                work.resolve("other-key.pem").toString(),
+                "-out",
+                work.resolve("other.pem").toString(),
+                "-subj",
+                "/CN=jaeger.elsewhere",
+                "-addext",
+                "subjectAltName=DNS:jaeger.elsewhere",
+                "-addext",
+                "extendedKeyUsage=serverAuth");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-keyout",
+                work.resolve("stranger-ca-key.pem").toString(),
+                "-out",
+                work.resolve("stranger-ca.pem").toString(),
+                "-subj",
+                "/CN=Some other CA",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE");
         String good = "{cert_file: " + TLS.resolve("server.pem") + ", key_file: " + TLS.resolve("server-key.pem") + "}";
-        String other = "{cert_file: " + work.resolve("other.pem") + ", key_file: " + work.resolve("other-key.pem") + "}";
+        String other =
+                "{cert_file: " + work.resolve("other.pem") + ", key_file: " + work.resolve("other-key.pem") + "}";
         Path config = work.resolve("config.yaml");
         Files.writeString(config, """
                 service:
@@ -78,11 +110,17 @@ class JaegerTlsIT {
                   jaeger_storage_exporter: {trace_storage: memstore}
                 """.formatted(QUERY_HTTP, other, QUERY_GRPC, good, OTLP_GRPC, good, OTLP_HTTP, good));
         jaeger = new ProcessBuilder(STACK_HOME.resolve("bin/jaeger").toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("jaeger.log").toFile()).start();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(jaeger.isAlive()).as("Jaeger with TLS runs; log: %s", work.resolve("jaeger.log")).isTrue();
-            return listening(QUERY_GRPC) && listening(OTLP_GRPC);
-        });
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("jaeger.log").toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    assertThat(jaeger.isAlive())
+                            .as("Jaeger with TLS runs; log: %s", work.resolve("jaeger.log"))
+                            .isTrue();
+                    return listening(QUERY_GRPC) && listening(OTLP_GRPC);
+                });
     }
 
     @AfterAll
@@ -97,15 +135,18 @@ class JaegerTlsIT {
 
     @Test
     void theFlowsSpansGoOverTlsAndThePortalReadsThemOverTlsVerifyingTheCa() {
-        OpenTelemetrySdk sdk = Telemetry.create(SERVICE, new TelemetrySettings("https://localhost:" + OTLP_GRPC,
-                SamplingMode.RATIO, 1.0, TLS.resolve("ca.pem")));
+        OpenTelemetrySdk sdk = Telemetry.create(
+                SERVICE,
+                new TelemetrySettings(
+                        "https://localhost:" + OTLP_GRPC, SamplingMode.RATIO, 1.0, TLS.resolve("ca.pem")));
         sdk.getTracer("jaeger-tls-it").spanBuilder("order.create").startSpan().end();
         Telemetry.flush(sdk);
         sdk.close();
 
         try (JaegerChannel channel = JaegerChannel.open("localhost:" + QUERY_GRPC, true, TLS.resolve("ca.pem"))) {
             JaegerClient client = new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS);
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300))
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(300))
                     .until(() -> client.services().contains(SERVICE));
         }
     }

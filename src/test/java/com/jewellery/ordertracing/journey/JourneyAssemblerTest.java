@@ -17,8 +17,15 @@ class JourneyAssemblerTest {
 
     private static final String ORDER = "ORD-2026-000123";
     private static final Instant T0 = Instant.parse("2026-11-03T09:14:22.318Z");
-    private static final List<String> CATALOG_ORDER = List.of("shop.create", "shop.send", "crm.process",
-            "crm.publish", "rabbitmq.queue", "mes.consume", "mes.price", "mes.approve");
+    private static final List<String> CATALOG_ORDER = List.of(
+            "shop.create",
+            "shop.send",
+            "crm.process",
+            "crm.publish",
+            "rabbitmq.queue",
+            "mes.consume",
+            "mes.price",
+            "mes.approve");
 
     private final JourneyAssembler assembler = new JourneyAssembler(StageCatalog.defaults());
 
@@ -39,8 +46,17 @@ class JourneyAssemblerTest {
             assertThat(stage.slaExceeded()).isFalse();
             assertThat(stage.clockSkew()).isFalse();
         });
-        assertThat(journey.stages()).extracting(JourneyStage::orderStatus).containsExactly("CREATED", "SENT_TO_CRM",
-                "IN_CRM", "SENT_TO_MES", null, "RECEIVED_IN_MES", "PRICE_CALCULATED", "MANUFACTURING_APPROVED");
+        assertThat(journey.stages())
+                .extracting(JourneyStage::orderStatus)
+                .containsExactly(
+                        "CREATED",
+                        "SENT_TO_CRM",
+                        "IN_CRM",
+                        "SENT_TO_MES",
+                        null,
+                        "RECEIVED_IN_MES",
+                        "PRICE_CALCULATED",
+                        "MANUFACTURING_APPROVED");
         assertThat(journey.currentStatus()).isEqualTo("MANUFACTURING_APPROVED");
         assertThat(journey.lastReachedStage()).map(JourneyStage::id).hasValue("mes.approve");
         assertThat(journey.traceIds()).containsExactly(spans.getFirst().traceId());
@@ -64,12 +80,16 @@ class JourneyAssemblerTest {
         assertThat(stage.spans()).containsExactly(price.ref());
         assertThat(stage.traceId()).isEqualTo(price.traceId());
         assertThat(stage.service()).isEqualTo("mes");
-        assertThat(stage.attributes()).containsEntry("order.price.total", "2480.00").containsEntry("order.id", ORDER);
+        assertThat(stage.attributes())
+                .containsEntry("order.price.total", "2480.00")
+                .containsEntry("order.id", ORDER);
     }
 
     @Test
     void queueWaitIsTheGapFromPublishEndToConsumeStart() {
-        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0).queueWait(Duration.ofMillis(420)).spans();
+        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0)
+                .queueWait(Duration.ofMillis(420))
+                .spans();
         SpanRecord publish = span(spans, "publish orders.mes");
         SpanRecord consume = span(spans, "process orders.mes");
 
@@ -105,8 +125,10 @@ class JourneyAssemblerTest {
 
     @Test
     void mesClockBehindMakesTheQueueWaitZeroAndFlagsSkewWithoutReorderingStages() {
-        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0).linkStyle()
-                .mesClockOffset(Duration.ofMillis(-2_300)).spans();
+        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0)
+                .linkStyle()
+                .mesClockOffset(Duration.ofMillis(-2_300))
+                .spans();
 
         OrderJourney journey = journeyOf(spans);
 
@@ -125,7 +147,9 @@ class JourneyAssemblerTest {
     @Test
     void consumerStartingBeforeTheConfirmedPublishEndsWaitedZeroWithoutClockSkew() {
         // the publish span lasts until the broker's confirm; the MES may take the message before that
-        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0).queueWait(Duration.ofMillis(-10)).spans();
+        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0)
+                .queueWait(Duration.ofMillis(-10))
+                .spans();
         SpanRecord publish = span(spans, "publish orders.mes");
 
         OrderJourney journey = journeyOf(spans);
@@ -140,13 +164,15 @@ class JourneyAssemblerTest {
 
     @Test
     void orderLostAfterPublishHasQueueAndMesStagesMissing() {
-        OrderJourney journey = journeyOf(OrderFlowSpans.order(ORDER, T0).stopAfter("crm.publish").spans());
+        OrderJourney journey = journeyOf(
+                OrderFlowSpans.order(ORDER, T0).stopAfter("crm.publish").spans());
 
         assertThat(journey.outcome()).isEqualTo(JourneyOutcome.IN_PROGRESS);
         assertThat(journey.lastReachedStage()).map(JourneyStage::id).hasValue("crm.publish");
         assertThat(journey.currentStatus()).isEqualTo("SENT_TO_MES");
         assertThat(journey.stages()).hasSize(CATALOG_ORDER.size());
-        assertThat(journey.missingStages()).extracting(JourneyStage::id)
+        assertThat(journey.missingStages())
+                .extracting(JourneyStage::id)
                 .containsExactly("rabbitmq.queue", "mes.consume", "mes.price", "mes.approve");
         assertThat(journey.missingStages()).allSatisfy(stage -> {
             assertThat(stage.state()).isEqualTo(StageState.MISSING);
@@ -160,7 +186,8 @@ class JourneyAssemblerTest {
 
     @Test
     void stageWhoseSpanWasDroppedIsAGapBeforeTheLastReachedStage() {
-        OrderJourney journey = journeyOf(OrderFlowSpans.order(ORDER, T0).withoutSpan("order.process").spans());
+        OrderJourney journey = journeyOf(
+                OrderFlowSpans.order(ORDER, T0).withoutSpan("order.process").spans());
 
         assertThat(journey.stage("crm.process").orElseThrow().state()).isEqualTo(StageState.MISSING);
         assertThat(journey.gaps()).extracting(JourneyStage::id).containsExactly("crm.process");
@@ -169,7 +196,9 @@ class JourneyAssemblerTest {
 
     @Test
     void queueWaitIsMissingWhenThePublishSpanIsMissing() {
-        OrderJourney journey = journeyOf(OrderFlowSpans.order(ORDER, T0).withoutSpan("publish orders.mes").spans());
+        OrderJourney journey = journeyOf(OrderFlowSpans.order(ORDER, T0)
+                .withoutSpan("publish orders.mes")
+                .spans());
 
         assertThat(journey.stage("rabbitmq.queue").orElseThrow().state()).isEqualTo(StageState.MISSING);
         assertThat(journey.gaps()).extracting(JourneyStage::id).containsExactly("crm.publish", "rabbitmq.queue");
@@ -208,10 +237,13 @@ class JourneyAssemblerTest {
 
     @Test
     void poisonMessageRetriedThenDeadLetteredFailsAtTheConsumeStage() {
-        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0).poisonMessage(3).spans();
+        List<SpanRecord> spans =
+                OrderFlowSpans.order(ORDER, T0).poisonMessage(3).spans();
         SpanRecord publish = span(spans, "publish orders.mes");
-        SpanRecord firstDelivery = spans.stream().filter(span -> span.name().equals("process orders.mes"))
-                .min(Comparator.comparingLong(SpanRecord::startEpochNanos)).orElseThrow();
+        SpanRecord firstDelivery = spans.stream()
+                .filter(span -> span.name().equals("process orders.mes"))
+                .min(Comparator.comparingLong(SpanRecord::startEpochNanos))
+                .orElseThrow();
 
         OrderJourney journey = journeyOf(spans);
 
@@ -224,8 +256,13 @@ class JourneyAssemblerTest {
         assertThat(consume.duration()).isGreaterThan(Duration.ofSeconds(2));
         assertThat(journey.stage("rabbitmq.queue").orElseThrow().end()).isEqualTo(firstDelivery.start());
         assertThat(journey.stage("rabbitmq.queue").orElseThrow().start()).isEqualTo(publish.end());
-        assertThat(journey.errors()).extracting(JourneyError::kind).containsExactly(JourneyError.Kind.EXCEPTION,
-                JourneyError.Kind.EXCEPTION, JourneyError.Kind.EXCEPTION, JourneyError.Kind.DEAD_LETTER);
+        assertThat(journey.errors())
+                .extracting(JourneyError::kind)
+                .containsExactly(
+                        JourneyError.Kind.EXCEPTION,
+                        JourneyError.Kind.EXCEPTION,
+                        JourneyError.Kind.EXCEPTION,
+                        JourneyError.Kind.DEAD_LETTER);
         assertThat(journey.errors()).extracting(JourneyError::stageId).containsOnly("mes.consume");
         JourneyError deadLetter = journey.errors().getLast();
         assertThat(deadLetter.message()).isEqualTo("IllegalArgumentException: unknown alloy code 'AU999' in line 2");
@@ -237,10 +274,20 @@ class JourneyAssemblerTest {
     void errorOnASpanOutsideTheCatalogIsReportedUnderItsNearestStagedAncestor() {
         List<SpanRecord> spans = new ArrayList<>(OrderFlowSpans.order(ORDER, T0).spans());
         SpanRecord process = span(spans, "order.process");
-        SpanRecord jdbc = new SpanRecord(process.traceId(), "5be1d0a8f3c27e44", process.spanId(), "crm",
-                "UPDATE crm.orders", SpanRecord.Kind.CLIENT, process.startEpochNanos() + 2_000_000,
-                process.startEpochNanos() + 9_000_000, SpanRecord.StatusCode.ERROR, "deadlock detected",
-                Map.of("order.id", ORDER, "db.system.name", "postgresql"), List.of(), List.of());
+        SpanRecord jdbc = new SpanRecord(
+                process.traceId(),
+                "5be1d0a8f3c27e44",
+                process.spanId(),
+                "crm",
+                "UPDATE crm.orders",
+                SpanRecord.Kind.CLIENT,
+                process.startEpochNanos() + 2_000_000,
+                process.startEpochNanos() + 9_000_000,
+                SpanRecord.StatusCode.ERROR,
+                "deadlock detected",
+                Map.of("order.id", ORDER, "db.system.name", "postgresql"),
+                List.of(),
+                List.of());
         spans.add(jdbc);
 
         OrderJourney journey = journeyOf(spans);
@@ -256,7 +303,8 @@ class JourneyAssemblerTest {
 
     @Test
     void duplicateSpansFromOverlappingReadsCountOnce() {
-        List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0).poisonMessage(2).spans();
+        List<SpanRecord> spans =
+                OrderFlowSpans.order(ORDER, T0).poisonMessage(2).spans();
         List<SpanRecord> overlapping = new ArrayList<>(spans);
         overlapping.addAll(spans.subList(2, spans.size()));
         Collections.shuffle(overlapping, new Random(7));
@@ -272,34 +320,57 @@ class JourneyAssemblerTest {
     @Test
     void batchWithSeveralOrdersGivesOneJourneyEachAndIgnoresSpansWithoutOrderId() {
         List<SpanRecord> batch = new ArrayList<>();
-        batch.addAll(OrderFlowSpans.order("ORD-2026-000125", T0.plusSeconds(4)).pricingFails().spans());
-        batch.addAll(OrderFlowSpans.order("ORD-2026-000124", T0.plusMillis(900)).linkStyle().spans());
+        batch.addAll(OrderFlowSpans.order("ORD-2026-000125", T0.plusSeconds(4))
+                .pricingFails()
+                .spans());
+        batch.addAll(OrderFlowSpans.order("ORD-2026-000124", T0.plusMillis(900))
+                .linkStyle()
+                .spans());
         batch.addAll(OrderFlowSpans.order(ORDER, T0).stopAfter("shop.send").spans());
-        batch.add(new SpanRecord("9f2c41d07ab35e6c1d08f4e2a7b90c53", "77c0e1a4b2d9f316", "", "shop", "GET /health",
-                SpanRecord.Kind.SERVER, toNanos(T0), toNanos(T0.plusMillis(2)), null, null, Map.of(), null, null));
+        batch.add(new SpanRecord(
+                "9f2c41d07ab35e6c1d08f4e2a7b90c53",
+                "77c0e1a4b2d9f316",
+                "",
+                "shop",
+                "GET /health",
+                SpanRecord.Kind.SERVER,
+                toNanos(T0),
+                toNanos(T0.plusMillis(2)),
+                null,
+                null,
+                Map.of(),
+                null,
+                null));
         Collections.shuffle(batch, new Random(42));
 
         List<OrderJourney> journeys = assembler.assemble(batch);
 
-        assertThat(journeys).extracting(OrderJourney::orderId)
+        assertThat(journeys)
+                .extracting(OrderJourney::orderId)
                 .containsExactly(ORDER, "ORD-2026-000124", "ORD-2026-000125");
-        assertThat(journeys).extracting(OrderJourney::outcome)
+        assertThat(journeys)
+                .extracting(OrderJourney::outcome)
                 .containsExactly(JourneyOutcome.IN_PROGRESS, JourneyOutcome.COMPLETED, JourneyOutcome.FAILED);
-        assertThat(journeys).extracting(OrderJourney::currentStatus)
+        assertThat(journeys)
+                .extracting(OrderJourney::currentStatus)
                 .containsExactly("SENT_TO_CRM", "MANUFACTURING_APPROVED", "RECEIVED_IN_MES");
         assertThat(journeys.get(1).traceIds()).hasSize(2);
-        assertThat(journeys).allSatisfy(journey -> assertThat(journey.spans())
-                .allSatisfy(span -> assertThat(span.orderId()).hasValue(journey.orderId())));
+        assertThat(journeys)
+                .allSatisfy(journey -> assertThat(journey.spans())
+                        .allSatisfy(span -> assertThat(span.orderId()).hasValue(journey.orderId())));
     }
 
     @Test
     void unknownOrderGivesNoJourney() {
-        assertThat(assembler.assemble("ORD-2026-999999", OrderFlowSpans.order(ORDER, T0).spans())).isEmpty();
+        assertThat(assembler.assemble(
+                        "ORD-2026-999999", OrderFlowSpans.order(ORDER, T0).spans()))
+                .isEmpty();
     }
 
     @Test
     void slowStagesAndSlowOrdersExceedTheirSla() {
-        OrderJourney journey = journeyOf(OrderFlowSpans.order(ORDER, T0).queueWait(Duration.ofMinutes(6)).spans());
+        OrderJourney journey = journeyOf(
+                OrderFlowSpans.order(ORDER, T0).queueWait(Duration.ofMinutes(6)).spans());
 
         JourneyStage queue = journey.stage("rabbitmq.queue").orElseThrow();
         assertThat(queue.slaExceeded()).isTrue();
@@ -311,25 +382,37 @@ class JourneyAssemblerTest {
 
     @Test
     void stageAttributesCanMatchSpansInsteadOfNames() {
-        StageCatalog byAttributes = new StageCatalog(StageCatalog.defaults().services(),
+        StageCatalog byAttributes = new StageCatalog(
+                StageCatalog.defaults().services(),
                 StageCatalog.defaults().stages().stream()
                         .map(stage -> stage.id().equals("crm.publish")
-                                ? new StageDefinition(stage.id(), null, "crm", null,
+                                ? new StageDefinition(
+                                        stage.id(),
+                                        null,
+                                        "crm",
+                                        null,
                                         Map.of("messaging.system", "rabbitmq", "messaging.operation.type", "send"),
-                                        stage.order(), stage.sla(), false, StageKind.SPAN)
+                                        stage.order(),
+                                        stage.sla(),
+                                        false,
+                                        StageKind.SPAN)
                                 : stage)
                         .toList(),
                 StageCatalog.DEFAULT_END_TO_END_SLA);
         List<SpanRecord> spans = OrderFlowSpans.order(ORDER, T0).spans();
 
-        OrderJourney journey = new JourneyAssembler(byAttributes).assemble(ORDER, spans).orElseThrow();
+        OrderJourney journey =
+                new JourneyAssembler(byAttributes).assemble(ORDER, spans).orElseThrow();
 
         assertThat(journey.stage("crm.publish").orElseThrow().spans())
                 .containsExactly(span(spans, "publish orders.mes").ref());
     }
 
     private static SpanRecord span(List<SpanRecord> spans, String name) {
-        return spans.stream().filter(span -> span.name().equals(name)).findFirst().orElseThrow();
+        return spans.stream()
+                .filter(span -> span.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Instant startOf(List<SpanRecord> spans, String name) {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Spans of typical orders (trace contract 0002) for tests outside this package. */
 public final class JourneyFixtures {
 
-    private JourneyFixtures() {
-    }
+    private JourneyFixtures() {}
 
     /** Every stage, one trace. */
     public static List<SpanRecord> completed(String orderId, Instant start) {

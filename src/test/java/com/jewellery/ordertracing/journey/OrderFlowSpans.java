@@ -101,19 +101,28 @@ final class OrderFlowSpans {
         spans.clear();
         String shopTrace = traceId();
         Draft shopServer = draft(shopTrace, "", "shop", "POST /orders", SERVER, "shop.create", 0, 168)
-                .http("POST", "/orders", 201).status("SENT_TO_CRM");
+                .http("POST", "/orders", 201)
+                .status("SENT_TO_CRM");
         add(draft(shopTrace, shopServer.spanId, "shop", "order.create", INTERNAL, "shop.create", 3, 37)
-                .status("CREATED").attr("order.item.count", "2"));
+                .status("CREATED")
+                .attr("order.item.count", "2"));
         Draft send = draft(shopTrace, shopServer.spanId, "shop", "crm.send", CLIENT, "shop.send", 39, 165)
-                .attr("http.request.method", "POST").attr("url.full", "http://crm:8081/crm/orders")
-                .attr("server.address", "crm").attr("server.port", "8081")
-                .attr("http.response.status_code", "202").status("SENT_TO_CRM");
+                .attr("http.request.method", "POST")
+                .attr("url.full", "http://crm:8081/crm/orders")
+                .attr("server.address", "crm")
+                .attr("server.port", "8081")
+                .attr("http.response.status_code", "202")
+                .status("SENT_TO_CRM");
         Draft crmServer = draft(shopTrace, send.spanId, "crm", "POST /crm/orders", SERVER, "crm.process", 44, 158)
-                .http("POST", "/crm/orders", 202).status("SENT_TO_MES");
+                .http("POST", "/crm/orders", 202)
+                .status("SENT_TO_MES");
         add(draft(shopTrace, crmServer.spanId, "crm", "order.process", INTERNAL, "crm.process", 46, 131)
-                .status("IN_CRM").attr("crm.customer.tier", "gold"));
-        Draft publish = draft(shopTrace, crmServer.spanId, "crm", "publish orders.mes", PRODUCER, "crm.publish",
-                133, 151).messaging("send", "publish").status("SENT_TO_MES");
+                .status("IN_CRM")
+                .attr("crm.customer.tier", "gold"));
+        Draft publish = draft(
+                        shopTrace, crmServer.spanId, "crm", "publish orders.mes", PRODUCER, "crm.publish", 133, 151)
+                .messaging("send", "publish")
+                .status("SENT_TO_MES");
         add(publish);
         add(crmServer);
         add(send);
@@ -127,36 +136,72 @@ final class OrderFlowSpans {
         String parent = linkStyle ? "" : publish.spanId;
         long deliveryStart = consumeStartMs;
         for (int delivery = 1; delivery < poisonDeliveries; delivery++) {
-            add(consumer(mesTrace, parent, publish, deliveryStart, deliveryStart + 12).fails(
-                    "java.lang.IllegalArgumentException", "unknown alloy code 'AU999' in line 2", deliveryStart + 11));
+            add(consumer(mesTrace, parent, publish, deliveryStart, deliveryStart + 12)
+                    .fails(
+                            "java.lang.IllegalArgumentException",
+                            "unknown alloy code 'AU999' in line 2",
+                            deliveryStart + 11));
             deliveryStart += 1_012;
         }
         if (poisonDeliveries > 0) {
             add(consumer(mesTrace, parent, publish, deliveryStart, deliveryStart + 14)
-                    .fails("java.lang.IllegalArgumentException", "unknown alloy code 'AU999' in line 2", deliveryStart + 11)
-                    .event("dead_letter", deliveryStart + 13, Map.of("messaging.rabbitmq.dead_letter.exchange", "orders.dlx",
-                            "messaging.rabbitmq.dead_letter.reason", "rejected",
-                            "messaging.rabbitmq.delivery_count", String.valueOf(poisonDeliveries))));
+                    .fails(
+                            "java.lang.IllegalArgumentException",
+                            "unknown alloy code 'AU999' in line 2",
+                            deliveryStart + 11)
+                    .event(
+                            "dead_letter",
+                            deliveryStart + 13,
+                            Map.of(
+                                    "messaging.rabbitmq.dead_letter.exchange",
+                                    "orders.dlx",
+                                    "messaging.rabbitmq.dead_letter.reason",
+                                    "rejected",
+                                    "messaging.rabbitmq.delivery_count",
+                                    String.valueOf(poisonDeliveries))));
             return;
         }
         Draft consume = consumer(mesTrace, parent, publish, consumeStartMs, consumeStartMs + 262);
-        Draft price = draft(mesTrace, consume.spanId, "mes", "price.calculate", INTERNAL, "mes.price",
-                consumeStartMs + 9, consumeStartMs + 221).status("PRICE_CALCULATED").attr("order.price.total", "2480.00");
+        Draft price = draft(
+                        mesTrace,
+                        consume.spanId,
+                        "mes",
+                        "price.calculate",
+                        INTERNAL,
+                        "mes.price",
+                        consumeStartMs + 9,
+                        consumeStartMs + 221)
+                .status("PRICE_CALCULATED")
+                .attr("order.price.total", "2480.00");
         if (pricingFails) {
-            price.fails("com.jewellery.mes.pricing.PricingException", "no gold price for alloy AU750 on 2026-11-03",
-                    consumeStartMs + 220).status("RECEIVED_IN_MES").attributes.remove("order.price.total");
+            price.fails(
+                            "com.jewellery.mes.pricing.PricingException",
+                            "no gold price for alloy AU750 on 2026-11-03",
+                            consumeStartMs + 220)
+                    .status("RECEIVED_IN_MES")
+                    .attributes
+                    .remove("order.price.total");
             consume.statusCode = SpanRecord.StatusCode.ERROR;
             consume.statusMessage = "pricing failed";
         }
         add(price);
-        add(draft(mesTrace, consume.spanId, "mes", "status.change", INTERNAL, "mes.approve",
-                consumeStartMs + 224, consumeStartMs + 251).status("MANUFACTURING_APPROVED"));
+        add(draft(
+                        mesTrace,
+                        consume.spanId,
+                        "mes",
+                        "status.change",
+                        INTERNAL,
+                        "mes.approve",
+                        consumeStartMs + 224,
+                        consumeStartMs + 251)
+                .status("MANUFACTURING_APPROVED"));
         add(consume);
     }
 
     private Draft consumer(String traceId, String parent, Draft publish, long startMs, long endMs) {
         Draft consume = draft(traceId, parent, "mes", "process orders.mes", CONSUMER, "mes.consume", startMs, endMs)
-                .messaging("process", "process").status("RECEIVED_IN_MES");
+                .messaging("process", "process")
+                .status("RECEIVED_IN_MES");
         consume.attr("messaging.message.id", publish.attributes.get("messaging.message.id"));
         if (linkStyle) {
             consume.links.add(new SpanRecord.Link(publish.traceId, publish.spanId));
@@ -171,11 +216,27 @@ final class OrderFlowSpans {
         }
     }
 
-    private Draft draft(String traceId, String parent, String service, String name, SpanRecord.Kind kind,
-            String stage, long startMs, long endMs) {
+    private Draft draft(
+            String traceId,
+            String parent,
+            String service,
+            String name,
+            SpanRecord.Kind kind,
+            String stage,
+            long startMs,
+            long endMs) {
         Duration clock = service.equals("mes") ? mesClockOffset : Duration.ZERO;
-        Draft draft = new Draft(traceId, spanId(), parent, service, name, kind, stage,
-                nanos(startMs, clock), nanos(endMs, clock), clock);
+        Draft draft = new Draft(
+                traceId,
+                spanId(),
+                parent,
+                service,
+                name,
+                kind,
+                stage,
+                nanos(startMs, clock),
+                nanos(endMs, clock),
+                clock);
         return draft.attr(SpanRecord.ORDER_ID, orderId);
     }
 
@@ -216,8 +277,17 @@ final class OrderFlowSpans {
         SpanRecord.StatusCode statusCode = SpanRecord.StatusCode.UNSET;
         String statusMessage = "";
 
-        Draft(String traceId, String spanId, String parent, String service, String name, SpanRecord.Kind kind,
-                String stage, long startNanos, long endNanos, Duration clock) {
+        Draft(
+                String traceId,
+                String spanId,
+                String parent,
+                String service,
+                String name,
+                SpanRecord.Kind kind,
+                String stage,
+                long startNanos,
+                long endNanos,
+                Duration clock) {
             this.traceId = traceId;
             this.spanId = spanId;
             this.parent = parent;
@@ -240,14 +310,18 @@ final class OrderFlowSpans {
         }
 
         Draft http(String method, String route, int statusCode) {
-            return attr("http.request.method", method).attr("http.route", route).attr("url.path", route)
+            return attr("http.request.method", method)
+                    .attr("http.route", route)
+                    .attr("url.path", route)
                     .attr("http.response.status_code", String.valueOf(statusCode));
         }
 
         Draft messaging(String operationType, String operationName) {
-            return attr("messaging.system", "rabbitmq").attr("messaging.destination.name", "orders.mes")
+            return attr("messaging.system", "rabbitmq")
+                    .attr("messaging.destination.name", "orders.mes")
                     .attr("messaging.rabbitmq.destination.routing_key", "order.created")
-                    .attr("messaging.operation.type", operationType).attr("messaging.operation.name", operationName)
+                    .attr("messaging.operation.type", operationType)
+                    .attr("messaging.operation.name", operationName)
                     .attr("messaging.message.id", new UUID(random.nextLong(), random.nextLong()).toString());
         }
 
@@ -259,15 +333,39 @@ final class OrderFlowSpans {
         Draft fails(String exceptionType, String message, long atMs) {
             statusCode = SpanRecord.StatusCode.ERROR;
             statusMessage = exceptionType.substring(exceptionType.lastIndexOf('.') + 1) + ": " + message;
-            String stacktrace = exceptionType.endsWith("PricingException") ? PRICING_STACKTRACE
-                    : exceptionType + ": " + message + "\n\tat com.jewellery.mes.OrderMessageReader.read(OrderMessageReader.java:33)\n";
-            return event("exception", atMs, Map.of("exception.type", exceptionType, "exception.message", message,
-                    "exception.stacktrace", stacktrace, "exception.escaped", "true"));
+            String stacktrace = exceptionType.endsWith("PricingException")
+                    ? PRICING_STACKTRACE
+                    : exceptionType + ": " + message
+                            + "\n\tat com.jewellery.mes.OrderMessageReader.read(OrderMessageReader.java:33)\n";
+            return event(
+                    "exception",
+                    atMs,
+                    Map.of(
+                            "exception.type",
+                            exceptionType,
+                            "exception.message",
+                            message,
+                            "exception.stacktrace",
+                            stacktrace,
+                            "exception.escaped",
+                            "true"));
         }
 
         SpanRecord toRecord() {
-            return new SpanRecord(traceId, spanId, parent, service, name, kind, startNanos, endNanos, statusCode,
-                    statusMessage, attributes, events, links);
+            return new SpanRecord(
+                    traceId,
+                    spanId,
+                    parent,
+                    service,
+                    name,
+                    kind,
+                    startNanos,
+                    endNanos,
+                    statusCode,
+                    statusMessage,
+                    attributes,
+                    events,
+                    links);
         }
     }
 }

@@ -33,24 +33,27 @@ public final class RecordSpanFixtures {
     private static final double ORDERS_PER_SECOND = 20;
     /** Spans arrive in Jaeger in batches; an order's set is complete once two reads this far apart agree. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
+
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
 
-    private RecordSpanFixtures() {
-    }
+    private RecordSpanFixtures() {}
 
     public static void main(String[] args) throws Exception {
         GroundTruth truth = GeneratedOrders.playEveryOutcome(ORDERS_PER_SECOND);
-        TimeRange window = new TimeRange(truth.startedAt().minusSeconds(5), truth.finishedAt().plusSeconds(60));
+        TimeRange window = new TimeRange(
+                truth.startedAt().minusSeconds(5), truth.finishedAt().plusSeconds(60));
         Files.createDirectories(RecordedSpans.SOURCE_DIRECTORY);
         try (JaegerChannel channel = JaegerChannel.plaintext(JAEGER_QUERY)) {
             JaegerClient jaeger = new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS);
             for (SentOrder sent : truth.orders()) {
                 PlannedOrder order = sent.order();
                 List<SpanRecord> spans = settled(jaeger, order.orderId(), window);
-                RecordedSpans.write(RecordedSpans.SOURCE_DIRECTORY.resolve(
-                        RecordedSpans.fileName(order.outcome(), order.consumerStyle())), spans);
-                System.out.printf("%s %s %s: %d spans%n", order.orderId(), order.outcome(), order.consumerStyle(),
-                        spans.size());
+                RecordedSpans.write(
+                        RecordedSpans.SOURCE_DIRECTORY.resolve(
+                                RecordedSpans.fileName(order.outcome(), order.consumerStyle())),
+                        spans);
+                System.out.printf(
+                        "%s %s %s: %d spans%n", order.orderId(), order.outcome(), order.consumerStyle(), spans.size());
             }
         }
     }
@@ -67,7 +70,8 @@ public final class RecordSpanFixtures {
             previous = current;
             Thread.sleep(SETTLE.toMillis());
         }
-        throw new IllegalStateException("the spans of " + orderId + " did not settle in Jaeger within " + SETTLE_TIMEOUT);
+        throw new IllegalStateException(
+                "the spans of " + orderId + " did not settle in Jaeger within " + SETTLE_TIMEOUT);
     }
 
     /**
@@ -81,8 +85,9 @@ public final class RecordSpanFixtures {
             TraceQuery query = TraceQuery.between(window.from(), window.to())
                     .withService(service)
                     .withAttribute(SpanRecord.ORDER_ID, orderId);
-            jaeger.findTraces(query).forEach(trace -> SpanRecords.fromOtlp(trace.resourceSpans())
-                    .forEach(span -> distinct.putIfAbsent(span.ref(), span)));
+            jaeger.findTraces(query)
+                    .forEach(trace -> SpanRecords.fromOtlp(trace.resourceSpans())
+                            .forEach(span -> distinct.putIfAbsent(span.ref(), span)));
         }
         return List.copyOf(distinct.values());
     }

@@ -21,10 +21,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RecordedJourneysTest {
 
-    private static final List<String> CATALOG_ORDER = List.of("shop.create", "shop.send", "crm.process",
-            "crm.publish", "rabbitmq.queue", "mes.consume", "mes.price", "mes.approve");
+    private static final List<String> CATALOG_ORDER = List.of(
+            "shop.create",
+            "shop.send",
+            "crm.process",
+            "crm.publish",
+            "rabbitmq.queue",
+            "mes.consume",
+            "mes.price",
+            "mes.approve");
     /** GeneratedOrders' slow price feed and MES outage, as recorded. */
     private static final Duration SLOW_PRICING = Duration.ofMillis(500);
+
     private static final Duration MES_DOWNTIME = Duration.ofSeconds(1);
     private static final Duration SKEW = Duration.ofSeconds(2);
 
@@ -36,7 +44,7 @@ class RecordedJourneysTest {
         static Expected of(Outcome outcome) {
             return switch (outcome) {
                 case OK, SLOW_PRICING, MES_DOWN ->
-                        new Expected(JourneyOutcome.COMPLETED, "mes.approve", "MANUFACTURING_APPROVED");
+                    new Expected(JourneyOutcome.COMPLETED, "mes.approve", "MANUFACTURING_APPROVED");
                 case LOST -> new Expected(JourneyOutcome.IN_PROGRESS, "crm.publish", "SENT_TO_MES");
                 case STUCK -> new Expected(JourneyOutcome.IN_PROGRESS, "crm.process", "IN_CRM");
                 case PRICING_ERROR -> new Expected(JourneyOutcome.FAILED, "mes.price", "RECEIVED_IN_MES");
@@ -54,8 +62,8 @@ class RecordedJourneysTest {
     }
 
     static Stream<Arguments> everyRecording() {
-        return Arrays.stream(Outcome.values()).flatMap(outcome -> Arrays.stream(ConsumerStyle.values())
-                .map(style -> Arguments.of(outcome, style)));
+        return Arrays.stream(Outcome.values())
+                .flatMap(outcome -> Arrays.stream(ConsumerStyle.values()).map(style -> Arguments.of(outcome, style)));
     }
 
     static Stream<Arguments> recordingsThatReachTheMes() {
@@ -74,7 +82,9 @@ class RecordedJourneysTest {
         OrderJourney journey = journeys.getFirst();
         assertThat(journey.spans()).as("every recorded span carries order.id").hasSameSizeAs(spans);
         assertThat(journey.stages()).extracting(JourneyStage::id).containsExactlyElementsOf(CATALOG_ORDER);
-        assertThat(journey.stages()).filteredOn(JourneyStage::isReached).extracting(JourneyStage::id)
+        assertThat(journey.stages())
+                .filteredOn(JourneyStage::isReached)
+                .extracting(JourneyStage::id)
                 .containsExactlyElementsOf(expected.reached());
         assertThat(journey.missingStages()).extracting(JourneyStage::id).containsExactlyElementsOf(expected.missing());
         assertThat(journey.gaps()).isEmpty();
@@ -95,8 +105,10 @@ class RecordedJourneysTest {
             case POISON -> List.of("mes.consume");
             default -> List.of();
         };
-        assertThat(journey.stages()).filteredOn(stage -> stage.state() == StageState.ERROR)
-                .extracting(JourneyStage::id).containsExactlyElementsOf(failedStages);
+        assertThat(journey.stages())
+                .filteredOn(stage -> stage.state() == StageState.ERROR)
+                .extracting(JourneyStage::id)
+                .containsExactlyElementsOf(failedStages);
         assertThat(journey.errors()).extracting(JourneyError::stageId).hasSameElementsAs(failedStages);
     }
 
@@ -107,15 +119,18 @@ class RecordedJourneysTest {
         SpanRecord price = span(journey, "price.calculate");
 
         assertThat(journey.deadLettered()).isFalse();
-        assertThat(journey.errors()).extracting(JourneyError::kind, JourneyError::stageId, JourneyError::spanName)
+        assertThat(journey.errors())
+                .extracting(JourneyError::kind, JourneyError::stageId, JourneyError::spanName)
                 .containsExactly(
                         tuple(JourneyError.Kind.EXCEPTION, "mes.price", "price.calculate"),
-                        tuple(JourneyError.Kind.EXCEPTION, "mes.consume",
-                                "process orders.mes"));
+                        tuple(JourneyError.Kind.EXCEPTION, "mes.consume", "process orders.mes"));
         assertThat(journey.errors()).allSatisfy(error -> {
-            assertThat(error.message()).startsWith("no price quote for metal ").endsWith("(order " + journey.orderId() + ")");
+            assertThat(error.message())
+                    .startsWith("no price quote for metal ")
+                    .endsWith("(order " + journey.orderId() + ")");
             assertThat(error.exceptionType()).isEqualTo("com.jewellery.orderflow.Pricing.PricingException");
-            assertThat(error.stacktrace()).startsWith("com.jewellery.orderflow.Pricing$PricingException: " + error.message())
+            assertThat(error.stacktrace())
+                    .startsWith("com.jewellery.orderflow.Pricing$PricingException: " + error.message())
                     .contains("\tat com.jewellery.orderflow.Pricing.price(");
             assertThat(error.service()).isEqualTo("mes");
         });
@@ -132,7 +147,8 @@ class RecordedJourneysTest {
 
         assertThat(journey.deadLettered()).isTrue();
         // Jaeger returns the dead_letter event before the earlier exception event; errors come by time
-        assertThat(journey.errors()).extracting(JourneyError::kind)
+        assertThat(journey.errors())
+                .extracting(JourneyError::kind)
                 .containsExactly(JourneyError.Kind.EXCEPTION, JourneyError.Kind.DEAD_LETTER);
         assertThat(journey.errors()).allSatisfy(error -> {
             assertThat(error.stageId()).isEqualTo("mes.consume");
@@ -140,12 +156,15 @@ class RecordedJourneysTest {
         });
         JourneyError exception = journey.errors().getFirst();
         assertThat(exception.message()).isEqualTo("order is not valid JSON: expected '{' at character 0");
-        assertThat(exception.stacktrace()).contains("\tat com.jewellery.orderflow.OrderPayload.parse(")
+        assertThat(exception.stacktrace())
+                .contains("\tat com.jewellery.orderflow.OrderPayload.parse(")
                 .contains("Caused by: java.lang.IllegalArgumentException");
         JourneyError deadLetter = journey.errors().getLast();
-        assertThat(deadLetter.message()).isEqualTo(consume.statusMessage())
+        assertThat(deadLetter.message())
+                .isEqualTo(consume.statusMessage())
                 .isEqualTo("MalformedOrderException: " + exception.message());
-        assertThat(deadLetter.attributes()).containsEntry("messaging.destination.name", "orders.mes.dlq")
+        assertThat(deadLetter.attributes())
+                .containsEntry("messaging.destination.name", "orders.mes.dlq")
                 .containsEntry("messaging.rabbitmq.dead_letter.reason", "rejected");
     }
 
@@ -172,17 +191,25 @@ class RecordedJourneysTest {
     @Test
     void recordingsHoldConsumersThatStartedBeforeTheirConfirmedPublishEnded() {
         // guards the test above: the recorded shapes must include that overlap, or it proves nothing
-        assertThat(recordingsThatReachTheMes().map(arguments -> journeyOf(
-                        (Outcome) arguments.get()[0], (ConsumerStyle) arguments.get()[1])))
-                .anySatisfy(journey -> assertThat(span(journey, "process orders.mes").start())
+        assertThat(recordingsThatReachTheMes()
+                        .map(arguments -> journeyOf((Outcome) arguments.get()[0], (ConsumerStyle)
+                                arguments.get()[1])))
+                .anySatisfy(journey -> assertThat(
+                                span(journey, "process orders.mes").start())
                         .isBefore(span(journey, "publish orders.mes").end()));
     }
 
     @ParameterizedTest
     @EnumSource(ConsumerStyle.class)
     void mesOutageShowsAsALongQueueWaitAndTheOrderStillCompletes(ConsumerStyle style) {
-        Duration outageWait = journeyOf(Outcome.MES_DOWN, style).stage("rabbitmq.queue").orElseThrow().duration();
-        Duration normalWait = journeyOf(Outcome.OK, style).stage("rabbitmq.queue").orElseThrow().duration();
+        Duration outageWait = journeyOf(Outcome.MES_DOWN, style)
+                .stage("rabbitmq.queue")
+                .orElseThrow()
+                .duration();
+        Duration normalWait = journeyOf(Outcome.OK, style)
+                .stage("rabbitmq.queue")
+                .orElseThrow()
+                .duration();
 
         assertThat(outageWait).isGreaterThanOrEqualTo(MES_DOWNTIME.minusMillis(100));
         assertThat(normalWait).isLessThan(Duration.ofMillis(100));
@@ -191,18 +218,21 @@ class RecordedJourneysTest {
     @ParameterizedTest
     @EnumSource(ConsumerStyle.class)
     void slowPricingShowsInThePriceStageAndTheOrderStillCompletes(ConsumerStyle style) {
-        JourneyStage price = journeyOf(Outcome.SLOW_PRICING, style).stage("mes.price").orElseThrow();
+        JourneyStage price =
+                journeyOf(Outcome.SLOW_PRICING, style).stage("mes.price").orElseThrow();
 
         assertThat(price.state()).isEqualTo(StageState.OK);
         assertThat(price.duration()).isGreaterThanOrEqualTo(SLOW_PRICING);
         assertThat(price.orderStatus()).isEqualTo("PRICE_CALCULATED");
-        assertThat(journeyOf(Outcome.OK, style).stage("mes.price").orElseThrow().duration()).isLessThan(SLOW_PRICING);
+        assertThat(journeyOf(Outcome.OK, style).stage("mes.price").orElseThrow().duration())
+                .isLessThan(SLOW_PRICING);
     }
 
     @ParameterizedTest
     @EnumSource(ConsumerStyle.class)
     void lostOrderWasPublishedOkWithTheMistypedRoutingKey(ConsumerStyle style) {
-        JourneyStage publish = journeyOf(Outcome.LOST, style).stage("crm.publish").orElseThrow();
+        JourneyStage publish =
+                journeyOf(Outcome.LOST, style).stage("crm.publish").orElseThrow();
 
         assertThat(publish.state()).isEqualTo(StageState.OK);
         assertThat(publish.attributes()).containsEntry("messaging.rabbitmq.destination.routing_key", "MES");
@@ -216,7 +246,9 @@ class RecordedJourneysTest {
         SpanRecord consume = span(journey, "process orders.mes");
 
         if (style == ConsumerStyle.LINK) {
-            assertThat(journey.traceIds()).containsExactly(publish.traceId(), consume.traceId()).doesNotHaveDuplicates();
+            assertThat(journey.traceIds())
+                    .containsExactly(publish.traceId(), consume.traceId())
+                    .doesNotHaveDuplicates();
             assertThat(consume.isRoot()).isTrue();
             assertThat(consume.links()).containsExactly(new SpanRecord.Link(publish.traceId(), publish.spanId()));
         } else {
@@ -229,7 +261,9 @@ class RecordedJourneysTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Outcome.class, names = {"LOST", "STUCK"})
+    @EnumSource(
+            value = Outcome.class,
+            names = {"LOST", "STUCK"})
     void ordersThatNeverReachTheMesHaveOneTraceInEitherStyle(Outcome outcome) {
         assertThat(journeyOf(outcome, ConsumerStyle.LINK).traceIds()).hasSize(1);
         assertThat(journeyOf(outcome, ConsumerStyle.CONTINUE).traceIds()).hasSize(1);
@@ -244,7 +278,8 @@ class RecordedJourneysTest {
 
         OrderJourney journey = assembler.assemble(skewed).getFirst();
 
-        assertThat(span(journey, "process orders.mes").start()).isBefore(span(journey, "POST /orders").start());
+        assertThat(span(journey, "process orders.mes").start())
+                .isBefore(span(journey, "POST /orders").start());
         assertThat(journey.stages()).extracting(JourneyStage::id).containsExactlyElementsOf(CATALOG_ORDER);
         assertThat(journey.stages()).extracting(JourneyStage::state).containsOnly(StageState.OK);
         JourneyStage queue = journey.stage("rabbitmq.queue").orElseThrow();
@@ -263,16 +298,29 @@ class RecordedJourneysTest {
     }
 
     private static SpanRecord span(OrderJourney journey, String name) {
-        return journey.spans().stream().filter(span -> span.name().equals(name)).findFirst().orElseThrow();
+        return journey.spans().stream()
+                .filter(span -> span.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static SpanRecord shiftedBack(SpanRecord span, Duration by) {
         long nanos = by.toNanos();
-        return new SpanRecord(span.traceId(), span.spanId(), span.parentSpanId(), span.service(), span.name(),
-                span.kind(), span.startEpochNanos() - nanos, span.endEpochNanos() - nanos, span.statusCode(),
-                span.statusMessage(), span.attributes(),
+        return new SpanRecord(
+                span.traceId(),
+                span.spanId(),
+                span.parentSpanId(),
+                span.service(),
+                span.name(),
+                span.kind(),
+                span.startEpochNanos() - nanos,
+                span.endEpochNanos() - nanos,
+                span.statusCode(),
+                span.statusMessage(),
+                span.attributes(),
                 span.events().stream()
-                        .map(event -> new SpanRecord.Event(event.name(), event.epochNanos() - nanos, event.attributes()))
+                        .map(event ->
+                                new SpanRecord.Event(event.name(), event.epochNanos() - nanos, event.attributes()))
                         .toList(),
                 span.links());
     }

@@ -23,7 +23,7 @@ public final class RecordedSpans {
 
     static final Path SOURCE_DIRECTORY = Path.of("src/test/resources/journey/recorded");
     private static final String RESOURCE_DIRECTORY = "/journey/recorded/";
-    private static final TypeReference<List<SpanRecord>> SPAN_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<SpanRecord>> SPAN_LIST = new TypeReference<>() {};
 
     /** Records and their attribute maps keep a stable, readable order, so a re-recording diffs cleanly. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -33,8 +33,7 @@ public final class RecordedSpans {
             .addMixIn(SpanRecord.class, DerivedPropertiesIgnored.class)
             .build();
 
-    private RecordedSpans() {
-    }
+    private RecordedSpans() {}
 
     static String fileName(Outcome outcome, ConsumerStyle style) {
         return outcome.key() + "-" + style.key() + ".json";
@@ -53,13 +52,15 @@ public final class RecordedSpans {
     }
 
     static void write(Path file, List<SpanRecord> spans) {
-        JSON.writeValue(file.toFile(), spans.stream()
-                .sorted(Comparator.comparingLong(SpanRecord::startEpochNanos).thenComparing(SpanRecord::spanId))
-                .toList());
+        JSON.writeValue(
+                file.toFile(),
+                spans.stream()
+                        .sorted(Comparator.comparingLong(SpanRecord::startEpochNanos)
+                                .thenComparing(SpanRecord::spanId))
+                        .toList());
     }
 
     /** {@code isRoot()} and {@code isError()} are derived from the fields, not fields of their own. */
     @JsonIgnoreProperties({"root", "error"})
-    private interface DerivedPropertiesIgnored {
-    }
+    private interface DerivedPropertiesIgnored {}
 }

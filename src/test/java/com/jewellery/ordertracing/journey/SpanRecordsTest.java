@@ -34,12 +34,17 @@ class SpanRecordsTest {
                 .setKind(Span.SpanKind.SPAN_KIND_CONSUMER)
                 .setStartTimeUnixNano(START)
                 .setEndTimeUnixNano(START + 14_250_000)
-                .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).setMessage("rejected"))
+                .setStatus(Status.newBuilder()
+                        .setCode(Status.StatusCode.STATUS_CODE_ERROR)
+                        .setMessage("rejected"))
                 .addAttributes(text("order.id", "ORD-2026-000123"))
                 .addAttributes(text("messaging.system", "rabbitmq"))
-                .addAttributes(KeyValue.newBuilder().setKey("messaging.rabbitmq.delivery_count")
+                .addAttributes(KeyValue.newBuilder()
+                        .setKey("messaging.rabbitmq.delivery_count")
                         .setValue(AnyValue.newBuilder().setIntValue(3)))
-                .addEvents(Span.Event.newBuilder().setName("dead_letter").setTimeUnixNano(START + 13_000_000)
+                .addEvents(Span.Event.newBuilder()
+                        .setName("dead_letter")
+                        .setTimeUnixNano(START + 13_000_000)
                         .addAttributes(text("messaging.rabbitmq.dead_letter.exchange", "orders.dlx")))
                 .addLinks(Span.Link.newBuilder().setTraceId(bytes(CRM_TRACE)).setSpanId(bytes("b7ad6b7169203331")))
                 .build();
@@ -60,20 +65,31 @@ class SpanRecordsTest {
             assertThat(span.statusMessage()).isEqualTo("rejected");
             assertThat(span.orderId()).hasValue("ORD-2026-000123");
             assertThat(span.attributes()).containsEntry("messaging.rabbitmq.delivery_count", "3");
-            assertThat(span.events()).containsExactly(new SpanRecord.Event("dead_letter", START + 13_000_000,
-                    Map.of("messaging.rabbitmq.dead_letter.exchange", "orders.dlx")));
+            assertThat(span.events())
+                    .containsExactly(new SpanRecord.Event(
+                            "dead_letter",
+                            START + 13_000_000,
+                            Map.of("messaging.rabbitmq.dead_letter.exchange", "orders.dlx")));
             assertThat(span.links()).containsExactly(new SpanRecord.Link(CRM_TRACE, "b7ad6b7169203331"));
         });
     }
 
     @Test
     void takesTheServiceFromEachResourceAndKeepsParents() {
-        Span process = Span.newBuilder().setTraceId(bytes(TRACE)).setSpanId(bytes("a3ce929d0e0e4736"))
-                .setParentSpanId(bytes("53995c3f42cd8ad8")).setName("order.process")
-                .setKind(Span.SpanKind.SPAN_KIND_INTERNAL).build();
-        Span send = Span.newBuilder().setTraceId(bytes(TRACE)).setSpanId(bytes("53995c3f42cd8ad8"))
-                .setName("crm.send").setKind(Span.SpanKind.SPAN_KIND_CLIENT)
-                .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_OK)).build();
+        Span process = Span.newBuilder()
+                .setTraceId(bytes(TRACE))
+                .setSpanId(bytes("a3ce929d0e0e4736"))
+                .setParentSpanId(bytes("53995c3f42cd8ad8"))
+                .setName("order.process")
+                .setKind(Span.SpanKind.SPAN_KIND_INTERNAL)
+                .build();
+        Span send = Span.newBuilder()
+                .setTraceId(bytes(TRACE))
+                .setSpanId(bytes("53995c3f42cd8ad8"))
+                .setName("crm.send")
+                .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
+                .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_OK))
+                .build();
         TracesData traces = TracesData.newBuilder()
                 .addResourceSpans(resourceSpans("crm", process))
                 .addResourceSpans(resourceSpans("shop", send))
@@ -81,41 +97,60 @@ class SpanRecordsTest {
 
         List<SpanRecord> records = SpanRecords.fromOtlp(traces);
 
-        assertThat(records).extracting(SpanRecord::service, SpanRecord::name, SpanRecord::parentSpanId,
-                        SpanRecord::kind, SpanRecord::statusCode)
+        assertThat(records)
+                .extracting(
+                        SpanRecord::service,
+                        SpanRecord::name,
+                        SpanRecord::parentSpanId,
+                        SpanRecord::kind,
+                        SpanRecord::statusCode)
                 .containsExactly(
-                        Tuple.tuple("crm", "order.process", "53995c3f42cd8ad8",
-                                SpanRecord.Kind.INTERNAL, SpanRecord.StatusCode.UNSET),
-                        Tuple.tuple("shop", "crm.send", "", SpanRecord.Kind.CLIENT,
-                                SpanRecord.StatusCode.OK));
+                        Tuple.tuple(
+                                "crm",
+                                "order.process",
+                                "53995c3f42cd8ad8",
+                                SpanRecord.Kind.INTERNAL,
+                                SpanRecord.StatusCode.UNSET),
+                        Tuple.tuple("shop", "crm.send", "", SpanRecord.Kind.CLIENT, SpanRecord.StatusCode.OK));
     }
 
     @Test
     void rendersEveryAttributeValueTypeAsText() {
-        AnyValue array = AnyValue.newBuilder().setArrayValue(ArrayValue.newBuilder()
-                .addValues(AnyValue.newBuilder().setStringValue("AU750"))
-                .addValues(AnyValue.newBuilder().setDoubleValue(18.5))).build();
-        AnyValue kvList = AnyValue.newBuilder().setKvlistValue(KeyValueList.newBuilder()
-                .addValues(text("metal", "gold"))
-                .addValues(KeyValue.newBuilder().setKey("engraved").setValue(AnyValue.newBuilder().setBoolValue(true))))
+        AnyValue array = AnyValue.newBuilder()
+                .setArrayValue(ArrayValue.newBuilder()
+                        .addValues(AnyValue.newBuilder().setStringValue("AU750"))
+                        .addValues(AnyValue.newBuilder().setDoubleValue(18.5)))
+                .build();
+        AnyValue kvList = AnyValue.newBuilder()
+                .setKvlistValue(KeyValueList.newBuilder()
+                        .addValues(text("metal", "gold"))
+                        .addValues(KeyValue.newBuilder()
+                                .setKey("engraved")
+                                .setValue(AnyValue.newBuilder().setBoolValue(true))))
                 .build();
 
         assertThat(SpanRecords.render(array)).isEqualTo("[AU750, 18.5]");
         assertThat(SpanRecords.render(kvList)).isEqualTo("{metal=gold, engraved=true}");
-        assertThat(SpanRecords.render(AnyValue.newBuilder().setBytesValue(bytes("cafe")).build())).isEqualTo("cafe");
+        assertThat(SpanRecords.render(
+                        AnyValue.newBuilder().setBytesValue(bytes("cafe")).build()))
+                .isEqualTo("cafe");
         assertThat(SpanRecords.render(AnyValue.getDefaultInstance())).isEmpty();
     }
 
     private static ResourceSpans resourceSpans(String service, Span span) {
         return ResourceSpans.newBuilder()
-                .setResource(Resource.newBuilder().addAttributes(text("service.name", service))
+                .setResource(Resource.newBuilder()
+                        .addAttributes(text("service.name", service))
                         .addAttributes(text("host.name", service + "-7d9f")))
                 .addScopeSpans(ScopeSpans.newBuilder().addSpans(span))
                 .build();
     }
 
     private static KeyValue text(String key, String value) {
-        return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+        return KeyValue.newBuilder()
+                .setKey(key)
+                .setValue(AnyValue.newBuilder().setStringValue(value))
+                .build();
     }
 
     private static ByteString bytes(String hex) {

@@ -28,13 +28,28 @@ class OrderIdsTest {
         String longest = "A".repeat(64);
         assertThat(OrderIds.normalize(longest)).contains(longest);
         assertThat(OrderIds.normalize(longest + "B")).isEmpty();
-        assertThat(OrderIds.normalize("  " + longest + "  ")).as("whitespace does not count").contains(longest);
+        assertThat(OrderIds.normalize("  " + longest + "  "))
+                .as("whitespace does not count")
+                .contains(longest);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "-ORD-1", ".ORD", "ORD 42", "ORD-42;DROP", "ORD%", "ORD_*", "заказ-1", "ORD-1\n2",
-            "<script>", "ORD/1", "ORD'1"})
+    @ValueSource(
+            strings = {
+                "   ",
+                "-ORD-1",
+                ".ORD",
+                "ORD 42",
+                "ORD-42;DROP",
+                "ORD%",
+                "ORD_*",
+                "заказ-1",
+                "ORD-1\n2",
+                "<script>",
+                "ORD/1",
+                "ORD'1"
+            })
     void anythingElseIsRefusedBeforeAnyQuery(String typed) {
         assertThat(OrderIds.normalize(typed)).isEmpty();
     }

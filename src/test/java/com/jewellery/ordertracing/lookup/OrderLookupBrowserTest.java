@@ -41,7 +41,8 @@ class OrderLookupBrowserTest extends BrowserTestBase {
     @BeforeAll
     void playOneOrderOfEachOutcome() throws Exception {
         GroundTruth truth = GeneratedOrders.playEveryOutcome(20);
-        orderOf = truth.orders().stream().map(SentOrder::order)
+        orderOf = truth.orders().stream()
+                .map(SentOrder::order)
                 .collect(Collectors.toMap(order -> order.outcome(), order -> order.orderId(), (a, b) -> a));
         List<String> ids = List.copyOf(orderOf.values());
         await().atMost(INDEXING_LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> completelyIndexed(ids));
@@ -49,11 +50,13 @@ class OrderLookupBrowserTest extends BrowserTestBase {
 
     /** Indexed, and the completing orders have reached their terminal stage (the MES outage ends late). */
     private boolean completelyIndexed(List<String> ids) {
-        Integer indexed = jdbc.queryForObject("select count(distinct order_id) from order_journey where order_id = any(?)",
-                Integer.class, (Object) ids.toArray(String[]::new));
+        Integer indexed = jdbc.queryForObject(
+                "select count(distinct order_id) from order_journey where order_id = any(?)", Integer.class, (Object)
+                        ids.toArray(String[]::new));
         Integer completed = jdbc.queryForObject(
                 "select count(distinct order_id) from order_journey where order_id = any(?) and outcome = 'COMPLETED'",
-                Integer.class, (Object) ids.toArray(String[]::new));
+                Integer.class,
+                (Object) ids.toArray(String[]::new));
         long completing = orderOf.keySet().stream().filter(Outcome::completes).count();
         return indexed == ids.size() && completed == completing;
     }
@@ -66,19 +69,24 @@ class OrderLookupBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#order-result h3")).containsText(orderOf.get(outcome));
         assertThat(page.locator("#order-outcome")).hasText(expectedOutcomeLabel(outcome));
         assertThat(page.locator("#journey-timeline svg")).isVisible();
-        assertThat(page.locator("#trace-links a").first()).hasAttribute("href",
-                java.util.regex.Pattern.compile("http://localhost:16686/trace/[0-9a-f]{32}"));
+        assertThat(page.locator("#trace-links a").first())
+                .hasAttribute("href", java.util.regex.Pattern.compile("http://localhost:16686/trace/[0-9a-f]{32}"));
         Locator stages = page.locator("#stage-grid vaadin-grid-cell-content");
-        assertThat(stages.filter(new Locator.FilterOptions().setHasText("RabbitMQ: waiting in queue"))).hasCount(1);
+        assertThat(stages.filter(new Locator.FilterOptions().setHasText("RabbitMQ: waiting in queue")))
+                .hasCount(1);
         switch (outcome) {
             case PRICING_ERROR -> {
-                assertThat(page.locator("#order-errors .error-message").first()).not().isEmpty();
-                assertThat(page.locator("#order-errors .stacktrace").first()).containsText("at com.jewellery.orderflow");
+                assertThat(page.locator("#order-errors .error-message").first())
+                        .not()
+                        .isEmpty();
+                assertThat(page.locator("#order-errors .stacktrace").first())
+                        .containsText("at com.jewellery.orderflow");
             }
             case POISON -> {
                 assertThat(page.locator("#order-errors")).containsText("MES: received");
-                assertThat(page.locator("#order-errors .dead-letter").first()).hasText(
-                        "The message was moved to the dead-letter queue: MES will not process it until it is sent again.");
+                assertThat(page.locator("#order-errors .dead-letter").first())
+                        .hasText(
+                                "The message was moved to the dead-letter queue: MES will not process it until it is sent again.");
             }
             case LOST -> {
                 // published by the CRM, never delivered: everything from the queue on is missing
@@ -154,7 +162,8 @@ class OrderLookupBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#order-result h3")).containsText(id);
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/orders/" + id));
         Locator firstListedOrder = page.locator("#recent-orders-grid vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^ORD-"))).first();
+                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^ORD-")))
+                .first();
         String listed = firstListedOrder.textContent().strip();
         firstListedOrder.click();
 
@@ -171,7 +180,9 @@ class OrderLookupBrowserTest extends BrowserTestBase {
         Locator cells = page.locator("#stage-grid vaadin-grid-cell-content");
         List<String> texts = cells.allTextContents();
         int first = texts.indexOf(stageName);
-        org.assertj.core.api.Assertions.assertThat(first).as("a row for " + stageName).isNotNegative();
+        org.assertj.core.api.Assertions.assertThat(first)
+                .as("a row for " + stageName)
+                .isNotNegative();
         return page.locator("#stage-grid vaadin-grid-cell-content >> nth=" + (first + STAGE_STATE_COLUMN));
     }
 

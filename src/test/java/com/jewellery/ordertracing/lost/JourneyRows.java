@@ -30,13 +30,21 @@ public final class JourneyRows {
         String stages = reachedStages.stream()
                 .map(stage -> "{\"definition\":{\"id\":\"" + stage + "\"},\"state\":\"OK\"}")
                 .collect(Collectors.joining(",", "[", "]"));
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO order_journey (order_id, first_seen, last_seen, last_stage, last_stage_ended_at,
                     current_status, outcome, has_error, error_stage, error_message, trace_ids, journey, indexed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ARRAY['0af7651916cd43dd8448eb211c80319c'], CAST(? AS jsonb), now())""",
-                order.orderId(), ts(order.firstSeen()), ts(order.lastMovedAt()), order.lastStage(),
-                ts(order.lastStageEndedAt()), order.currentStatus(), order.outcome().name(),
-                order.errorMessage() != null, order.errorStage(), order.errorMessage(),
+                order.orderId(),
+                ts(order.firstSeen()),
+                ts(order.lastMovedAt()),
+                order.lastStage(),
+                ts(order.lastStageEndedAt()),
+                order.currentStatus(),
+                order.outcome().name(),
+                order.errorMessage() != null,
+                order.errorStage(),
+                order.errorMessage(),
                 "{\"stages\":" + stages + "}");
     }
 
@@ -45,18 +53,25 @@ public final class JourneyRows {
     }
 
     public OrderSnapshot open(String suffix, Instant firstSeen, String lastStage, Instant endedAt) {
-        return new OrderSnapshot(id(suffix), firstSeen, lastStage, endedAt, JourneyOutcome.IN_PROGRESS, "IN_CRM",
-                null, null);
+        return new OrderSnapshot(
+                id(suffix), firstSeen, lastStage, endedAt, JourneyOutcome.IN_PROGRESS, "IN_CRM", null, null);
     }
 
     public OrderSnapshot failed(String suffix, Instant firstSeen, String stage, Instant endedAt, String message) {
-        return new OrderSnapshot(id(suffix), firstSeen, stage, endedAt, JourneyOutcome.FAILED, "RECEIVED_IN_MES",
-                stage, message);
+        return new OrderSnapshot(
+                id(suffix), firstSeen, stage, endedAt, JourneyOutcome.FAILED, "RECEIVED_IN_MES", stage, message);
     }
 
     public OrderSnapshot completed(String suffix, Instant firstSeen, Instant endedAt) {
-        return new OrderSnapshot(id(suffix), firstSeen, "mes.approve", endedAt, JourneyOutcome.COMPLETED,
-                "MANUFACTURING_APPROVED", null, null);
+        return new OrderSnapshot(
+                id(suffix),
+                firstSeen,
+                "mes.approve",
+                endedAt,
+                JourneyOutcome.COMPLETED,
+                "MANUFACTURING_APPROVED",
+                null,
+                null);
     }
 
     public void deleteAll() {

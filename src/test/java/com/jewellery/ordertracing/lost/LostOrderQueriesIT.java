@@ -33,16 +33,21 @@ class LostOrderQueriesIT {
     private static final Instant HOUR = Instant.parse("2001-03-04T10:00:00Z")
             .plus(Duration.ofMinutes(Math.floorMod(UUID.randomUUID().hashCode(), 60 * 24 * 300)));
     private static final Instant NOW = HOUR.plus(Duration.ofMinutes(30));
-    private static final ProblemFilter MINE = new ProblemFilter(null, null, null, HOUR, HOUR.plus(Duration.ofHours(1)), null);
+    private static final ProblemFilter MINE =
+            new ProblemFilter(null, null, null, HOUR, HOUR.plus(Duration.ofHours(1)), null);
 
     @Autowired
     private LostOrderQueries queries;
+
     @Autowired
     private DetectionRules rules;
+
     @Autowired
     private LostOrdersService service;
+
     @Autowired
     private ContinuityMonitor continuity;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -53,13 +58,14 @@ class LostOrderQueriesIT {
     void insertOrders() {
         rows = new JourneyRows(jdbc, "ORD-LQ-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         Instant recent = NOW.minus(Duration.ofMinutes(2));
-        add(rows.open("stuck-crm", recent, "crm.process", NOW.minusSeconds(40)));           // crm.publish: 2 s + grace
-        add(rows.open("fresh-crm", recent, "crm.process", NOW.minusSeconds(1)));            // within SLA
-        add(rows.open("queue", recent, "crm.publish", NOW.minusSeconds(100)));              // queue: 60 s + grace
-        add(rows.open("queue-fresh", recent, "crm.publish", NOW.minusSeconds(50)));         // within 60 s + 15 s
+        add(rows.open("stuck-crm", recent, "crm.process", NOW.minusSeconds(40))); // crm.publish: 2 s + grace
+        add(rows.open("fresh-crm", recent, "crm.process", NOW.minusSeconds(1))); // within SLA
+        add(rows.open("queue", recent, "crm.publish", NOW.minusSeconds(100))); // queue: 60 s + grace
+        add(rows.open("queue-fresh", recent, "crm.publish", NOW.minusSeconds(50))); // within 60 s + 15 s
         add(rows.open("lost", NOW.minus(Duration.ofMinutes(20)), "shop.send", NOW.minus(Duration.ofMinutes(19))));
         add(rows.open("nostage", NOW.minus(Duration.ofMinutes(1)), null, null));
-        add(rows.failed("priced", recent, "mes.price", NOW.minusSeconds(5), "Pricing failed, \"gold\" rate missing\nat X"));
+        add(rows.failed(
+                "priced", recent, "mes.price", NOW.minusSeconds(5), "Pricing failed, \"gold\" rate missing\nat X"));
         add(rows.failed("poison", recent, "mes.consume", NOW.minusSeconds(70), "=cmd|' /C calc'!A0"));
         add(rows.completed("done", NOW.minus(Duration.ofMinutes(25)), NOW.minus(Duration.ofMinutes(24))));
         inserted.forEach(rows::insert);
@@ -84,20 +90,24 @@ class LostOrderQueriesIT {
 
         Map<String, ProblemReason> expected = new HashMap<>();
         inserted.forEach(order -> deadlines.classify(order).ifPresent(reason -> expected.put(order.orderId(), reason)));
-        assertThat(listed).isEqualTo(expected).isEqualTo(Map.of(
-                rows.id("stuck-crm"), ProblemReason.STUCK,
-                rows.id("queue"), ProblemReason.STUCK,
-                rows.id("lost"), ProblemReason.LOST,
-                rows.id("nostage"), ProblemReason.STUCK,
-                rows.id("priced"), ProblemReason.FAILED,
-                rows.id("poison"), ProblemReason.FAILED));
+        assertThat(listed)
+                .isEqualTo(expected)
+                .isEqualTo(Map.of(
+                        rows.id("stuck-crm"), ProblemReason.STUCK,
+                        rows.id("queue"), ProblemReason.STUCK,
+                        rows.id("lost"), ProblemReason.LOST,
+                        rows.id("nostage"), ProblemReason.STUCK,
+                        rows.id("priced"), ProblemReason.FAILED,
+                        rows.id("poison"), ProblemReason.FAILED));
         assertThat(queries.count(deadlines, MINE)).isEqualTo(6);
     }
 
     @Test
     void anOrderThatMovesOnLeavesTheList() {
-        jdbc.update("UPDATE order_journey SET last_stage = 'crm.publish', last_stage_ended_at = ? WHERE order_id = ?",
-                Timestamp.from(NOW.minusSeconds(1)), rows.id("stuck-crm"));
+        jdbc.update(
+                "UPDATE order_journey SET last_stage = 'crm.publish', last_stage_ended_at = ? WHERE order_id = ?",
+                Timestamp.from(NOW.minusSeconds(1)),
+                rows.id("stuck-crm"));
 
         assertThat(ids(queries.page(rules.at(NOW), MINE, ProblemSort.LONGEST_STUCK_FIRST, 0, 100)))
                 .doesNotContain(rows.id("stuck-crm"));
@@ -109,14 +119,15 @@ class LostOrderQueriesIT {
 
         assertThat(ids(queries.page(deadlines, MINE.withStage("crm.publish"), ProblemSort.LONGEST_STUCK_FIRST, 0, 10)))
                 .containsExactly(rows.id("queue"));
-        assertThat(ids(queries.page(deadlines, MINE.withReason(ProblemReason.FAILED), ProblemSort.LONGEST_STUCK_FIRST,
-                0, 10))).containsExactly(rows.id("poison"), rows.id("priced"));
-        ProblemFilter olderThanAMinute = new ProblemFilter(null, null, Duration.ofMinutes(1), MINE.firstSeenFrom(),
-                MINE.firstSeenTo(), null);
+        assertThat(ids(queries.page(
+                        deadlines, MINE.withReason(ProblemReason.FAILED), ProblemSort.LONGEST_STUCK_FIRST, 0, 10)))
+                .containsExactly(rows.id("poison"), rows.id("priced"));
+        ProblemFilter olderThanAMinute =
+                new ProblemFilter(null, null, Duration.ofMinutes(1), MINE.firstSeenFrom(), MINE.firstSeenTo(), null);
         assertThat(ids(queries.page(deadlines, olderThanAMinute, ProblemSort.LONGEST_STUCK_FIRST, 0, 10)))
                 .containsExactly(rows.id("lost"), rows.id("queue"), rows.id("poison"), rows.id("nostage"));
-        ProblemFilter byId = new ProblemFilter(null, null, null, MINE.firstSeenFrom(), MINE.firstSeenTo(),
-                rows.id("que"));
+        ProblemFilter byId =
+                new ProblemFilter(null, null, null, MINE.firstSeenFrom(), MINE.firstSeenTo(), rows.id("que"));
         assertThat(ids(queries.page(deadlines, byId, ProblemSort.LONGEST_STUCK_FIRST, 0, 10)))
                 .containsExactly(rows.id("queue"));
     }
@@ -127,8 +138,14 @@ class LostOrderQueriesIT {
         ProblemSort byStage = new ProblemSort(ProblemSort.Key.LAST_STAGE, true);
 
         List<String> all = ids(queries.page(deadlines, MINE, byStage, 0, 100));
-        assertThat(all).containsExactly(rows.id("lost"), rows.id("stuck-crm"), rows.id("queue"), rows.id("poison"),
-                rows.id("priced"), rows.id("nostage"));
+        assertThat(all)
+                .containsExactly(
+                        rows.id("lost"),
+                        rows.id("stuck-crm"),
+                        rows.id("queue"),
+                        rows.id("poison"),
+                        rows.id("priced"),
+                        rows.id("nostage"));
         assertThat(ids(queries.page(deadlines, MINE, byStage, 2, 2))).isEqualTo(all.subList(2, 4));
         assertThat(ids(queries.page(deadlines, MINE, new ProblemSort(ProblemSort.Key.STUCK_FOR, true), 0, 2)))
                 .containsExactly(rows.id("priced"), rows.id("stuck-crm"));
@@ -138,13 +155,14 @@ class LostOrderQueriesIT {
 
     @Test
     void countsPerStageAndReason() {
-        assertThat(queries.countByStageAndReason(rules.at(NOW), MINE)).containsExactlyInAnyOrder(
-                new ProblemCount("crm.process", ProblemReason.STUCK, 1),
-                new ProblemCount("crm.publish", ProblemReason.STUCK, 1),
-                new ProblemCount("shop.send", ProblemReason.LOST, 1),
-                new ProblemCount(null, ProblemReason.STUCK, 1),
-                new ProblemCount("mes.price", ProblemReason.FAILED, 1),
-                new ProblemCount("mes.consume", ProblemReason.FAILED, 1));
+        assertThat(queries.countByStageAndReason(rules.at(NOW), MINE))
+                .containsExactlyInAnyOrder(
+                        new ProblemCount("crm.process", ProblemReason.STUCK, 1),
+                        new ProblemCount("crm.publish", ProblemReason.STUCK, 1),
+                        new ProblemCount("shop.send", ProblemReason.LOST, 1),
+                        new ProblemCount(null, ProblemReason.STUCK, 1),
+                        new ProblemCount("mes.price", ProblemReason.FAILED, 1),
+                        new ProblemCount("mes.consume", ProblemReason.FAILED, 1));
     }
 
     @Test
@@ -152,7 +170,9 @@ class LostOrderQueriesIT {
         LostOrderQueries.StageReach reach = queries.stageReach(HOUR, HOUR.plus(Duration.ofHours(1)), 100);
 
         assertThat(reach.orders()).isEqualTo(inserted.size());
-        assertThat(reach.ordersByStage()).containsEntry("crm.process", 2L).containsEntry("crm.publish", 2L)
+        assertThat(reach.ordersByStage())
+                .containsEntry("crm.process", 2L)
+                .containsEntry("crm.publish", 2L)
                 .containsEntry("mes.approve", 1L);
     }
 
@@ -166,7 +186,8 @@ class LostOrderQueriesIT {
         String csv = out.toString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFForder_id,last_stage,reason,stuck_for_seconds,");
         assertThat(csv.split("\r\n")).hasSize(3);
-        assertThat(csv).contains(rows.id("priced") + ",mes.price,FAILED,")
+        assertThat(csv)
+                .contains(rows.id("priced") + ",mes.price,FAILED,")
                 .contains(",\"mes.price: Pricing failed, \"\"gold\"\" rate missing\",RECEIVED_IN_MES,");
         assertThat(csv).contains(",mes.consume: =cmd|' /C calc'!A0,");
     }
@@ -176,21 +197,25 @@ class LostOrderQueriesIT {
     void analystsGetCountsButNoOrders() {
         // seen from today, the 2001 orders are long past every SLA: the open ones are lost, two failed; those
         // stopped before the CRM -> MES hop only unconfirmed if other tests' sampled runs broke it today
-        ProblemReason beforeTheQueue = continuity.unconfirmedAfter().contains("crm.publish")
-                ? ProblemReason.UNCONFIRMED : ProblemReason.LOST;
-        assertThat(service.counts(MINE)).containsExactlyInAnyOrder(
-                new ProblemCount("crm.process", ProblemReason.LOST, 2),
-                new ProblemCount("crm.publish", beforeTheQueue, 2),
-                new ProblemCount("shop.send", ProblemReason.LOST, 1),
-                new ProblemCount(null, ProblemReason.LOST, 1),
-                new ProblemCount("mes.price", ProblemReason.FAILED, 1),
-                new ProblemCount("mes.consume", ProblemReason.FAILED, 1));
-        assertThat(service.coverage().stages()).extracting(StageCoverage::stage).containsExactlyElementsOf(rules.stages());
+        ProblemReason beforeTheQueue =
+                continuity.unconfirmedAfter().contains("crm.publish") ? ProblemReason.UNCONFIRMED : ProblemReason.LOST;
+        assertThat(service.counts(MINE))
+                .containsExactlyInAnyOrder(
+                        new ProblemCount("crm.process", ProblemReason.LOST, 2),
+                        new ProblemCount("crm.publish", beforeTheQueue, 2),
+                        new ProblemCount("shop.send", ProblemReason.LOST, 1),
+                        new ProblemCount(null, ProblemReason.LOST, 1),
+                        new ProblemCount("mes.price", ProblemReason.FAILED, 1),
+                        new ProblemCount("mes.consume", ProblemReason.FAILED, 1));
+        assertThat(service.coverage().stages())
+                .extracting(StageCoverage::stage)
+                .containsExactlyElementsOf(rules.stages());
         assertThatThrownBy(() -> service.page(ProblemFilter.NONE, ProblemSort.LONGEST_STUCK_FIRST, 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.count(ProblemFilter.NONE)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.exportCsv(ProblemFilter.NONE, ProblemSort.LONGEST_STUCK_FIRST,
-                new ByteArrayOutputStream())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.exportCsv(
+                        ProblemFilter.NONE, ProblemSort.LONGEST_STUCK_FIRST, new ByteArrayOutputStream()))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     private static List<String> ids(List<OrderProblem> problems) {

@@ -45,38 +45,53 @@ class ProblemDetectorTest {
     @Test
     void theSlaIsThatOfTheNextStageNotOfTheLastOne() {
         // after crm.publish comes the queue wait with 60 s; crm.publish's own SLA (2 s) does not matter
-        assertThat(detector.detect(inProgress("crm.publish", NOW.minusSeconds(59), NOW.minusSeconds(70)))).isEmpty();
+        assertThat(detector.detect(inProgress("crm.publish", NOW.minusSeconds(59), NOW.minusSeconds(70))))
+                .isEmpty();
         assertThat(detector.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minusSeconds(70))))
-                .map(OrderProblem::reason).contains(ProblemReason.STUCK);
+                .map(OrderProblem::reason)
+                .contains(ProblemReason.STUCK);
     }
 
     @Test
     void beforeABrokenHopStuckAndLostAreOnlyUnconfirmedButFailedStaysFailed() {
-        ProblemDetector brokenToMes = new ProblemDetector(DetectionRules.defaults(CATALOG), CLOCK,
-                () -> Set.of("crm.publish"));
+        ProblemDetector brokenToMes =
+                new ProblemDetector(DetectionRules.defaults(CATALOG), CLOCK, () -> Set.of("crm.publish"));
 
         assertThat(brokenToMes.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minusSeconds(70))))
-                .map(OrderProblem::reason).contains(ProblemReason.UNCONFIRMED);
-        assertThat(brokenToMes.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minus(Duration.ofMinutes(6)))))
-                .as("past the end-to-end SLA too").map(OrderProblem::reason).contains(ProblemReason.UNCONFIRMED);
+                .map(OrderProblem::reason)
+                .contains(ProblemReason.UNCONFIRMED);
+        assertThat(brokenToMes.detect(
+                        inProgress("crm.publish", NOW.minusSeconds(61), NOW.minus(Duration.ofMinutes(6)))))
+                .as("past the end-to-end SLA too")
+                .map(OrderProblem::reason)
+                .contains(ProblemReason.UNCONFIRMED);
         assertThat(brokenToMes.detect(inProgress("crm.publish", NOW.minusSeconds(59), NOW.minusSeconds(70))))
-                .as("within its SLA: not listed at all").isEmpty();
+                .as("within its SLA: not listed at all")
+                .isEmpty();
         assertThat(brokenToMes.detect(inProgress("crm.process", NOW.minusSeconds(3), NOW.minusSeconds(10))))
-                .as("another stage keeps its reason").map(OrderProblem::reason).contains(ProblemReason.STUCK);
+                .as("another stage keeps its reason")
+                .map(OrderProblem::reason)
+                .contains(ProblemReason.STUCK);
     }
 
     @Test
     void unconfirmedSwitchedOffLeavesSuchOrdersOffTheList() {
-        DetectionRules noUnconfirmed = DetectionRules.from(CATALOG, Map.of(), null, Duration.ZERO,
+        DetectionRules noUnconfirmed = DetectionRules.from(
+                CATALOG,
+                Map.of(),
+                null,
+                Duration.ZERO,
                 EnumSet.of(ProblemReason.STUCK, ProblemReason.LOST, ProblemReason.FAILED));
         ProblemDetector detector = new ProblemDetector(noUnconfirmed, CLOCK, () -> Set.of("crm.publish"));
 
-        assertThat(detector.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minusSeconds(70)))).isEmpty();
+        assertThat(detector.detect(inProgress("crm.publish", NOW.minusSeconds(61), NOW.minusSeconds(70))))
+                .isEmpty();
     }
 
     @Test
     void exactlyAtTheDeadlineIsNotYetStuck() {
-        assertThat(detector.detect(inProgress("crm.process", NOW.minusSeconds(2), NOW.minusSeconds(10)))).isEmpty();
+        assertThat(detector.detect(inProgress("crm.process", NOW.minusSeconds(2), NOW.minusSeconds(10))))
+                .isEmpty();
     }
 
     @Test
@@ -88,9 +103,10 @@ class ProblemDetectorTest {
 
     @Test
     void aFailedOrderIsFailedWhateverItsAge() {
-        OrderSnapshot fresh = failed("mes.price", NOW.minusSeconds(1), NOW.minusSeconds(2), "Pricing service timed out");
-        OrderSnapshot old = failed("mes.consume", NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(3)),
-                "dead-lettered");
+        OrderSnapshot fresh =
+                failed("mes.price", NOW.minusSeconds(1), NOW.minusSeconds(2), "Pricing service timed out");
+        OrderSnapshot old =
+                failed("mes.consume", NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(3)), "dead-lettered");
 
         assertThat(detector.detect(fresh)).map(OrderProblem::reason).contains(ProblemReason.FAILED);
         assertThat(detector.detect(old)).map(OrderProblem::reason).contains(ProblemReason.FAILED);
@@ -98,8 +114,15 @@ class ProblemDetectorTest {
 
     @Test
     void aCompletedOrderIsNeverListedEvenWhenItTookLongerThanAllSlas() {
-        OrderSnapshot order = new OrderSnapshot("ORD-1", NOW.minus(Duration.ofHours(2)), "mes.approve",
-                NOW.minus(Duration.ofHours(1)), JourneyOutcome.COMPLETED, "MANUFACTURING_APPROVED", null, null);
+        OrderSnapshot order = new OrderSnapshot(
+                "ORD-1",
+                NOW.minus(Duration.ofHours(2)),
+                "mes.approve",
+                NOW.minus(Duration.ofHours(1)),
+                JourneyOutcome.COMPLETED,
+                "MANUFACTURING_APPROVED",
+                null,
+                null);
 
         assertThat(detector.detect(order)).isEmpty();
     }
@@ -115,24 +138,31 @@ class ProblemDetectorTest {
 
     @Test
     void theGraceAndStageSlasComeFromConfiguration() {
-        DetectionRules rules = DetectionRules.from(CATALOG, Map.of("crm.publish", Duration.ofSeconds(20)), null,
-                Duration.ofSeconds(5), EnumSet.allOf(ProblemReason.class));
+        DetectionRules rules = DetectionRules.from(
+                CATALOG,
+                Map.of("crm.publish", Duration.ofSeconds(20)),
+                null,
+                Duration.ofSeconds(5),
+                EnumSet.allOf(ProblemReason.class));
         ProblemDetector configured = new ProblemDetector(rules, CLOCK, Set::of);
 
-        assertThat(configured.detect(inProgress("crm.process", NOW.minusSeconds(24), NOW.minusSeconds(30)))).isEmpty();
+        assertThat(configured.detect(inProgress("crm.process", NOW.minusSeconds(24), NOW.minusSeconds(30))))
+                .isEmpty();
         assertThat(configured.detect(inProgress("crm.process", NOW.minusSeconds(26), NOW.minusSeconds(30))))
-                .map(OrderProblem::reason).contains(ProblemReason.STUCK);
+                .map(OrderProblem::reason)
+                .contains(ProblemReason.STUCK);
     }
 
     @Test
     void aDisabledReasonFallsThroughToTheNextRule() {
-        DetectionRules onlyStuck = DetectionRules.from(CATALOG, Map.of(), Duration.ofMinutes(1), Duration.ZERO,
-                EnumSet.of(ProblemReason.STUCK));
+        DetectionRules onlyStuck = DetectionRules.from(
+                CATALOG, Map.of(), Duration.ofMinutes(1), Duration.ZERO, EnumSet.of(ProblemReason.STUCK));
         ProblemDetector configured = new ProblemDetector(onlyStuck, CLOCK, Set::of);
 
         OrderSnapshot old = inProgress("crm.process", NOW.minusSeconds(120), NOW.minusSeconds(130));
         assertThat(configured.detect(old)).map(OrderProblem::reason).contains(ProblemReason.STUCK);
-        assertThat(configured.detect(failed("crm.process", NOW.minusSeconds(1), NOW.minusSeconds(5), "boom"))).isEmpty();
+        assertThat(configured.detect(failed("crm.process", NOW.minusSeconds(1), NOW.minusSeconds(5), "boom")))
+                .isEmpty();
     }
 
     @Test
@@ -146,8 +176,8 @@ class ProblemDetectorTest {
 
     @Test
     void anOrderWithNoStageYetIsMeasuredFromItsFirstSpan() {
-        OrderSnapshot order = new OrderSnapshot("ORD-2", NOW.minusSeconds(5), null, null, JourneyOutcome.IN_PROGRESS,
-                null, null, null);
+        OrderSnapshot order = new OrderSnapshot(
+                "ORD-2", NOW.minusSeconds(5), null, null, JourneyOutcome.IN_PROGRESS, null, null, null);
 
         assertThat(detector.detect(order)).map(OrderProblem::stuckFor).contains(Duration.ofSeconds(5));
     }
@@ -162,11 +192,19 @@ class ProblemDetectorTest {
 
     @Test
     void slasForUnknownStagesOrNonPositiveSlasAreRejectedWithTheReason() {
-        assertThatThrownBy(() -> DetectionRules.from(CATALOG, Map.of("mes.pricing", Duration.ofSeconds(1)), null,
-                Duration.ZERO, EnumSet.allOf(ProblemReason.class)))
+        assertThatThrownBy(() -> DetectionRules.from(
+                        CATALOG,
+                        Map.of("mes.pricing", Duration.ofSeconds(1)),
+                        null,
+                        Duration.ZERO,
+                        EnumSet.allOf(ProblemReason.class)))
                 .hasMessageContaining("unknown stage mes.pricing");
-        assertThatThrownBy(() -> DetectionRules.from(CATALOG, Map.of("mes.price", Duration.ZERO), null,
-                Duration.ZERO, EnumSet.allOf(ProblemReason.class)))
+        assertThatThrownBy(() -> DetectionRules.from(
+                        CATALOG,
+                        Map.of("mes.price", Duration.ZERO),
+                        null,
+                        Duration.ZERO,
+                        EnumSet.allOf(ProblemReason.class)))
                 .hasMessageContaining("SLA of stage mes.price must be positive");
     }
 

@@ -35,6 +35,7 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
 
     @Autowired
     private ReviewGenerator generator;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -42,11 +43,13 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
 
     @BeforeEach
     void generateTheWeek() {
-        rows = new JourneyRows(jdbc, "ORD-RB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT) + "-");
+        rows = new JourneyRows(
+                jdbc, "ORD-RB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT) + "-");
         forget();
         Instant monday = WEEK.start(ZoneId.of("Europe/Moscow"));
         for (int i = 0; i < 3; i++) {
-            rows.insert(rows.completed("C" + i, monday.plusSeconds(3600L * (i + 1)), monday.plusSeconds(3600L * (i + 1) + 60)));
+            rows.insert(rows.completed(
+                    "C" + i, monday.plusSeconds(3600L * (i + 1)), monday.plusSeconds(3600L * (i + 1) + 60)));
         }
         generator.generateIfAbsent(WEEK).orElseThrow();
     }
@@ -69,7 +72,8 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#review-stages-comment-status")).containsText("analyst");
         screenshot(page, "review-analyst");
 
-        Download download = page.waitForDownload(() -> page.locator("#review-orders-csv").click());
+        Download download =
+                page.waitForDownload(() -> page.locator("#review-orders-csv").click());
         assertThat(download.suggestedFilename()).isEqualTo("weekly-review-" + WEEK + "-orders.csv");
         String csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
         assertThat(csv).contains("\n" + WEEK + ",3,3,0,0,0,1.0,0.0,0.0,0.0\r\n");
@@ -77,8 +81,8 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
         Download pdf = page.waitForDownload(() -> page.locator("#review-pdf").click());
         assertThat(pdf.suggestedFilename()).isEqualTo("weekly-review-" + WEEK + ".pdf");
         try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf.path()))) {
-            assertThat(new PDFTextStripper().getText(document)).contains("Week " + WEEK,
-                    "Pricing slower after the release", "3 (100.00 %)");
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Week " + WEEK, "Pricing slower after the release", "3 (100.00 %)");
         }
 
         Page support = signInAs("support", "/review/" + WEEK);
@@ -103,7 +107,10 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
 
         admin.locator("#review-summary-comment-save").click();
         assertThat(admin.locator("#review-summary-comment-status")).containsText("admin");
-        assertThat(jdbc.queryForObject("SELECT text FROM weekly_review_comment WHERE week = ? AND section = 'SUMMARY'",
-                String.class, WEEK.toString())).isEqualTo("второй");
+        assertThat(jdbc.queryForObject(
+                        "SELECT text FROM weekly_review_comment WHERE week = ? AND section = 'SUMMARY'",
+                        String.class,
+                        WEEK.toString()))
+                .isEqualTo("второй");
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ContentSecurityPolicyTest {
 
@@ -15,9 +15,16 @@ class ContentSecurityPolicyTest {
     void withoutGrafanaNothingMayBeFramedAndOnlyThePortalFramesItself() {
         List<String> directives = directives(new ContentSecurityPolicy("").withNonce("abc"));
 
-        assertThat(directives).contains("frame-src 'none'", "frame-ancestors 'self'", "object-src 'none'",
-                "default-src 'self'", "base-uri 'self'", "script-src 'self' 'nonce-abc' 'unsafe-eval'");
-        assertThat(directives).noneMatch(directive -> directive.startsWith("script-src") && directive.contains("unsafe-inline"));
+        assertThat(directives)
+                .contains(
+                        "frame-src 'none'",
+                        "frame-ancestors 'self'",
+                        "object-src 'none'",
+                        "default-src 'self'",
+                        "base-uri 'self'",
+                        "script-src 'self' 'nonce-abc' 'unsafe-eval'");
+        assertThat(directives)
+                .noneMatch(directive -> directive.startsWith("script-src") && directive.contains("unsafe-inline"));
     }
 
     @Test
@@ -27,9 +34,17 @@ class ContentSecurityPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://grafana.example/d/panel", "https://*.example", "grafana.example:3000",
-            "javascript:alert(1)", "https://grafana.example; script-src *", "https://user@grafana.example",
-            "https://grafana.example?x=1", "ftp://grafana.example"})
+    @ValueSource(
+            strings = {
+                "https://grafana.example/d/panel",
+                "https://*.example",
+                "grafana.example:3000",
+                "javascript:alert(1)",
+                "https://grafana.example; script-src *",
+                "https://user@grafana.example",
+                "https://grafana.example?x=1",
+                "ftp://grafana.example"
+            })
     void anythingButABareOriginIsRefused(String value) {
         assertThatThrownBy(() -> new ContentSecurityPolicy(value))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -26,11 +26,13 @@ class DefaultNetworkSettingsIT {
     @Test
     void forwardedForIsIgnoredWhenNoProxyIsConfigured() throws Exception {
         // believed, this would make the client 8.8.8.8, outside the allowed networks, and refused
-        assertThat(get(InetAddress.ofLiteral("127.0.0.1"), "8.8.8.8").statusCode()).isEqualTo(302);
+        assertThat(get(InetAddress.ofLiteral("127.0.0.1"), "8.8.8.8").statusCode())
+                .isEqualTo(302);
     }
 
     private static HttpResponse<String> get(InetAddress from, String forwardedFor) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestPortal.SCHEME + "://127.0.0.1:" + TestPortal.PORT + "/"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(TestPortal.SCHEME + "://127.0.0.1:" + TestPortal.PORT + "/"));
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }

@@ -18,11 +18,14 @@ class DemoSecretsGuardTest {
 
     @Test
     void withoutADemoProfileTheDemoSecretsStopTheStartNamingBothSettings() {
-        assertThatThrownBy(() -> guard.postProcessEnvironment(environment("portal-secret", "portal"), new SpringApplication()))
+        assertThatThrownBy(() ->
+                        guard.postProcessEnvironment(environment("portal-secret", "portal"), new SpringApplication()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("PORTAL_OIDC_CLIENT_SECRET").hasMessageContaining("PORTAL_DB_PASSWORD");
+                .hasMessageContaining("PORTAL_OIDC_CLIENT_SECRET")
+                .hasMessageContaining("PORTAL_DB_PASSWORD");
         assertThatThrownBy(() -> guard.postProcessEnvironment(environment("real", "portal"), new SpringApplication()))
-                .hasMessageContaining("database password").hasMessageNotContaining("client secret");
+                .hasMessageContaining("database password")
+                .hasMessageNotContaining("client secret");
     }
 
     @Test
@@ -32,7 +35,8 @@ class DemoSecretsGuardTest {
         for (String profile : DemoSecretsGuard.DEMO_PROFILES) {
             StandardEnvironment demo = environment("portal-secret", "portal");
             demo.setActiveProfiles(profile, "tls");
-            assertThatCode(() -> guard.postProcessEnvironment(demo, new SpringApplication())).doesNotThrowAnyException();
+            assertThatCode(() -> guard.postProcessEnvironment(demo, new SpringApplication()))
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -40,12 +44,14 @@ class DemoSecretsGuardTest {
     @Test
     void theApplicationWithItsDefaultsAndNoProfileRefusesToStart() {
         assertThatThrownBy(() -> {
-            try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(
-                    com.jewellery.ordertracing.OrderTracingPortalApplication.class)
-                    .properties("server.port=0").run()) {
-                // not reached
-            }
-        }).hasStackTraceContaining("Refusing to start with the local demo's");
+                    try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(
+                                    com.jewellery.ordertracing.OrderTracingPortalApplication.class)
+                            .properties("server.port=0")
+                            .run()) {
+                        // not reached
+                    }
+                })
+                .hasStackTraceContaining("Refusing to start with the local demo's");
     }
 
     private static StandardEnvironment environment(String clientSecret, String dbPassword) {

@@ -10,7 +10,8 @@ class FramedOriginTest {
     void theGrafanaPanelsOriginIsFramedWhenNoneIsConfigured() {
         assertThat(SecurityConfiguration.framedOrigin("", "https://grafana.example:3000/grafana"))
                 .isEqualTo("https://grafana.example:3000");
-        assertThat(SecurityConfiguration.framedOrigin("", "http://localhost/grafana/")).isEqualTo("http://localhost");
+        assertThat(SecurityConfiguration.framedOrigin("", "http://localhost/grafana/"))
+                .isEqualTo("http://localhost");
     }
 
     @Test

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Hostile input in the inputs that exist: script payloads render as text and never run, SQL metacharacters are
@@ -41,8 +41,13 @@ class InputAbuseBrowserTest extends BrowserTestBase {
     ApplicationContext context;
 
     @ParameterizedTest
-    @ValueSource(strings = {SCRIPT, "ORD-1' OR '1'='1", "ORD-1; DROP TABLE order_journey; --",
-            "ORD-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    @ValueSource(
+            strings = {
+                SCRIPT,
+                "ORD-1' OR '1'='1",
+                "ORD-1; DROP TABLE order_journey; --",
+                "ORD-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+            })
     void aHostileOrderIdIsRefusedWithAMessageKeptAndInert(String typed) {
         Page page = signInAs("support", "/orders");
 
@@ -51,9 +56,11 @@ class InputAbuseBrowserTest extends BrowserTestBase {
 
         assertThat(page.locator("#order-search")).hasAttribute("invalid", "");
         assertThat(page.locator("#order-search input")).hasValue(typed);
-        assertThat(page.evaluate("() => window.pwned === undefined && document.querySelectorAll('img[src=x]').length === 0"))
+        assertThat(page.evaluate(
+                        "() => window.pwned === undefined && document.querySelectorAll('img[src=x]').length === 0"))
                 .isEqualTo(true);
-        assertThat(jdbc.queryForObject("SELECT to_regclass('order_journey') IS NOT NULL", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT to_regclass('order_journey') IS NOT NULL", Boolean.class))
+                .isTrue();
     }
 
     @Test
@@ -61,14 +68,17 @@ class InputAbuseBrowserTest extends BrowserTestBase {
         // within the 100 characters a rule name may have
         String name = "<img src=x onerror=\"window.pwned=1\">'; DROP TABLE alert_rule; -- "
                 + UUID.randomUUID().toString().substring(0, 6);
-        AlertRule rule = asAdmin(() -> alerts.saveRule(null,
-                new AlertRuleInput(name, AlertRuleKind.CRITICAL_ERROR, "crm.process", null, 30, false)));
+        AlertRule rule = asAdmin(() -> alerts.saveRule(
+                null, new AlertRuleInput(name, AlertRuleKind.CRITICAL_ERROR, "crm.process", null, 30, false)));
         try {
             Page page = signInAs("admin", "/alerts");
 
-            assertThat(page.locator("#alert-rules vaadin-grid-cell-content",
-                    new Page.LocatorOptions().setHasText("DROP TABLE alert_rule"))).hasCount(1);
-            assertThat(page.evaluate("() => window.pwned === undefined && document.querySelectorAll('img[src=x]').length === 0"))
+            assertThat(page.locator(
+                            "#alert-rules vaadin-grid-cell-content",
+                            new Page.LocatorOptions().setHasText("DROP TABLE alert_rule")))
+                    .hasCount(1);
+            assertThat(page.evaluate(
+                            "() => window.pwned === undefined && document.querySelectorAll('img[src=x]').length === 0"))
                     .isEqualTo(true);
             assertThat(jdbc.queryForObject("SELECT name FROM alert_rule WHERE id = ?", String.class, rule.id()))
                     .isEqualTo(name);
@@ -85,10 +95,11 @@ class InputAbuseBrowserTest extends BrowserTestBase {
         String name = "X".repeat(10_000);
         Integer before = jdbc.queryForObject("SELECT count(*) FROM alert_rule", Integer.class);
 
-        assertThatThrownBy(() -> asAdmin(() -> alerts.saveRule(null,
-                new AlertRuleInput(name, AlertRuleKind.CRITICAL_ERROR, null, null, 30, true))))
+        assertThatThrownBy(() -> asAdmin(() -> alerts.saveRule(
+                        null, new AlertRuleInput(name, AlertRuleKind.CRITICAL_ERROR, null, null, 30, true))))
                 .isInstanceOf(InvalidAlertRuleException.class);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_rule", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_rule", Integer.class))
+                .isEqualTo(before);
     }
 
     private <T> T asAdmin(Supplier<T> action) {

@@ -10,8 +10,8 @@ import com.jewellery.ordertracing.support.IntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -60,8 +60,8 @@ class MethodSecurityIT {
         auditService.record(who, AuditEventType.ACCESS_DENIED, "/reindex");
 
         assertThat(auditService.count(AuditEventType.ACCESS_DENIED)).isEqualTo(deniedBefore + 2);
-        assertThat(auditService.count(null)).isEqualTo(
-                jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class));
+        assertThat(auditService.count(null))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class));
         assertThat(auditService.page(AuditEventType.ACCESS_DENIED, 0, 2))
                 .extracting(event -> event.getUsername() + " " + event.getDetail())
                 .containsExactly(who + " /reindex", who + " /audit");
@@ -78,7 +78,9 @@ class MethodSecurityIT {
     void everyRoleSeesTheSystemStatusOfTheRealStack() {
         assertThat(statusService.currentStatus().components())
                 .extracting(component -> component.nameKey() + "=" + component.up())
-                .contains("status.component.postgres=true", "status.component.rabbitmq=true",
+                .contains(
+                        "status.component.postgres=true",
+                        "status.component.rabbitmq=true",
                         "status.component.jaeger=true");
     }
 }

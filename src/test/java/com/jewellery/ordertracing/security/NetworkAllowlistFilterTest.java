@@ -31,8 +31,11 @@ class NetworkAllowlistFilterTest {
         clock.advance(Duration.ofSeconds(1));
         request("8.8.8.8", "/later");
 
-        assertThat(events).containsExactly(new NetworkRefusedEvent("8.8.8.8", "/page0", 1),
-                new NetworkRefusedEvent("9.9.9.9", "/", 1), new NetworkRefusedEvent("8.8.8.8", "/later", 4));
+        assertThat(events)
+                .containsExactly(
+                        new NetworkRefusedEvent("8.8.8.8", "/page0", 1),
+                        new NetworkRefusedEvent("9.9.9.9", "/", 1),
+                        new NetworkRefusedEvent("8.8.8.8", "/later", 4));
     }
 
     @Test

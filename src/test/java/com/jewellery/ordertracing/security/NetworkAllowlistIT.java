@@ -25,10 +25,12 @@ import org.springframework.test.context.TestPropertySource;
  * Each test refused from an address of its own, since refusals are audited once a minute per address.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "server.port=0",
-        "portal.security.allowed-networks=127.0.0.1/32",
-        "portal.security.trusted-proxies=127.0.0.3"})
+@TestPropertySource(
+        properties = {
+            "server.port=0",
+            "portal.security.allowed-networks=127.0.0.1/32",
+            "portal.security.trusted-proxies=127.0.0.3"
+        })
 class NetworkAllowlistIT {
 
     private static final InetAddress ALLOWED = address("127.0.0.1");
@@ -65,7 +67,8 @@ class NetworkAllowlistIT {
 
     @Test
     void aRussianBrowserIsRefusedInRussian() throws Exception {
-        HttpResponse<String> response = send(RUSSIAN_OUTSIDER, HttpRequest.newBuilder(url("/")).header("Accept-Language", "ru-RU"));
+        HttpResponse<String> response =
+                send(RUSSIAN_OUTSIDER, HttpRequest.newBuilder(url("/")).header("Accept-Language", "ru-RU"));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("внутренней сети");
@@ -93,7 +96,9 @@ class NetworkAllowlistIT {
     }
 
     private List<String> deniedDetails() {
-        return audit.page(AuditEventType.ACCESS_DENIED, 0, 50).stream().map(AuditEvent::getDetail).toList();
+        return audit.page(AuditEventType.ACCESS_DENIED, 0, 50).stream()
+                .map(AuditEvent::getDetail)
+                .toList();
     }
 
     private HttpResponse<String> get(InetAddress from, String path, String forwardedFor) throws Exception {

@@ -30,8 +30,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "server.port=0")
 class PortalHttpsIT {
 
-    private static final Path TLS = Path.of(System.getenv().getOrDefault("PORTAL_TLS_DIR",
-            System.getProperty("user.home") + "/.cache/order-portal/tls"));
+    private static final Path TLS = Path.of(System.getenv()
+            .getOrDefault("PORTAL_TLS_DIR", System.getProperty("user.home") + "/.cache/order-portal/tls"));
 
     @LocalServerPort
     int port;
@@ -39,27 +39,37 @@ class PortalHttpsIT {
     @Test
     void theSignInRedirectComesOverHttpsWithHstsAndASecureCookie() throws Exception {
         HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newBuilder().sslContext(trustingTheLocalCa())
-                .followRedirects(HttpClient.Redirect.NEVER).build()) {
-            response = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/")).build(),
+        try (HttpClient client = HttpClient.newBuilder()
+                .sslContext(trustingTheLocalCa())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()) {
+            response = client.send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Strict-Transport-Security").orElseThrow()).contains("max-age=");
-        assertThat(response.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
-                .singleElement().satisfies(cookie -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Lax"));
+        assertThat(response.headers().firstValue("Strict-Transport-Security").orElseThrow())
+                .contains("max-age=");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Lax"));
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
     @Test
     void aClientThatDoesNotKnowTheLocalCaIsRefusedTheHandshake() {
         assertThatThrownBy(() -> {
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-            }
-        }).hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class)
+                    try (HttpClient client = HttpClient.newHttpClient()) {
+                        client.send(
+                                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    }
+                })
+                .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class)
                 .isInstanceOf(SSLHandshakeException.class);
     }
 
@@ -67,7 +77,8 @@ class PortalHttpsIT {
     void plainHttpOnThePortGetsNoPage() throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             // Tomcat answers plain HTTP on a TLS port itself, with 400 and nothing of the portal
             assertThat(response.statusCode()).isEqualTo(400);
@@ -79,7 +90,8 @@ class PortalHttpsIT {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream ca = Files.newInputStream(TLS.resolve("ca.pem"))) {
-            trust.setCertificateEntry("local-ca",
+            trust.setCertificateEntry(
+                    "local-ca",
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(ca));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 
 /**
  * A wrong role typing a view's address gets the no-access page (not the view, not "not found") and an audit
@@ -35,8 +35,9 @@ class RoleBoundaryBrowserTest extends BrowserTestBase {
 
         assertThat(page.locator("#no-access")).containsText("No access");
         assertThat(page.locator(viewId)).hasCount(0);
-        assertThat(deniedEntries()).anyMatch(entry -> entry.getUsername().equals(username)
-                && entry.getDetail().equals(path));
+        assertThat(deniedEntries())
+                .anyMatch(entry -> entry.getUsername().equals(username)
+                        && entry.getDetail().equals(path));
     }
 
     private List<AuditEvent> deniedEntries() {

@@ -2,6 +2,8 @@ package com.jewellery.ordertracing.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jewellery.ordertracing.support.CallerContext;
+import com.jewellery.ordertracing.support.IntegrationTest;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,8 +40,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import com.jewellery.ordertracing.support.CallerContext;
-import com.jewellery.ordertracing.support.IntegrationTest;
 
 /**
  * Every role boundary, found by scanning: each {@code @Route} view and each {@code @PreAuthorize} method, for
@@ -73,11 +73,15 @@ class RoleMatrixIT {
 
         for (Class<?> view : views) {
             RolesAllowed rolesAllowed = view.getAnnotation(RolesAllowed.class);
-            assertThat(rolesAllowed).as("%s has @RolesAllowed(Roles.<SET>)", view.getSimpleName()).isNotNull();
+            assertThat(rolesAllowed)
+                    .as("%s has @RolesAllowed(Roles.<SET>)", view.getSimpleName())
+                    .isNotNull();
             Set<String> intended = intendedHolders(List.of(rolesAllowed.value()));
             for (String role : everyone()) {
                 Set<String> authorities = authoritiesOf(role);
-                boolean opens = checker.hasAccess(view, role.equals(ANONYMOUS) ? null : () -> role,
+                boolean opens = checker.hasAccess(
+                        view,
+                        role.equals(ANONYMOUS) ? null : () -> role,
                         name -> authorities.contains(Roles.PREFIX + name));
                 if (opens != intended.contains(role)) {
                     wrong.add(view.getSimpleName() + " for " + role + ": opens=" + opens);
@@ -103,7 +107,8 @@ class RoleMatrixIT {
                 Authentication caller = role.equals(ANONYMOUS) ? null : authenticationOf(role);
                 if (intended) {
                     // allowed: judged by the same expression evaluation, without running the method
-                    boolean granted = manager.authorize(() -> caller, invocation(bean, method)).isGranted();
+                    boolean granted = manager.authorize(() -> caller, invocation(bean, method))
+                            .isGranted();
                     if (!granted) {
                         wrong.add(name(method) + " refuses " + role);
                     }
@@ -118,14 +123,18 @@ class RoleMatrixIT {
     /** A @PreAuthorize on a class Spring does not manage guards nothing. */
     @Test
     void everyClassWithPreAuthorizeIsASpringBean() {
-        List<String> notBeans = securedMethods().keySet().stream().map(Method::getDeclaringClass).distinct()
-                .filter(type -> context.getBeanNamesForType(type).length == 0).map(Class::getName).toList();
+        List<String> notBeans = securedMethods().keySet().stream()
+                .map(Method::getDeclaringClass)
+                .distinct()
+                .filter(type -> context.getBeanNamesForType(type).length == 0)
+                .map(Class::getName)
+                .toList();
         assertThat(notBeans).isEmpty();
     }
 
     private boolean refusedThroughTheProxy(Object bean, Method method, Authentication caller) {
-        Class<? extends Throwable> expected = caller == null
-                ? AuthenticationCredentialsNotFoundException.class : AccessDeniedException.class;
+        Class<? extends Throwable> expected =
+                caller == null ? AuthenticationCredentialsNotFoundException.class : AccessDeniedException.class;
         return CallerContext.as(context, caller, () -> {
             try {
                 invokeWithDefaults(bean, method);
@@ -137,7 +146,9 @@ class RoleMatrixIT {
     }
 
     private static void invokeWithDefaults(Object bean, Method method) throws Throwable {
-        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(RoleMatrixIT::defaultValue).toArray();
+        Object[] arguments = Arrays.stream(method.getParameterTypes())
+                .map(RoleMatrixIT::defaultValue)
+                .toArray();
         try {
             method.invoke(bean, arguments);
         } catch (java.lang.reflect.InvocationTargetException e) {
@@ -152,7 +163,9 @@ class RoleMatrixIT {
             if (Roles.PEOPLE.contains(set)) {
                 holders.add(set);
             } else {
-                assertThat(Roles.GRANTS).as("role set %s is defined in Roles.GRANTS", set).containsKey(set);
+                assertThat(Roles.GRANTS)
+                        .as("role set %s is defined in Roles.GRANTS", set)
+                        .containsKey(set);
                 holders.addAll(Roles.GRANTS.get(set));
             }
         }
@@ -176,7 +189,8 @@ class RoleMatrixIT {
                     continue;
                 }
                 String set = setOfExpression.get(preAuthorize.value());
-                assertThat(set).as("%s names one of Roles.CAN_* (found %s)", name(method), preAuthorize.value())
+                assertThat(set)
+                        .as("%s names one of Roles.CAN_* (found %s)", name(method), preAuthorize.value())
                         .isNotNull();
                 methods.put(method, intendedHolders(List.of(set)));
             }
@@ -223,22 +237,28 @@ class RoleMatrixIT {
         if (role.equals(ANONYMOUS)) {
             return Set.of();
         }
-        OidcIdToken token = OidcIdToken.withTokenValue("token").subject(role.toLowerCase())
-                .claim("roles", List.of(role.toLowerCase())).issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(60)).build();
+        OidcIdToken token = OidcIdToken.withTokenValue("token")
+                .subject(role.toLowerCase())
+                .claim("roles", List.of(role.toLowerCase()))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .build();
         return authoritiesMapper.mapAuthorities(List.of(new OidcUserAuthority(token))).stream()
-                .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
     }
 
     private Authentication authenticationOf(String role) {
-        TestingAuthenticationToken authentication = new TestingAuthenticationToken(role.toLowerCase(), null,
-                authoritiesOf(role).toArray(String[]::new));
+        TestingAuthenticationToken authentication = new TestingAuthenticationToken(
+                role.toLowerCase(), null, authoritiesOf(role).toArray(String[]::new));
         authentication.setAuthenticated(true);
         return authentication;
     }
 
     private static MethodInvocation invocation(Object bean, Method method) {
-        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(RoleMatrixIT::defaultValue).toArray();
+        Object[] arguments = Arrays.stream(method.getParameterTypes())
+                .map(RoleMatrixIT::defaultValue)
+                .toArray();
         return new MethodInvocation() {
             @Override
             public Method getMethod() {

@@ -13,16 +13,30 @@ class RolesTest {
 
     @Test
     void eachPersonsRoleGrantsExactlyItsRoleSets() {
-        assertThat(Roles.setsGrantedTo(Roles.SUPPORT)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ORDER_WORK,
-                Roles.INCIDENT_READ, Roles.INCIDENT_NOTE, Roles.INCIDENT_WORK);
-        assertThat(Roles.setsGrantedTo(Roles.DEVELOPER)).containsExactlyInAnyOrder(
-                Roles.STAFF, Roles.ORDER_WORK, Roles.TECHNICAL_DETAIL, Roles.ANALYTICS, Roles.INCIDENT_READ,
-                Roles.INCIDENT_NOTE);
-        assertThat(Roles.setsGrantedTo(Roles.ANALYST)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ANALYTICS,
-                Roles.INCIDENT_READ, Roles.REVIEW_EDIT);
-        assertThat(Roles.setsGrantedTo(Roles.ADMIN)).containsExactlyInAnyOrder(Roles.STAFF, Roles.ORDER_WORK,
-                Roles.TECHNICAL_DETAIL, Roles.ANALYTICS, Roles.ADMINISTRATION, Roles.INCIDENT_READ,
-                Roles.INCIDENT_NOTE, Roles.INCIDENT_WORK, Roles.REVIEW_EDIT);
+        assertThat(Roles.setsGrantedTo(Roles.SUPPORT))
+                .containsExactlyInAnyOrder(
+                        Roles.STAFF, Roles.ORDER_WORK, Roles.INCIDENT_READ, Roles.INCIDENT_NOTE, Roles.INCIDENT_WORK);
+        assertThat(Roles.setsGrantedTo(Roles.DEVELOPER))
+                .containsExactlyInAnyOrder(
+                        Roles.STAFF,
+                        Roles.ORDER_WORK,
+                        Roles.TECHNICAL_DETAIL,
+                        Roles.ANALYTICS,
+                        Roles.INCIDENT_READ,
+                        Roles.INCIDENT_NOTE);
+        assertThat(Roles.setsGrantedTo(Roles.ANALYST))
+                .containsExactlyInAnyOrder(Roles.STAFF, Roles.ANALYTICS, Roles.INCIDENT_READ, Roles.REVIEW_EDIT);
+        assertThat(Roles.setsGrantedTo(Roles.ADMIN))
+                .containsExactlyInAnyOrder(
+                        Roles.STAFF,
+                        Roles.ORDER_WORK,
+                        Roles.TECHNICAL_DETAIL,
+                        Roles.ANALYTICS,
+                        Roles.ADMINISTRATION,
+                        Roles.INCIDENT_READ,
+                        Roles.INCIDENT_NOTE,
+                        Roles.INCIDENT_WORK,
+                        Roles.REVIEW_EDIT);
     }
 
     @Test
@@ -30,7 +44,8 @@ class RolesTest {
         // Only people's roles are read from the IdP; a role set arrives only through the table.
         RoleClaimReader reader = new RoleClaimReader("roles");
 
-        assertThat(reader.rolesIn(Map.of("roles", List.of(Roles.ADMINISTRATION, Roles.ORDER_WORK)))).isEmpty();
+        assertThat(reader.rolesIn(Map.of("roles", List.of(Roles.ADMINISTRATION, Roles.ORDER_WORK))))
+                .isEmpty();
     }
 
     @Test
@@ -43,9 +58,12 @@ class RolesTest {
     void theRoleHierarchyGivesMethodSecurityTheSameSets() {
         var reachable = SecurityConfiguration.roleHierarchy()
                 .getReachableGrantedAuthorities(List.of(new SimpleGrantedAuthority("ROLE_ANALYST")))
-                .stream().map(GrantedAuthority::getAuthority).toList();
+                .stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
 
-        assertThat(reachable).containsExactlyInAnyOrder("ROLE_ANALYST", "ROLE_STAFF", "ROLE_ANALYTICS",
-                "ROLE_INCIDENT_READ", "ROLE_REVIEW_EDIT");
+        assertThat(reachable)
+                .containsExactlyInAnyOrder(
+                        "ROLE_ANALYST", "ROLE_STAFF", "ROLE_ANALYTICS", "ROLE_INCIDENT_READ", "ROLE_REVIEW_EDIT");
     }
 }

@@ -23,16 +23,20 @@ class SecurityBrowserTest extends BrowserTestBase {
         Response document = page.reload();
 
         String policy = document.headerValue("content-security-policy");
-        assertThat(policy).as("CSP of the page; its headers: %s", document.allHeaders()).isNotNull();
+        assertThat(policy)
+                .as("CSP of the page; its headers: %s", document.allHeaders())
+                .isNotNull();
         Matcher nonce = NONCE.matcher(policy);
         assertThat(nonce.find()).isTrue();
         page.locator("#main-menu").waitFor();
         @SuppressWarnings("unchecked")
-        List<String> scriptNonces = (List<String>) page.evaluate(
-                "() => Array.from(document.querySelectorAll('script')).filter(s => !s.src || s.src.startsWith(location.origin)).map(s => s.nonce)");
+        List<String> scriptNonces = (List<String>)
+                page.evaluate(
+                        "() => Array.from(document.querySelectorAll('script')).filter(s => !s.src || s.src.startsWith(location.origin)).map(s => s.nonce)");
         assertThat(scriptNonces).isNotEmpty().allMatch(nonce.group(1)::equals);
         // a round trip to the server after start: the client engine runs under the policy
-        page.locator("#main-menu vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Order lookup")).click();
+        page.locator("#main-menu vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Order lookup"))
+                .click();
         page.locator("#order-lookup").waitFor();
     }
 
@@ -66,7 +70,9 @@ class SecurityBrowserTest extends BrowserTestBase {
     }
 
     private static Optional<String> sessionId(BrowserContext context) {
-        return context.cookies(PORTAL).stream().filter(cookie -> cookie.name.equals("JSESSIONID"))
-                .map(cookie -> cookie.value).findFirst();
+        return context.cookies(PORTAL).stream()
+                .filter(cookie -> cookie.name.equals("JSESSIONID"))
+                .map(cookie -> cookie.value)
+                .findFirst();
     }
 }

@@ -32,7 +32,9 @@ class SecurityHeadersIT {
 
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=]+)'");
     /** What would tell an attacker which server or framework (and version) to look up exploits for. */
-    private static final Pattern PRODUCT = Pattern.compile("(?i)tomcat|jetty|spring|vaadin/|java/|[0-9]+\\.[0-9]+\\.[0-9]+");
+    private static final Pattern PRODUCT =
+            Pattern.compile("(?i)tomcat|jetty|spring|vaadin/|java/|[0-9]+\\.[0-9]+\\.[0-9]+");
+
     private static final Pattern SOFTWARE = Pattern.compile("(?i)tomcat|jetty|spring(?!-boot\\.actuator)|vaadin|java");
 
     @Autowired
@@ -50,18 +52,25 @@ class SecurityHeadersIT {
 
         String csp = headers.firstValue("Content-Security-Policy").orElseThrow();
         // the it profile embeds the stand-in Grafana of GrafanaBrowserTest: frames from its origin only
-        assertThat(csp).contains("frame-ancestors 'self'", "frame-src http://localhost:18097;", "object-src 'none'",
-                "default-src 'self'");
+        assertThat(csp)
+                .contains(
+                        "frame-ancestors 'self'",
+                        "frame-src http://localhost:18097;",
+                        "object-src 'none'",
+                        "default-src 'self'");
         assertThat(csp).containsPattern(NONCE);
         assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(headers.firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
         assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
-        assertThat(headers.firstValue("Permissions-Policy").orElseThrow()).contains("camera=()", "microphone=()",
-                "geolocation=()");
-        assertThat(headers.map().keySet()).map(String::toLowerCase)
+        assertThat(headers.firstValue("Permissions-Policy").orElseThrow())
+                .contains("camera=()", "microphone=()", "geolocation=()");
+        assertThat(headers.map().keySet())
+                .map(String::toLowerCase)
                 .doesNotContain("server", "x-powered-by", "x-application-context", "via");
-        headers.map().forEach((name, values) ->
-                assertThat(values).as(name).noneMatch(value -> SOFTWARE.matcher(value).find()));
+        headers.map()
+                .forEach((name, values) -> assertThat(values)
+                        .as(name)
+                        .noneMatch(value -> SOFTWARE.matcher(value).find()));
     }
 
     @Test
@@ -81,10 +90,12 @@ class SecurityHeadersIT {
     /** Tomcat answers a malformed request itself, before any filter: its error report must stay anonymous too. */
     @Test
     void tomcatsOwnErrorReportNamesNoServer() throws Exception {
-        try (Socket socket = TestPortal.TLS ? javax.net.ssl.SSLSocketFactory.getDefault().createSocket("127.0.0.1", TestPortal.PORT)
+        try (Socket socket = TestPortal.TLS
+                ? javax.net.ssl.SSLSocketFactory.getDefault().createSocket("127.0.0.1", TestPortal.PORT)
                 : new Socket("127.0.0.1", TestPortal.PORT)) {
             OutputStream out = socket.getOutputStream();
-            out.write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -98,8 +109,10 @@ class SecurityHeadersIT {
     void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
         List<String> cookies = get("/").headers().allValues("Set-Cookie");
 
-        assertThat(cookies).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
-                .singleElement().satisfies(cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax"));
+        assertThat(cookies)
+                .filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax"));
     }
 
     @Test
@@ -108,16 +121,25 @@ class SecurityHeadersIT {
         Context portal = (Context) server.getTomcat().getHost().findChildren()[0];
 
         assertThat(portal.getSessionTimeout()).isEqualTo(30);
-        assertThat(vaadinServlet.getServlet().getService().getDeploymentConfiguration().isCloseIdleSessions()).isTrue();
+        assertThat(vaadinServlet
+                        .getServlet()
+                        .getService()
+                        .getDeploymentConfiguration()
+                        .isCloseIdleSessions())
+                .isTrue();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(TestPortal.BASE + path)).header("Accept", "text/html").build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(TestPortal.BASE + path))
+                        .header("Accept", "text/html")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static String nonceOf(HttpResponse<String> response) {
-        Matcher matcher = NONCE.matcher(response.headers().firstValue("Content-Security-Policy").orElseThrow());
+        Matcher matcher = NONCE.matcher(
+                response.headers().firstValue("Content-Security-Policy").orElseThrow());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
     }

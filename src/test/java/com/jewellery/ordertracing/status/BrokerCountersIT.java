@@ -22,8 +22,9 @@ class BrokerCountersIT {
 
     private static final String DEAD_LETTERS = "broker-counters-it-dlq-" + UUID.randomUUID();
 
-    private final RabbitMqManagement management = new RabbitMqManagement(new StatusProperties(null,
-            Duration.ofSeconds(3), null, null, DEAD_LETTERS), JsonMapper.builder().build());
+    private final RabbitMqManagement management = new RabbitMqManagement(
+            new StatusProperties(null, Duration.ofSeconds(3), null, null, DEAD_LETTERS),
+            JsonMapper.builder().build());
     private final BrokerStatusCheck check = new BrokerStatusCheck(management);
 
     @Test
@@ -33,7 +34,8 @@ class BrokerCountersIT {
         factory.setUri("amqp://guest:guest@127.0.0.1:5672");
         String exchange = "broker-counters-it-" + UUID.randomUUID();
         String deadLetters = DEAD_LETTERS;
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
             // what the flow's LOST fault does: publish with a routing key no queue is bound for
             channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, false, true, null);
             for (int i = 0; i < 3; i++) {
@@ -43,15 +45,19 @@ class BrokerCountersIT {
             channel.basicPublish("", deadLetters, null, "rejected order".getBytes(StandardCharsets.UTF_8));
             try {
                 // the management API refreshes its statistics every few seconds
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    BrokerCounters after = management.counters();
-                    assertThat(after.droppedUnroutable() - before.droppedUnroutable()).isGreaterThanOrEqualTo(3);
-                    assertThat(after.deadLettered()).isGreaterThanOrEqualTo(1);
-                });
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .untilAsserted(() -> {
+                            BrokerCounters after = management.counters();
+                            assertThat(after.droppedUnroutable() - before.droppedUnroutable())
+                                    .isGreaterThanOrEqualTo(3);
+                            assertThat(after.deadLettered()).isGreaterThanOrEqualTo(1);
+                        });
                 ComponentStatus status = check.check();
                 assertThat(status.up()).isTrue();
                 assertThat(status.problemKey()).isEqualTo("status.problem.brokerUnroutable");
-                assertThat(status.facts()).extracting(StatusFact::key)
+                assertThat(status.facts())
+                        .extracting(StatusFact::key)
                         .containsExactly("status.fact.brokerQueues", "status.fact.brokerTraffic");
             } finally {
                 channel.queueDelete(deadLetters);
@@ -61,13 +67,16 @@ class BrokerCountersIT {
 
     @Test
     void aWrongManagementAddressSaysWhichSettingToCheck() {
-        StatusProperties wrong = new StatusProperties(null, Duration.ofSeconds(1),
-                java.net.URI.create("http://127.0.0.1:1"), null, null);
-        RabbitMqManagement unreachable = new RabbitMqManagement(wrong, JsonMapper.builder().build());
+        StatusProperties wrong = new StatusProperties(
+                null, Duration.ofSeconds(1), java.net.URI.create("http://127.0.0.1:1"), null, null);
+        RabbitMqManagement unreachable =
+                new RabbitMqManagement(wrong, JsonMapper.builder().build());
 
         ComponentStatus status = new BrokerStatusCheck(unreachable).check();
 
         assertThat(status.up()).isFalse();
-        assertThat(status.detail()).contains("portal.status.rabbitmq-management-url").contains("127.0.0.1:1");
+        assertThat(status.detail())
+                .contains("portal.status.rabbitmq-management-url")
+                .contains("127.0.0.1:1");
     }
 }

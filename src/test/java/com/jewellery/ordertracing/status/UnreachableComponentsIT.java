@@ -15,10 +15,13 @@ import org.springframework.test.context.ActiveProfiles;
  * Jaeger and RabbitMQ configured at addresses where nothing listens: the portal still starts, and the
  * status page says what is wrong and what to check instead of failing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "portal.jaeger.endpoint=127.0.0.1:1",
-        "portal.jaeger.deadline=2s",
-        "portal.status.rabbitmq-uri=amqp://guest:guest@127.0.0.1:1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {
+            "portal.jaeger.endpoint=127.0.0.1:1",
+            "portal.jaeger.deadline=2s",
+            "portal.status.rabbitmq-uri=amqp://guest:guest@127.0.0.1:1"
+        })
 @ActiveProfiles("it")
 class UnreachableComponentsIT {
 

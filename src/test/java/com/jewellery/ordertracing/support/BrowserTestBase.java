@@ -1,5 +1,7 @@
 package com.jewellery.ordertracing.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives Debian's Chromium against the running portal, signing in through Keycloak's real login page.
@@ -33,17 +34,28 @@ public abstract class BrowserTestBase {
     private Browser browser;
     /** Every context a test opened (a test may play two people at once); all closed after it. */
     private final List<BrowserContext> contexts = new ArrayList<>();
+
     private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeAll
     void startBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setEnv(browserEnvironment())
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setEnv(browserEnvironment())
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     /**
@@ -52,8 +64,8 @@ public abstract class BrowserTestBase {
      */
     private static Map<String, String> browserEnvironment() {
         Map<String, String> environment = new java.util.HashMap<>(System.getenv());
-        Path tls = Path.of(System.getenv().getOrDefault("PORTAL_TLS_DIR",
-                System.getProperty("user.home") + "/.cache/order-portal/tls"));
+        Path tls = Path.of(System.getenv()
+                .getOrDefault("PORTAL_TLS_DIR", System.getProperty("user.home") + "/.cache/order-portal/tls"));
         if (java.nio.file.Files.isDirectory(tls.resolve("home/.pki/nssdb"))) {
             environment.put("HOME", tls.resolve("home").toString());
         }
@@ -63,7 +75,9 @@ public abstract class BrowserTestBase {
     @AfterEach
     void closeContext() {
         try {
-            assertThat(cspViolations).as("refused by the Content-Security-Policy").isEmpty();
+            assertThat(cspViolations)
+                    .as("refused by the Content-Security-Policy")
+                    .isEmpty();
         } finally {
             cspViolations.clear();
             contexts.forEach(BrowserContext::close);
@@ -86,8 +100,8 @@ public abstract class BrowserTestBase {
 
     /** A new browser page whose browser announces the given language. */
     protected Page newPage(String browserLocale) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(browserLocale)
-                .setViewportSize(1400, 900));
+        BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setLocale(browserLocale).setViewportSize(1400, 900));
         context.setDefaultTimeout(30_000);
         contexts.add(context);
         Page page = context.newPage();
@@ -116,6 +130,8 @@ public abstract class BrowserTestBase {
     }
 
     protected static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", name + ".png"))
+                .setFullPage(true));
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 public final class CallerContext {
 
-    private CallerContext() {
-    }
+    private CallerContext() {}
 
     public static SecurityContextHolderStrategy strategyOf(ApplicationContext context) {
         return context.getBeanProvider(SecurityContextHolderStrategy.class)

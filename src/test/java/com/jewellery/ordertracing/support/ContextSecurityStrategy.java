@@ -26,7 +26,9 @@ public class ContextSecurityStrategy implements TestExecutionListener, Ordered {
     }
 
     private static void useStrategyOf(TestContext testContext) {
-        testContext.getApplicationContext().getBeanProvider(SecurityContextHolderStrategy.class)
+        testContext
+                .getApplicationContext()
+                .getBeanProvider(SecurityContextHolderStrategy.class)
                 .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
     }
 

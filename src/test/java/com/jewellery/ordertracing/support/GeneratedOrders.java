@@ -31,8 +31,7 @@ public final class GeneratedOrders {
     private static final String STACK_OTLP = "http://127.0.0.1:4317";
     private static final URI RABBIT_MANAGEMENT = URI.create("http://127.0.0.1:15672");
 
-    private GeneratedOrders() {
-    }
+    private GeneratedOrders() {}
 
     /** Plays {@code count} orders in both consumer styles at {@code rate} orders per second. */
     public static GroundTruth play(int count, String mix, double rate, long seed) throws Exception {
@@ -45,15 +44,32 @@ public final class GeneratedOrders {
      */
     public static GroundTruth play(int count, String mix, double rate, long seed, int outageSize, String otlpEndpoint)
             throws Exception {
-        return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
-                List.of(ConsumerStyle.values())), rate, outageSize, otlpEndpoint);
+        return play(
+                ScenarioPlan.draw(
+                        ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix), List.of(ConsumerStyle.values())),
+                rate,
+                outageSize,
+                otlpEndpoint);
     }
 
     /** Plays {@code count} orders in the given consumer styles, sampled as a company following the 10 % plan might. */
-    public static GroundTruth playSampled(int count, String mix, double rate, long seed, List<ConsumerStyle> styles,
-                                          SamplingMode sampling, double ratio) throws Exception {
-        return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix), styles), rate, 5,
-                STACK_OTLP, sampling, ratio, Duration.ofMillis(500));
+    public static GroundTruth playSampled(
+            int count,
+            String mix,
+            double rate,
+            long seed,
+            List<ConsumerStyle> styles,
+            SamplingMode sampling,
+            double ratio)
+            throws Exception {
+        return play(
+                ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix), styles),
+                rate,
+                5,
+                STACK_OTLP,
+                sampling,
+                ratio,
+                Duration.ofMillis(500));
     }
 
     /** Plays each outcome in each consumer style once. */
@@ -64,8 +80,15 @@ public final class GeneratedOrders {
     /** As {@link #play(int, String, double, long)}, with SLOW_PRICING orders' pricing taking {@code slowPricing}. */
     public static GroundTruth playWithSlowPricing(int count, String mix, double rate, long seed, Duration slowPricing)
             throws Exception {
-        return play(ScenarioPlan.draw(ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix),
-                List.of(ConsumerStyle.values())), rate, 5, STACK_OTLP, SamplingMode.RATIO, 1.0, slowPricing);
+        return play(
+                ScenarioPlan.draw(
+                        ScenarioPlan.newRunId(), seed, count, OutcomeMix.parse(mix), List.of(ConsumerStyle.values())),
+                rate,
+                5,
+                STACK_OTLP,
+                SamplingMode.RATIO,
+                1.0,
+                slowPricing);
     }
 
     private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint)
@@ -73,16 +96,29 @@ public final class GeneratedOrders {
         return play(plan, rate, outageSize, otlpEndpoint, SamplingMode.RATIO, 1.0, Duration.ofMillis(500));
     }
 
-    private static GroundTruth play(ScenarioPlan plan, double rate, int outageSize, String otlpEndpoint,
-                                    SamplingMode sampling, double ratio, Duration slowPricing) throws Exception {
+    private static GroundTruth play(
+            ScenarioPlan plan,
+            double rate,
+            int outageSize,
+            String otlpEndpoint,
+            SamplingMode sampling,
+            double ratio,
+            Duration slowPricing)
+            throws Exception {
         // a virtual host per run: no other MES on the broker takes its messages, nothing is left behind
         String virtualHost = "indexer-" + plan.runId().toLowerCase(Locale.ROOT);
         request("PUT", "/api/vhosts/" + virtualHost, "");
         try {
-            request("PUT", "/api/permissions/" + virtualHost + "/guest",
+            request(
+                    "PUT",
+                    "/api/permissions/" + virtualHost + "/guest",
                     "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
-            FlowSettings settings = new FlowSettings(new TelemetrySettings(otlpEndpoint, sampling, ratio),
-                    "amqp://guest:guest@127.0.0.1:5672/" + virtualHost, 0, 0, slowPricing);
+            FlowSettings settings = new FlowSettings(
+                    new TelemetrySettings(otlpEndpoint, sampling, ratio),
+                    "amqp://guest:guest@127.0.0.1:5672/" + virtualHost,
+                    0,
+                    0,
+                    slowPricing);
             try (OrderFlow flow = OrderFlow.start(settings)) {
                 return new ScenarioGenerator(flow, rate, Duration.ofSeconds(1), outageSize)
                         .play(plan, sampling.key() + " " + ratio);
@@ -94,15 +130,18 @@ public final class GeneratedOrders {
 
     private static void request(String method, String path, String body) throws IOException, InterruptedException {
         String credentials = Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8));
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(RABBIT_MANAGEMENT.resolve(path))
-                    .header("Authorization", "Basic " + credentials)
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(RABBIT_MANAGEMENT.resolve(path))
+                            .header("Authorization", "Basic " + credentials)
+                            .header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IOException("RabbitMQ management answered " + response.statusCode() + " to " + method + " "
-                        + path);
+                throw new IOException(
+                        "RabbitMQ management answered " + response.statusCode() + " to " + method + " " + path);
             }
         }
     }

@@ -18,5 +18,4 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("it")
 @TestExecutionListeners(listeners = ContextSecurityStrategy.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-public @interface IntegrationTest {
-}
+public @interface IntegrationTest {}

@@ -17,8 +17,7 @@ public final class TestPortal {
     public static final String SCHEME = TLS ? "https" : "http";
     public static final String BASE = SCHEME + "://" + HOST + ":" + PORT;
 
-    private TestPortal() {
-    }
+    private TestPortal() {}
 
     /** A client that does not follow redirects, so a test sees the portal's own answer. */
     public static HttpClient client() {

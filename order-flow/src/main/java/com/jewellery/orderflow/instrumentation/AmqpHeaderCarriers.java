@@ -26,6 +26,5 @@ final class AmqpHeaderCarriers {
         }
     };
 
-    private AmqpHeaderCarriers() {
-    }
+    private AmqpHeaderCarriers() {}
 }

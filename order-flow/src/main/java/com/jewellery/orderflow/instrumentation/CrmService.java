@@ -49,12 +49,14 @@ public final class CrmService implements AutoCloseable {
         // Unlike the shop, the CRM reads the order inside its span: the span continues the shop's trace,
         // so the parent's sampling decision applies and order.id is not needed at start.
         Context shopContext = propagator.extract(Context.root(), exchange, HttpHeaderCarriers.EXCHANGE_GETTER);
-        Span span = HttpEndpoint.serverSpan(tracer, shopContext, exchange, ORDERS_ROUTE).startSpan();
+        Span span = HttpEndpoint.serverSpan(tracer, shopContext, exchange, ORDERS_ROUTE)
+                .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             OrderPayload order = OrderPayload.parse(HttpEndpoint.readBody(exchange));
             span.setAttribute(OrderSpans.ORDER_ID, order.orderId());
             OrderSpans.status(span, OrderStatus.SENT_TO_CRM);
-            Simulation simulation = Simulation.fromHeader(exchange.getRequestHeaders().getFirst(Simulation.HTTP_HEADER));
+            Simulation simulation =
+                    Simulation.fromHeader(exchange.getRequestHeaders().getFirst(Simulation.HTTP_HEADER));
             OrderStatus status = handle(order, simulation);
             OrderSpans.status(span, status);
             HttpEndpoint.respond(exchange, span, 202, JSON.writeValueAsString(answer(order, status)));
@@ -63,7 +65,8 @@ public final class CrmService implements AutoCloseable {
             HttpEndpoint.respond(exchange, span, 400, JSON.writeValueAsString(Map.of("error", e.getMessage())));
         } catch (IOException | RuntimeException e) {
             OrderSpans.fail(span, e);
-            HttpEndpoint.respond(exchange, span, 500, JSON.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
+            HttpEndpoint.respond(
+                    exchange, span, 500, JSON.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
         } finally {
             span.end();
         }

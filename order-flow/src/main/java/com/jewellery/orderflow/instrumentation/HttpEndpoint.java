@@ -35,8 +35,7 @@ final class HttpEndpoint {
         }
     }
 
-    private HttpEndpoint() {
-    }
+    private HttpEndpoint() {}
 
     static HttpServer start(InetSocketAddress address, Map<String, HttpHandler> handlersByPath) throws IOException {
         HttpServer server = HttpServer.create(address, 0);

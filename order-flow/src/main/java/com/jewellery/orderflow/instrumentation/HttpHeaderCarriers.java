@@ -20,8 +20,8 @@ final class HttpHeaderCarriers {
         }
     };
 
-    static final TextMapSetter<HttpRequest.Builder> REQUEST_SETTER = (request, key, value) -> request.header(key, value);
+    static final TextMapSetter<HttpRequest.Builder> REQUEST_SETTER =
+            (request, key, value) -> request.header(key, value);
 
-    private HttpHeaderCarriers() {
-    }
+    private HttpHeaderCarriers() {}
 }

@@ -24,13 +24,19 @@ public final class LinkAwareSampler implements Sampler {
     }
 
     @Override
-    public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
-            Attributes attributes, List<LinkData> parentLinks) {
+    public SamplingResult shouldSample(
+            Context parentContext,
+            String traceId,
+            String name,
+            SpanKind spanKind,
+            Attributes attributes,
+            List<LinkData> parentLinks) {
         if (!parentLinks.isEmpty()) {
             // follow the linked producer's decision both ways: a consumer kept on its own would seem to
             // start from nowhere, just as a dropped one makes the order seem to stop at the hop
             return parentLinks.stream().anyMatch(link -> link.getSpanContext().isSampled())
-                    ? SamplingResult.recordAndSample() : SamplingResult.drop();
+                    ? SamplingResult.recordAndSample()
+                    : SamplingResult.drop();
         }
         return fallback.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
     }

@@ -35,6 +35,7 @@ public final class MesPublisher implements AutoCloseable {
      * span ends OK: exactly the lost order that is invisible without tracing the consumer side too.
      */
     private static final String MISTYPED_ROUTING_KEY = "MES";
+
     private static final int CHANNELS = 8;
     private static final long CONFIRM_TIMEOUT_MILLIS = 5_000;
 

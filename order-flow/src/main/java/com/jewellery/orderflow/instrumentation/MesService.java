@@ -35,8 +35,10 @@ public final class MesService implements AutoCloseable {
 
     /** Enough unacknowledged messages in flight that slow orders do not hold up the others. */
     private static final int PREFETCH = 500;
+
     private static final AttributeKey<String> ORDER_PRICE = AttributeKey.stringKey("order.price");
-    private static final AttributeKey<String> DEAD_LETTER_REASON = AttributeKey.stringKey("messaging.rabbitmq.dead_letter.reason");
+    private static final AttributeKey<String> DEAD_LETTER_REASON =
+            AttributeKey.stringKey("messaging.rabbitmq.dead_letter.reason");
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
@@ -45,10 +47,12 @@ public final class MesService implements AutoCloseable {
     private final Duration slowPricingDelay;
     /** Holds slow pricings without holding a thread: a waiting order must not block the ones behind it. */
     private volatile boolean closing;
+
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("mes-slow-pricing").daemon().factory());
     /** Acks come from the consumer thread and the delay thread; one at a time on the shared channel. */
     private final Object ackLock = new Object();
+
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong settled = new AtomicLong();
     private String consumerTag;
@@ -65,8 +69,8 @@ public final class MesService implements AutoCloseable {
     /** Starts (or restarts) consuming. */
     public synchronized void resume() throws IOException {
         if (consumerTag == null) {
-            consumerTag = channel.basicConsume(RabbitTopology.INBOX_QUEUE, false,
-                    (tag, delivery) -> onDelivery(delivery), tag -> { });
+            consumerTag = channel.basicConsume(
+                    RabbitTopology.INBOX_QUEUE, false, (tag, delivery) -> onDelivery(delivery), tag -> {});
         }
     }
 
@@ -94,7 +98,8 @@ public final class MesService implements AutoCloseable {
         }
         received.incrementAndGet();
         Map<String, Object> headers = delivery.getProperties().getHeaders() == null
-                ? Map.of() : delivery.getProperties().getHeaders();
+                ? Map.of()
+                : delivery.getProperties().getHeaders();
         Simulation simulation = Simulation.fromHeader(AmqpHeaderCarriers.GETTER.get(headers, Simulation.AMQP_HEADER));
         Span consume = startConsumeSpan(delivery, headers, simulation.consumerStyle());
         long deliveryTag = delivery.getEnvelope().getDeliveryTag();
@@ -124,7 +129,9 @@ public final class MesService implements AutoCloseable {
                 .setAttribute(OrderSpans.MESSAGING_SYSTEM, "rabbitmq")
                 .setAttribute(OrderSpans.MESSAGING_DESTINATION, envelope.getExchange())
                 .setAttribute(OrderSpans.MESSAGING_ROUTING_KEY, envelope.getRoutingKey())
-                .setAttribute(OrderSpans.MESSAGING_MESSAGE_ID, delivery.getProperties().getMessageId())
+                .setAttribute(
+                        OrderSpans.MESSAGING_MESSAGE_ID,
+                        delivery.getProperties().getMessageId())
                 .setAttribute(OrderSpans.MESSAGING_OPERATION_TYPE, "process")
                 .setAttribute(OrderSpans.MESSAGING_OPERATION_NAME, "process")
                 .setAttribute(OrderSpans.MESSAGING_DELIVERY_TAG, envelope.getDeliveryTag())
@@ -135,7 +142,8 @@ public final class MesService implements AutoCloseable {
             case CONTINUE -> builder.setParent(producer);
             // A new trace per consumption, linked to the publish: common for batch or delayed
             // consumers. The journey is then joined across traces by order.id.
-            case LINK -> builder.setNoParent().addLink(Span.fromContext(producer).getSpanContext());
+            case LINK ->
+                builder.setNoParent().addLink(Span.fromContext(producer).getSpanContext());
         }
         return builder.startSpan();
     }
@@ -148,7 +156,8 @@ public final class MesService implements AutoCloseable {
                 .setAttribute(OrderSpans.ORDER_STATUS, OrderStatus.RECEIVED_IN_MES.name())
                 .startSpan();
         // Fault injection (PRICING_ERROR): today's quotes lack the order's metal, so pricing throws.
-        Pricing quotes = simulation.outcome() == Outcome.PRICING_ERROR ? pricing.withoutQuoteFor(order.metal()) : pricing;
+        Pricing quotes =
+                simulation.outcome() == Outcome.PRICING_ERROR ? pricing.withoutQuoteFor(order.metal()) : pricing;
         Runnable finish = () -> finishPricing(consume, price, order, quotes, deliveryTag);
         if (simulation.outcome() == Outcome.SLOW_PRICING) {
             // Fault injection (SLOW_PRICING): the price feed answers late. A real delay, so the
@@ -205,9 +214,10 @@ public final class MesService implements AutoCloseable {
      */
     private void deadLetter(Span consume, long deliveryTag, MalformedOrderException cause) {
         OrderSpans.fail(consume, cause);
-        consume.addEvent("dead_letter", Attributes.of(
-                OrderSpans.MESSAGING_DESTINATION, RabbitTopology.DEAD_LETTER,
-                DEAD_LETTER_REASON, "rejected"));
+        consume.addEvent(
+                "dead_letter",
+                Attributes.of(
+                        OrderSpans.MESSAGING_DESTINATION, RabbitTopology.DEAD_LETTER, DEAD_LETTER_REASON, "rejected"));
         settle(consume, deliveryTag, true);
     }
 

@@ -22,8 +22,13 @@ public final class OrderAwareSampler implements Sampler {
     }
 
     @Override
-    public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
-            Attributes attributes, List<LinkData> parentLinks) {
+    public SamplingResult shouldSample(
+            Context parentContext,
+            String traceId,
+            String name,
+            SpanKind spanKind,
+            Attributes attributes,
+            List<LinkData> parentLinks) {
         if (attributes.get(OrderSpans.ORDER_ID) != null) {
             return SamplingResult.recordAndSample();
         }

@@ -10,6 +10,7 @@ public record OrderPayload(String orderId, String customerId, String item, Strin
 
     /** The contract's order id format: {@code ORD-} + letters, digits and dashes, 64 characters at most. */
     private static final Pattern ORDER_ID = Pattern.compile("ORD-[A-Za-z0-9-]{1,60}");
+
     private static final JsonMapper JSON = JsonMapper.shared();
 
     public OrderPayload {
@@ -39,8 +40,12 @@ public record OrderPayload(String orderId, String customerId, String item, Strin
         if (fields == null || !fields.isObject()) {
             throw new MalformedOrderException("order is not valid JSON: expected an object");
         }
-        return new OrderPayload(text(fields, "orderId"), text(fields, "customerId"), text(fields, "item"),
-                text(fields, "metal"), number(fields, "weightGrams"));
+        return new OrderPayload(
+                text(fields, "orderId"),
+                text(fields, "customerId"),
+                text(fields, "item"),
+                text(fields, "metal"),
+                number(fields, "weightGrams"));
     }
 
     private static String text(JsonNode fields, String name) {

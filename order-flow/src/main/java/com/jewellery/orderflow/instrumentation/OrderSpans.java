@@ -34,8 +34,7 @@ public final class OrderSpans {
     static final AttributeKey<Long> MESSAGING_DELIVERY_TAG =
             AttributeKey.longKey("messaging.rabbitmq.message.delivery_tag");
 
-    private OrderSpans() {
-    }
+    private OrderSpans() {}
 
     /** Sets the order's status as it stands when the span's stage ends. */
     public static void status(Span span, OrderStatus status) {

@@ -36,7 +36,8 @@ public final class Pricing {
     public BigDecimal price(OrderPayload order) {
         BigDecimal perGram = pricePerGram.get(order.metal());
         if (perGram == null) {
-            throw new PricingException("no price quote for metal " + order.metal() + " (order " + order.orderId() + ")");
+            throw new PricingException(
+                    "no price quote for metal " + order.metal() + " (order " + order.orderId() + ")");
         }
         return perGram.multiply(BigDecimal.valueOf(order.weightGrams()))
                 .add(MAKING_CHARGE)

@@ -22,8 +22,7 @@ public final class RabbitTopology {
     /** The dead-letter exchange and its queue share this name. */
     public static final String DEAD_LETTER = "orders.mes.dlq";
 
-    private RabbitTopology() {
-    }
+    private RabbitTopology() {}
 
     public static void declare(Channel channel) throws IOException {
         channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.DIRECT, true);

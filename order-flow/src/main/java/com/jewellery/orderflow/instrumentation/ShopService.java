@@ -41,6 +41,7 @@ public final class ShopService implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CRM_TIMEOUT)
             .build();
+
     private final URI crmOrders;
     private final HttpServer server;
 
@@ -48,7 +49,8 @@ public final class ShopService implements AutoCloseable {
         this.tracer = telemetry.getTracer("com.jewellery.orderflow.shop");
         this.propagator = telemetry.getPropagators().getTextMapPropagator();
         this.crmOrders = crmOrders;
-        this.server = HttpEndpoint.start(address, Map.of(ORDERS_ROUTE, this::handleOrder, HEALTH_ROUTE, this::handleHealth));
+        this.server =
+                HttpEndpoint.start(address, Map.of(ORDERS_ROUTE, this::handleOrder, HEALTH_ROUTE, this::handleHealth));
     }
 
     public URI baseUri() {
@@ -83,7 +85,8 @@ public final class ShopService implements AutoCloseable {
             HttpEndpoint.respond(exchange, span, 422, JSON.writeValueAsString(Map.of("error", e.getMessage())));
         } catch (IOException | RuntimeException e) {
             OrderSpans.fail(span, e);
-            HttpEndpoint.respond(exchange, span, 502, JSON.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
+            HttpEndpoint.respond(
+                    exchange, span, 502, JSON.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             OrderSpans.fail(span, e);
@@ -156,7 +159,8 @@ public final class ShopService implements AutoCloseable {
 
     /** A request that is no order: answered 400, traced without order.id, so sampled like other traffic. */
     private void rejectMalformed(HttpExchange exchange, MalformedOrderException e) throws IOException {
-        Span span = HttpEndpoint.serverSpan(tracer, Context.root(), exchange, ORDERS_ROUTE).startSpan();
+        Span span = HttpEndpoint.serverSpan(tracer, Context.root(), exchange, ORDERS_ROUTE)
+                .startSpan();
         try {
             span.recordException(e);
             HttpEndpoint.respond(exchange, span, 400, JSON.writeValueAsString(Map.of("error", e.getMessage())));
@@ -166,7 +170,8 @@ public final class ShopService implements AutoCloseable {
     }
 
     private void handleHealth(HttpExchange exchange) throws IOException {
-        Span span = HttpEndpoint.serverSpan(tracer, Context.root(), exchange, HEALTH_ROUTE).startSpan();
+        Span span = HttpEndpoint.serverSpan(tracer, Context.root(), exchange, HEALTH_ROUTE)
+                .startSpan();
         try {
             HttpEndpoint.respond(exchange, span, 200, JSON.writeValueAsString(Map.of("status", "UP")));
         } finally {

@@ -27,12 +27,12 @@ public final class Telemetry {
      * a dropped span is a hole in an order's journey. Bigger batches mean fewer OTLP calls.
      */
     private static final int MAX_QUEUE_SIZE = 65_536;
+
     private static final int MAX_EXPORT_BATCH_SIZE = 2_048;
     private static final Duration SCHEDULE_DELAY = Duration.ofMillis(500);
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
-    private Telemetry() {
-    }
+    private Telemetry() {}
 
     public static OpenTelemetrySdk create(String serviceName, TelemetrySettings settings) {
         var exporterBuilder = OtlpGrpcSpanExporter.builder().setEndpoint(settings.otlpEndpoint());
@@ -46,7 +46,8 @@ public final class Telemetry {
                 .setScheduleDelay(SCHEDULE_DELAY)
                 .build();
         SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.builder().put(SERVICE_NAME, serviceName).build()))
+                .setResource(Resource.getDefault()
+                        .merge(Resource.builder().put(SERVICE_NAME, serviceName).build()))
                 .setSampler(settings.samplingMode().sampler(settings.samplingRatio()))
                 .addSpanProcessor(processor)
                 .build();
@@ -66,8 +67,8 @@ public final class Telemetry {
 
     /** Exports every finished span now, so a run's spans are in Jaeger when the command returns. */
     public static void flush(OpenTelemetrySdk sdk) {
-        CompletableResultCode result = sdk.getSdkTracerProvider().forceFlush()
-                .join(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableResultCode result =
+                sdk.getSdkTracerProvider().forceFlush().join(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (!result.isSuccess()) {
             System.err.println("Spans may be missing: the export did not finish within " + FLUSH_TIMEOUT);
         }

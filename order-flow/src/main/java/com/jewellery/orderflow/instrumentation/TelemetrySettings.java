@@ -8,8 +8,8 @@ package com.jewellery.orderflow.instrumentation;
  * @param caFile       PEM CA that signed the collector's certificate (an {@code https://} endpoint), or null for
  *                     the JVM's trusted CAs
  */
-public record TelemetrySettings(String otlpEndpoint, SamplingMode samplingMode, double samplingRatio,
-        java.nio.file.Path caFile) {
+public record TelemetrySettings(
+        String otlpEndpoint, SamplingMode samplingMode, double samplingRatio, java.nio.file.Path caFile) {
 
     public TelemetrySettings(String otlpEndpoint, SamplingMode samplingMode, double samplingRatio) {
         this(otlpEndpoint, samplingMode, samplingRatio, null);

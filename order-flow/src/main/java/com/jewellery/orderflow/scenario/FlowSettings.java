@@ -11,6 +11,5 @@ import java.time.Duration;
  * @param crmPort 0 for any free port
  * @param slowPricing how long a SLOW_PRICING order's pricing takes
  */
-public record FlowSettings(TelemetrySettings telemetry, String rabbitUri, int shopPort, int crmPort,
-        Duration slowPricing) {
-}
+public record FlowSettings(
+        TelemetrySettings telemetry, String rabbitUri, int shopPort, int crmPort, Duration slowPricing) {}

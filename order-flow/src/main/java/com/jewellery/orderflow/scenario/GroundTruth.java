@@ -19,20 +19,21 @@ import tools.jackson.databind.json.JsonMapper;
  * What a generator run did, to compare with what the portal finds in the traces: per order the
  * intended outcome, the contract stage where it stops, fails or is slow, and the consumer style.
  */
-public record GroundTruth(String runId, long seed, String sampling, Instant startedAt, Instant finishedAt,
-        List<SentOrder> orders) {
+public record GroundTruth(
+        String runId, long seed, String sampling, Instant startedAt, Instant finishedAt, List<SentOrder> orders) {
 
     /**
      * Objects on one line and arrays one element a line: the only array is the orders, so the file
      * has the run's facts on its first line and each order on a line of its own (easy to grep).
      */
-    private static final ObjectWriter WRITER = JsonMapper.shared().writer().with(new DefaultPrettyPrinter(
-            Separators.createDefaultInstance()
-                    .withObjectNameValueSpacing(Separators.Spacing.NONE)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
-            .withArrayIndenter(new DefaultIndenter("", "\n")));
+    private static final ObjectWriter WRITER = JsonMapper.shared()
+            .writer()
+            .with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.NONE)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
+                    .withArrayIndenter(new DefaultIndenter("", "\n")));
 
     public GroundTruth {
         orders = List.copyOf(orders);

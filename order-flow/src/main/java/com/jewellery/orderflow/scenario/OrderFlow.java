@@ -52,8 +52,8 @@ public final class OrderFlow implements AutoCloseable {
             MesPublisher publisher = remember(started, new MesPublisher(crmTelemetry, crmConnection));
             CrmService crm = remember(started, new CrmService(crmTelemetry, publisher, loopback(settings.crmPort())));
 
-            ShopService shop = remember(started,
-                    new ShopService(shopTelemetry, crm.ordersUri(), loopback(settings.shopPort())));
+            ShopService shop =
+                    remember(started, new ShopService(shopTelemetry, crm.ordersUri(), loopback(settings.shopPort())));
             return new OrderFlow(List.of(shopTelemetry, crmTelemetry, mesTelemetry), shop, mes, started);
         } catch (IOException | TimeoutException | RuntimeException e) {
             closeAll(started, e);

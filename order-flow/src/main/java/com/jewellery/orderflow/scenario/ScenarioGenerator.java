@@ -31,6 +31,7 @@ public final class ScenarioGenerator {
     private static final int MAX_IN_FLIGHT = 256;
     /** Every so many orders a health check: root spans without order.id, the "other traffic". */
     private static final int HEALTH_CHECK_EVERY = 25;
+
     private static final Duration MES_WAIT_LIMIT = Duration.ofSeconds(60);
     private static final List<String> METALS = List.of("GOLD_750", "GOLD_585", "SILVER_925", "PLATINUM_950");
     private static final List<String> ITEMS = List.of("ring", "necklace", "bracelet", "earrings", "pendant");
@@ -41,10 +42,13 @@ public final class ScenarioGenerator {
     private final Duration mesDowntime;
     private final int outageSize;
     /** HTTP/1.1: the JDK's HTTP server speaks nothing else, so no upgrade attempt per connection. */
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     /** Accepted orders whose message should reach the MES: the yardstick for "queue drained". */
     private final AtomicLong expectedAtMes = new AtomicLong();
+
     private volatile boolean stopped;
     private Duration sendingTime = Duration.ZERO;
     private Duration outageTime = Duration.ZERO;
@@ -176,14 +180,18 @@ public final class ScenarioGenerator {
             return SentOrder.refused(order);
         }
         JsonNode receipt = JSON.readTree(response.body());
-        return new SentOrder(order, true, receipt.required("traceId").stringValue(),
+        return new SentOrder(
+                order,
+                true,
+                receipt.required("traceId").stringValue(),
                 receipt.required("sampled").booleanValue());
     }
 
     /** Varied but repeatable order contents, derived from the order id. */
     private static OrderPayload payload(PlannedOrder order) {
         int hash = order.orderId().hashCode();
-        return new OrderPayload(order.orderId(),
+        return new OrderPayload(
+                order.orderId(),
                 "CUST-" + Math.floorMod(hash, 5_000),
                 ITEMS.get(Math.floorMod(hash, ITEMS.size())),
                 METALS.get(Math.floorMod(hash / 7, METALS.size())),
@@ -191,7 +199,8 @@ public final class ScenarioGenerator {
     }
 
     private void checkHealth() {
-        HttpRequest request = HttpRequest.newBuilder(flow.shopUri().resolve("/health")).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(flow.shopUri().resolve("/health")).GET().build();
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 

@@ -27,7 +27,8 @@ public record ScenarioPlan(String runId, long seed, List<PlannedOrder> orders) {
 
     /** The first {@code count} orders of {@link #orders}. */
     public static ScenarioPlan draw(String runId, long seed, int count, OutcomeMix mix, List<ConsumerStyle> styles) {
-        return new ScenarioPlan(runId, seed, orders(runId, seed, mix, styles).limit(count).toList());
+        return new ScenarioPlan(
+                runId, seed, orders(runId, seed, mix, styles).limit(count).toList());
     }
 
     /**
@@ -40,9 +41,10 @@ public record ScenarioPlan(String runId, long seed, List<PlannedOrder> orders) {
             throw new IllegalArgumentException("at least one consumer style is needed");
         }
         Random random = new Random(seed);
-        return IntStream.iterate(1, number -> number + 1).mapToObj(number -> new PlannedOrder(
-                orderId(runId, number),
-                new Simulation(mix.draw(random), styles.get(random.nextInt(styles.size())))));
+        return IntStream.iterate(1, number -> number + 1)
+                .mapToObj(number -> new PlannedOrder(
+                        orderId(runId, number),
+                        new Simulation(mix.draw(random), styles.get(random.nextInt(styles.size())))));
     }
 
     /** Each outcome in each consumer style, {@code repeats} times over: a plan that covers every case. */

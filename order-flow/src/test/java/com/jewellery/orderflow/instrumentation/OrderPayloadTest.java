@@ -19,8 +19,8 @@ class OrderPayloadTest {
     /** The cases of the hand-written JSON code's former JsonTest, now that Jackson reads and writes orders. */
     @Test
     void travelsAsJsonWhateverItsTextHolds() {
-        OrderPayload awkward = new OrderPayload("ORD-RUN-000002",
-                "quote \" backslash \\ newline \n tab \t bell \u0007 ring", "ring", "GOLD_750", 12.5);
+        OrderPayload awkward = new OrderPayload(
+                "ORD-RUN-000002", "quote \" backslash \\ newline \n tab \t bell \u0007 ring", "ring", "GOLD_750", 12.5);
 
         assertThat(OrderPayload.parse(awkward.toJson())).isEqualTo(awkward);
     }

@@ -30,7 +30,8 @@ class SamplingTest {
 
     @Test
     void orderAwareSamplesOtherTrafficAtTheRatio() {
-        assertThat(sampledShare(SamplingMode.ORDER_AWARE.sampler(0.1), Attributes.empty())).isBetween(0.08, 0.12);
+        assertThat(sampledShare(SamplingMode.ORDER_AWARE.sampler(0.1), Attributes.empty()))
+                .isBetween(0.08, 0.12);
     }
 
     @Test
@@ -42,22 +43,35 @@ class SamplingTest {
     void linkAwareKeepsAConsumersNewTraceExactlyWhenTheLinkedProducerSpanWasKept() {
         // a ratio of 1 would keep every root: a dropped producer must still drop its consumer's trace
         Sampler sampler = SamplingMode.LINK_AWARE.sampler(1.0);
-        LinkData keptProducer = LinkData.create(SpanContext.create(IdGenerator.random().generateTraceId(),
-                IdGenerator.random().generateSpanId(), TraceFlags.getSampled(), TraceState.getDefault()));
-        LinkData droppedProducer = LinkData.create(SpanContext.create(IdGenerator.random().generateTraceId(),
-                IdGenerator.random().generateSpanId(), TraceFlags.getDefault(), TraceState.getDefault()));
+        LinkData keptProducer = LinkData.create(SpanContext.create(
+                IdGenerator.random().generateTraceId(),
+                IdGenerator.random().generateSpanId(),
+                TraceFlags.getSampled(),
+                TraceState.getDefault()));
+        LinkData droppedProducer = LinkData.create(SpanContext.create(
+                IdGenerator.random().generateTraceId(),
+                IdGenerator.random().generateSpanId(),
+                TraceFlags.getDefault(),
+                TraceState.getDefault()));
 
         assertThat(decision(sampler, List.of(keptProducer))).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
         assertThat(decision(sampler, List.of(droppedProducer))).isEqualTo(SamplingDecision.DROP);
-        assertThat(decision(SamplingMode.LINK_AWARE.sampler(0.0), List.of())).as("a root without links: the ratio")
+        assertThat(decision(SamplingMode.LINK_AWARE.sampler(0.0), List.of()))
+                .as("a root without links: the ratio")
                 .isEqualTo(SamplingDecision.DROP);
         assertThat(decision(sampler, List.of())).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
         assertThat(sampledShare(SamplingMode.LINK_AWARE.sampler(0.1), ORDER)).isBetween(0.08, 0.12);
     }
 
     private static SamplingDecision decision(Sampler sampler, List<LinkData> links) {
-        return sampler.shouldSample(Context.root(), IdGenerator.random().generateTraceId(), "orders.mes receive",
-                SpanKind.CONSUMER, ORDER, links).getDecision();
+        return sampler.shouldSample(
+                        Context.root(),
+                        IdGenerator.random().generateTraceId(),
+                        "orders.mes receive",
+                        SpanKind.CONSUMER,
+                        ORDER,
+                        links)
+                .getDecision();
     }
 
     @Test
@@ -69,8 +83,13 @@ class SamplingTest {
     private static double sampledShare(Sampler sampler, Attributes attributes) {
         int roots = 10_000;
         long sampled = IntStream.range(0, roots)
-                .mapToObj(i -> sampler.shouldSample(Context.root(), IdGenerator.random().generateTraceId(),
-                        "POST /orders", SpanKind.SERVER, attributes, List.of()))
+                .mapToObj(i -> sampler.shouldSample(
+                        Context.root(),
+                        IdGenerator.random().generateTraceId(),
+                        "POST /orders",
+                        SpanKind.SERVER,
+                        attributes,
+                        List.of()))
                 .filter(result -> result.getDecision() == SamplingDecision.RECORD_AND_SAMPLE)
                 .count();
         return sampled / (double) roots;

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,10 +23,24 @@ class GroundTruthTest {
 
     @Test
     void writesRunFactsAndOneEntryPerOrder(@TempDir Path directory) throws Exception {
-        GroundTruth truth = new GroundTruth("RUN7", 42, "order-aware sampling, ratio 0.1", STARTED, FINISHED, List.of(
-                new SentOrder(order(1, Outcome.OK, ConsumerStyle.CONTINUE), true, "0af7651916cd43dd8448eb211c80319c", true),
-                new SentOrder(order(2, Outcome.LOST, ConsumerStyle.LINK), true, "4bf92f3577b34da6a3ce929d0e0e4736", false),
-                SentOrder.refused(order(3, Outcome.POISON, ConsumerStyle.CONTINUE))));
+        GroundTruth truth = new GroundTruth(
+                "RUN7",
+                42,
+                "order-aware sampling, ratio 0.1",
+                STARTED,
+                FINISHED,
+                List.of(
+                        new SentOrder(
+                                order(1, Outcome.OK, ConsumerStyle.CONTINUE),
+                                true,
+                                "0af7651916cd43dd8448eb211c80319c",
+                                true),
+                        new SentOrder(
+                                order(2, Outcome.LOST, ConsumerStyle.LINK),
+                                true,
+                                "4bf92f3577b34da6a3ce929d0e0e4736",
+                                false),
+                        SentOrder.refused(order(3, Outcome.POISON, ConsumerStyle.CONTINUE))));
         Path file = directory.resolve("nested/ground-truth.json");
 
         truth.write(file);
@@ -56,13 +70,14 @@ class GroundTruthTest {
 
     @ParameterizedTest
     @CsvSource({
-            "OK,            mes.approve,    true,  true",
-            "LOST,          rabbitmq.queue, false, false",
-            "STUCK,         crm.publish,    false, false",
-            "PRICING_ERROR, mes.price,      false, true",
-            "SLOW_PRICING,  mes.price,      true,  true",
-            "POISON,        mes.consume,    false, true",
-            "MES_DOWN,      rabbitmq.queue, true,  true"})
+        "OK,            mes.approve,    true,  true",
+        "LOST,          rabbitmq.queue, false, false",
+        "STUCK,         crm.publish,    false, false",
+        "PRICING_ERROR, mes.price,      false, true",
+        "SLOW_PRICING,  mes.price,      true,  true",
+        "POISON,        mes.consume,    false, true",
+        "MES_DOWN,      rabbitmq.queue, true,  true"
+    })
     void namesTheContractStageOfEveryOutcome(Outcome outcome, String stage, boolean completes, boolean reachesMes) {
         assertThat(outcome.stage().id()).isEqualTo(stage);
         assertThat(outcome.completes()).isEqualTo(completes);

@@ -33,17 +33,23 @@ class OutcomeMixTest {
 
     @Test
     void rejectsWhatIsNotAMix() {
-        assertThatIllegalArgumentException().isThrownBy(() -> OutcomeMix.parse("ok=90,gone=2"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OutcomeMix.parse("ok=90,gone=2"))
                 .withMessageContaining("unknown outcome 'gone'");
-        assertThatIllegalArgumentException().isThrownBy(() -> OutcomeMix.parse("ok"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OutcomeMix.parse("ok"))
                 .withMessageContaining("not outcome=weight");
-        assertThatIllegalArgumentException().isThrownBy(() -> OutcomeMix.parse("ok=-1,lost=2"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OutcomeMix.parse("ok=-1,lost=2"))
                 .withMessageContaining("negative");
-        assertThatIllegalArgumentException().isThrownBy(() -> OutcomeMix.parse("ok=ninety"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OutcomeMix.parse("ok=ninety"))
                 .withMessageContaining("not a whole number");
-        assertThatIllegalArgumentException().isThrownBy(() -> OutcomeMix.parse("ok=1,OK=2"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OutcomeMix.parse("ok=1,OK=2"))
                 .withMessageContaining("twice");
-        assertThatIllegalArgumentException().isThrownBy(() -> OutcomeMix.parse("ok=0,lost=0"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OutcomeMix.parse("ok=0,lost=0"))
                 .withMessageContaining("weight 0");
     }
 

@@ -56,7 +56,9 @@ class ScenarioPlanTest {
     void theEndlessSequenceStartsWithThePlan() {
         ScenarioPlan plan = ScenarioPlan.draw("RUN", 9, 50, EVERY_OUTCOME, BOTH_STYLES);
 
-        assertThat(ScenarioPlan.orders("RUN", 9, EVERY_OUTCOME, BOTH_STYLES).limit(50).toList())
+        assertThat(ScenarioPlan.orders("RUN", 9, EVERY_OUTCOME, BOTH_STYLES)
+                        .limit(50)
+                        .toList())
                 .isEqualTo(plan.orders());
     }
 

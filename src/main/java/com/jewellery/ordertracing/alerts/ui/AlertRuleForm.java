@@ -46,8 +46,8 @@ class AlertRuleForm extends VerticalLayout {
         setId("alert-rule-form");
         setPadding(false);
         stage = new StageSelect("alert-rule-stage", "alerts.rule.stage", "alerts.rule.anyStage", stages);
-        fields = Map.of("name", name, "kind", kind, "stage", stage, "threshold", threshold,
-                "windowMinutes", windowMinutes);
+        fields = Map.of(
+                "name", name, "kind", kind, "stage", stage, "threshold", threshold, "windowMinutes", windowMinutes);
         configureFields();
         FormLayout form = new FormLayout(name, kind, stage, threshold, windowMinutes, enabled);
         Button save = new Button(getTranslation("alerts.rule.save"), click -> save(saver));
@@ -98,8 +98,15 @@ class AlertRuleForm extends VerticalLayout {
     private void save(Saver saver) {
         clearErrors();
         try {
-            saver.save(id, new AlertRuleInput(name.getValue(), kind.getValue(), stage.getValue(), threshold.getValue(),
-                    windowMinutes.getValue(), enabled.getValue()));
+            saver.save(
+                    id,
+                    new AlertRuleInput(
+                            name.getValue(),
+                            kind.getValue(),
+                            stage.getValue(),
+                            threshold.getValue(),
+                            windowMinutes.getValue(),
+                            enabled.getValue()));
         } catch (InvalidAlertRuleException refused) {
             refused.problems().forEach((field, key) -> {
                 HasValidation component = fields.get(field);
@@ -117,7 +124,10 @@ class AlertRuleForm extends VerticalLayout {
     }
 
     private void describeThreshold() {
-        threshold.setHelperText(kind.getValue() == null ? null
-                : getTranslation("alerts.rule.thresholdHelp." + kind.getValue().name()));
+        threshold.setHelperText(
+                kind.getValue() == null
+                        ? null
+                        : getTranslation(
+                                "alerts.rule.thresholdHelp." + kind.getValue().name()));
     }
 }

@@ -44,7 +44,8 @@ class AlertsView extends VerticalLayout implements HasDynamicTitle {
 
     AlertsView(AlertService service, AuthenticationContext authentication) {
         this.service = service;
-        this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+        this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
         setId("alerts");
         configureAlerts();
@@ -52,8 +53,13 @@ class AlertsView extends VerticalLayout implements HasDynamicTitle {
         configureRules();
         form = new AlertRuleForm(service.stages(), this::saveRule, this::deleteRule, this::closeForm);
         form.setVisible(false);
-        add(new H2(getTranslation("alerts.title")), alerts, new H3(getTranslation("alerts.outbox")), outbox,
-                new H3(getTranslation("alerts.rules")), rules);
+        add(
+                new H2(getTranslation("alerts.title")),
+                alerts,
+                new H3(getTranslation("alerts.outbox")),
+                outbox,
+                new H3(getTranslation("alerts.rules")),
+                rules);
         if (authentication.hasRole(Roles.ADMINISTRATION)) {
             Button newRule = new Button(getTranslation("alerts.rule.new"), click -> openForm(null));
             newRule.setId("alert-rule-new");
@@ -67,50 +73,83 @@ class AlertsView extends VerticalLayout implements HasDynamicTitle {
         alerts.setId("alert-history");
         alerts.setHeight("22em");
         alerts.addThemeVariants(GridVariant.LUMO_COMPACT);
-        alerts.addColumn(alert -> time(alert.openedAt())).setHeader(getTranslation("alerts.opened")).setAutoWidth(true);
+        alerts.addColumn(alert -> time(alert.openedAt()))
+                .setHeader(getTranslation("alerts.opened"))
+                .setAutoWidth(true);
         alerts.addColumn(alert -> alert.open() ? getTranslation("alerts.open") : time(alert.resolvedAt()))
-                .setHeader(getTranslation("alerts.resolved")).setAutoWidth(true);
-        alerts.addColumn(AlertRecord::ruleName).setHeader(getTranslation("alerts.rule")).setAutoWidth(true);
-        alerts.addColumn(this::summary).setHeader(getTranslation("alerts.summary")).setFlexGrow(1);
-        alerts.setItems(query -> service.history(query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, service.historyCount()));
+                .setHeader(getTranslation("alerts.resolved"))
+                .setAutoWidth(true);
+        alerts.addColumn(AlertRecord::ruleName)
+                .setHeader(getTranslation("alerts.rule"))
+                .setAutoWidth(true);
+        alerts.addColumn(this::summary)
+                .setHeader(getTranslation("alerts.summary"))
+                .setFlexGrow(1);
+        alerts.setItems(query -> service.history(query.getOffset(), query.getLimit()).stream(), query ->
+                (int) Math.min(Integer.MAX_VALUE, service.historyCount()));
     }
 
     /** In the user's language; alerts opened before texts were kept as keys show their English summary. */
     private String summary(AlertRecord alert) {
-        return alert.text() == null ? alert.summary()
-                : getTranslation(alert.text().key(), alert.text().arguments(StageNames.name(this::getTranslation, alert.text().stage())));
+        return alert.text() == null
+                ? alert.summary()
+                : getTranslation(
+                        alert.text().key(),
+                        alert.text()
+                                .arguments(StageNames.name(
+                                        this::getTranslation, alert.text().stage())));
     }
 
     private void configureOutbox() {
         outbox.setId("alert-outbox");
         outbox.setHeight("16em");
         outbox.addThemeVariants(GridVariant.LUMO_COMPACT);
-        outbox.addColumn(n -> time(n.createdAt())).setHeader(getTranslation("alerts.created")).setAutoWidth(true);
-        outbox.addColumn(n -> n.channel() + " / " + n.event()).setHeader(getTranslation("alerts.channel")).setAutoWidth(true);
+        outbox.addColumn(n -> time(n.createdAt()))
+                .setHeader(getTranslation("alerts.created"))
+                .setAutoWidth(true);
+        outbox.addColumn(n -> n.channel() + " / " + n.event())
+                .setHeader(getTranslation("alerts.channel"))
+                .setAutoWidth(true);
         outbox.addColumn(n -> getTranslation("alerts.status." + n.status().name()))
-                .setHeader(getTranslation("alerts.status")).setAutoWidth(true);
-        outbox.addColumn(OutboxNotification::attempts).setHeader(getTranslation("alerts.attempts")).setAutoWidth(true);
+                .setHeader(getTranslation("alerts.status"))
+                .setAutoWidth(true);
+        outbox.addColumn(OutboxNotification::attempts)
+                .setHeader(getTranslation("alerts.attempts"))
+                .setAutoWidth(true);
         outbox.addColumn(n -> n.deliveredAt() != null ? time(n.deliveredAt()) : time(n.nextAttemptAt()))
-                .setHeader(getTranslation("alerts.deliveredOrNext")).setAutoWidth(true);
-        outbox.addColumn(OutboxNotification::lastError).setHeader(getTranslation("alerts.lastError")).setFlexGrow(1);
+                .setHeader(getTranslation("alerts.deliveredOrNext"))
+                .setAutoWidth(true);
+        outbox.addColumn(OutboxNotification::lastError)
+                .setHeader(getTranslation("alerts.lastError"))
+                .setFlexGrow(1);
     }
 
     private void configureRules() {
         rules.setId("alert-rules");
         rules.setAllRowsVisible(true);
-        rules.addColumn(AlertRule::name).setHeader(getTranslation("alerts.rule.name")).setAutoWidth(true);
-        rules.addColumn(rule -> getTranslation("alerts.kind." + rule.kind().name()))
-                .setHeader(getTranslation("alerts.rule.kind")).setAutoWidth(true);
-        rules.addColumn(rule -> rule.stage() == null ? getTranslation("alerts.rule.anyStage") : StageNames.name(this::getTranslation, rule.stage()))
-                .setHeader(getTranslation("alerts.rule.stage")).setAutoWidth(true);
-        rules.addColumn(rule -> rule.threshold().stripTrailingZeros().toPlainString()).setHeader(getTranslation("alerts.rule.threshold"))
+        rules.addColumn(AlertRule::name)
+                .setHeader(getTranslation("alerts.rule.name"))
                 .setAutoWidth(true);
-        rules.addColumn(AlertRule::windowMinutes).setHeader(getTranslation("alerts.rule.window")).setAutoWidth(true);
+        rules.addColumn(rule -> getTranslation("alerts.kind." + rule.kind().name()))
+                .setHeader(getTranslation("alerts.rule.kind"))
+                .setAutoWidth(true);
+        rules.addColumn(rule -> rule.stage() == null
+                        ? getTranslation("alerts.rule.anyStage")
+                        : StageNames.name(this::getTranslation, rule.stage()))
+                .setHeader(getTranslation("alerts.rule.stage"))
+                .setAutoWidth(true);
+        rules.addColumn(rule -> rule.threshold().stripTrailingZeros().toPlainString())
+                .setHeader(getTranslation("alerts.rule.threshold"))
+                .setAutoWidth(true);
+        rules.addColumn(AlertRule::windowMinutes)
+                .setHeader(getTranslation("alerts.rule.window"))
+                .setAutoWidth(true);
         rules.addColumn(rule -> getTranslation(rule.enabled() ? "alerts.rule.on" : "alerts.rule.off"))
-                .setHeader(getTranslation("alerts.rule.enabled")).setAutoWidth(true);
+                .setHeader(getTranslation("alerts.rule.enabled"))
+                .setAutoWidth(true);
         rules.addColumn(rule -> rule.updatedBy() + ", " + time(rule.updatedAt()))
-                .setHeader(getTranslation("alerts.rule.updated")).setFlexGrow(1);
+                .setHeader(getTranslation("alerts.rule.updated"))
+                .setFlexGrow(1);
     }
 
     private void openForm(AlertRule rule) {

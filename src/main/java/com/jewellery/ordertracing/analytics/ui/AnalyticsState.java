@@ -21,13 +21,14 @@ import java.util.Optional;
  */
 record AnalyticsState(String preset, Instant from, Instant to, String stage, boolean compare, Instant at) {
 
-    static final AnalyticsState DEFAULT = new AnalyticsState(AnalyticsRange.Preset.DAY.key(), null, null,
-            StageMeasurement.END_TO_END, false, null);
+    static final AnalyticsState DEFAULT =
+            new AnalyticsState(AnalyticsRange.Preset.DAY.key(), null, null, StageMeasurement.END_TO_END, false, null);
 
     static AnalyticsState from(QueryParameters query, List<String> stages) {
         Map<String, List<String>> parameters = query.getParameters();
         String range = first(parameters, "range").orElse(DEFAULT.preset);
-        Instant from = first(parameters, "from").flatMap(AnalyticsState::instant).orElse(null);
+        Instant from =
+                first(parameters, "from").flatMap(AnalyticsState::instant).orElse(null);
         Instant to = first(parameters, "to").flatMap(AnalyticsState::instant).orElse(null);
         String stage = first(parameters, "stage").filter(stages::contains).orElse(DEFAULT.stage);
         boolean compare = first(parameters, "compare").map("1"::equals).orElse(false);
@@ -36,12 +37,14 @@ record AnalyticsState(String preset, Instant from, Instant to, String stage, boo
         if (!custom && AnalyticsRange.Preset.of(range).isEmpty()) {
             range = DEFAULT.preset;
         }
-        return custom ? new AnalyticsState(range, from, to, stage, compare, at)
+        return custom
+                ? new AnalyticsState(range, from, to, stage, compare, at)
                 : new AnalyticsState(range, null, null, stage, compare, at);
     }
 
     AnalyticsRange range(Instant now) {
-        return from != null ? new AnalyticsRange(from, to)
+        return from != null
+                ? new AnalyticsRange(from, to)
                 : AnalyticsRange.last(AnalyticsRange.Preset.of(preset).orElseThrow(), now);
     }
 

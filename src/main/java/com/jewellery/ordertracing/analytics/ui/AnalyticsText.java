@@ -22,7 +22,8 @@ final class AnalyticsText {
     }
 
     String stage(String stageId) {
-        return StageMeasurement.END_TO_END.equals(stageId) ? t("analytics.stage.endToEnd")
+        return StageMeasurement.END_TO_END.equals(stageId)
+                ? t("analytics.stage.endToEnd")
                 : StageNames.name(component::getTranslation, stageId);
     }
 
@@ -77,7 +78,9 @@ final class AnalyticsText {
         }
         double delta = change.delta() * 100;
         String signed = (delta > 0 ? "+" : "") + number(delta, metric.kind() == Metric.Kind.SHARE ? 2 : 1);
-        return metric.kind() == Metric.Kind.SHARE ? t("analytics.delta.points", signed) : t("analytics.delta.percent", signed);
+        return metric.kind() == Metric.Kind.SHARE
+                ? t("analytics.delta.points", signed)
+                : t("analytics.delta.percent", signed);
     }
 
     String t(String key, Object... args) {

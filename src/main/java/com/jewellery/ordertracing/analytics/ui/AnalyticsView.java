@@ -24,7 +24,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,7 +68,9 @@ class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         this.service = service;
         this.grafana = grafana;
         this.text = new AnalyticsText(this, getLocale());
-        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(zone);
+        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(getLocale())
+                .withZone(zone);
         setId("analytics");
         content.setWidthFull();
         Paragraph note = new Paragraph(getTranslation("analytics.note"));
@@ -81,7 +82,9 @@ class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
     private HorizontalLayout toolbar() {
         range.setId("analytics-range");
         range.setLabel(getTranslation("analytics.range"));
-        List<String> ranges = new ArrayList<>(Arrays.stream(AnalyticsRange.Preset.values()).map(AnalyticsRange.Preset::key).toList());
+        List<String> ranges = new ArrayList<>(Arrays.stream(AnalyticsRange.Preset.values())
+                .map(AnalyticsRange.Preset::key)
+                .toList());
         ranges.add(CUSTOM);
         range.setItems(ranges);
         range.setItemLabelGenerator(key -> getTranslation("analytics.range." + key));
@@ -135,8 +138,11 @@ class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         Optional<AnalyticsRange.Problem> problem = service.check(start, end);
         if (problem.isPresent()) {
             DateTimePicker field = problem.get() == AnalyticsRange.Problem.MISSING && start == null
-                    || problem.get() == AnalyticsRange.Problem.IN_FUTURE ? from : to;
-            field.setErrorMessage(getTranslation("analytics.range.error." + problem.get().name(),
+                            || problem.get() == AnalyticsRange.Problem.IN_FUTURE
+                    ? from
+                    : to;
+            field.setErrorMessage(getTranslation(
+                    "analytics.range.error." + problem.get().name(),
                     service.longestRange().toDays()));
             field.setInvalid(true);
             return;
@@ -170,35 +176,60 @@ class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         AnalyticsReport report = service.report(chosen);
         StageSeries current = report.current(state.stage()).orElseThrow();
         StageSeries previous = state.compare() ? report.previous(state.stage()).orElseThrow() : null;
-        resolution.setText(getTranslation("analytics.resolution", time.format(report.resolution().from()),
-                time.format(report.resolution().to()), getTranslation("analytics.step." + report.resolution().step()),
-                getTranslation("analytics.rollup." + report.resolution().rollup().name())));
+        resolution.setText(getTranslation(
+                "analytics.resolution",
+                time.format(report.resolution().from()),
+                time.format(report.resolution().to()),
+                getTranslation("analytics.step." + report.resolution().step()),
+                getTranslation(
+                        "analytics.rollup." + report.resolution().rollup().name())));
         content.removeAll();
         DateTimeFormatter axis = (report.resolution().step().compareTo(Duration.ofDays(1)) >= 0
-                ? DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
-                : chosen.length().compareTo(Duration.ofDays(1)) > 0 ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)).withLocale(getLocale()).withZone(zone);
-        List<String> categories = current.points().stream().map(point -> axis.format(point.start())).toList();
+                        ? DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
+                        : chosen.length().compareTo(Duration.ofDays(1)) > 0
+                                ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                                : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT))
+                .withLocale(getLocale())
+                .withZone(zone);
+        List<String> categories = current.points().stream()
+                .map(point -> axis.format(point.start()))
+                .toList();
         Charts charts = new Charts(text);
         StageChart durations = new StageChart("analytics-durations");
         StageChart traffic = new StageChart("analytics-traffic");
         charts.showDurations(durations, categories, current, previous);
         charts.showTraffic(traffic, categories, current, previous);
-        durations.onPointClick(index -> go(state.withPoint(current.points().get(index).start())));
-        traffic.onPointClick(index -> go(state.withPoint(current.points().get(index).start())));
+        durations.onPointClick(
+                index -> go(state.withPoint(current.points().get(index).start())));
+        traffic.onPointClick(
+                index -> go(state.withPoint(current.points().get(index).start())));
         BucketGrid buckets = new BucketGrid(text, time, point -> go(state.withPoint(point.start())));
         buckets.show(current);
         ComparisonGrid comparison = new ComparisonGrid(text, state.compare(), id -> go(state.withStage(id)));
         comparison.show(report.comparisons());
-        content.add(new H3(getTranslation("analytics.chart.durations", text.stage(state.stage()),
-                service.sla(state.stage()).map(text::duration).orElse(getTranslation("analytics.none")))),
-                durations, new H3(getTranslation("analytics.chart.traffic")), traffic);
-        state.point().filter(at -> !at.isBefore(report.resolution().from()) && at.isBefore(report.resolution().to()))
-                .ifPresent(at -> content.add(new DrillDownPanel(service.drillDown(state.stage(), at,
-                        at.plus(report.resolution().step())), text, time)));
-        content.add(new H3(getTranslation("analytics.buckets")), new Paragraph(getTranslation("analytics.buckets.hint")),
-                csvLink(chosen), buckets, new H3(getTranslation(state.compare() ? "analytics.comparison.previous"
-                        : "analytics.comparison")), comparison);
+        content.add(
+                new H3(getTranslation(
+                        "analytics.chart.durations",
+                        text.stage(state.stage()),
+                        service.sla(state.stage()).map(text::duration).orElse(getTranslation("analytics.none")))),
+                durations,
+                new H3(getTranslation("analytics.chart.traffic")),
+                traffic);
+        state.point()
+                .filter(at -> !at.isBefore(report.resolution().from())
+                        && at.isBefore(report.resolution().to()))
+                .ifPresent(at -> content.add(new DrillDownPanel(
+                        service.drillDown(
+                                state.stage(), at, at.plus(report.resolution().step())),
+                        text,
+                        time)));
+        content.add(
+                new H3(getTranslation("analytics.buckets")),
+                new Paragraph(getTranslation("analytics.buckets.hint")),
+                csvLink(chosen),
+                buckets,
+                new H3(getTranslation(state.compare() ? "analytics.comparison.previous" : "analytics.comparison")),
+                comparison);
         content.add(new GrafanaPanels(grafana, chosen.from(), chosen.to(), state.stage(), zone));
         if (current.total().total() == 0) {
             Paragraph empty = new Paragraph(getTranslation("analytics.empty"));

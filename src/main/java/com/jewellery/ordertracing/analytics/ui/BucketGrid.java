@@ -15,16 +15,21 @@ final class BucketGrid extends Grid<StageSeries.Point> {
         setId("analytics-buckets");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setAllRowsVisible(true);
-        addColumn(point -> time.format(point.start())).setHeader(text.t("analytics.column.bucket")).setFlexGrow(2);
+        addColumn(point -> time.format(point.start()))
+                .setHeader(text.t("analytics.column.bucket"))
+                .setFlexGrow(2);
         for (Metric metric : Metric.values()) {
             addColumn(point -> text.value(metric, metric.of(point.histogram())))
-                    .setHeader(text.t("analytics.series." + metric.name())).setKey(metric.name());
+                    .setHeader(text.t("analytics.series." + metric.name()))
+                    .setKey(metric.name());
         }
         addItemClickListener(click -> onClick.accept(click.getItem()));
     }
 
     void show(StageSeries series) {
-        List<StageSeries.Point> filled = series.points().stream().filter(point -> point.histogram().total() > 0).toList();
+        List<StageSeries.Point> filled = series.points().stream()
+                .filter(point -> point.histogram().total() > 0)
+                .toList();
         setItems(filled);
     }
 }

@@ -20,17 +20,22 @@ final class ComparisonGrid extends Grid<PeriodComparison> {
         setId("analytics-comparison");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setAllRowsVisible(true);
-        addColumn(row -> text.stage(row.stageId())).setHeader(text.t("analytics.column.stage")).setFlexGrow(2);
+        addColumn(row -> text.stage(row.stageId()))
+                .setHeader(text.t("analytics.column.stage"))
+                .setFlexGrow(2);
         for (Metric metric : Metric.values()) {
-            addColumn(row -> cell(metric, row.change(metric), compare)).setHeader(text.t("analytics.series." + metric.name()))
-                    .setKey(metric.name()).setFlexGrow(compare ? 2 : 1);
+            addColumn(row -> cell(metric, row.change(metric), compare))
+                    .setHeader(text.t("analytics.series." + metric.name()))
+                    .setKey(metric.name())
+                    .setFlexGrow(compare ? 2 : 1);
         }
         addItemClickListener(click -> onStage.accept(click.getItem().stageId()));
     }
 
     private String cell(Metric metric, PeriodComparison.Change change, boolean compare) {
         String now = text.value(metric, change.current());
-        return compare ? text.t("analytics.cell", now, text.value(metric, change.previous()), text.delta(metric, change))
+        return compare
+                ? text.t("analytics.cell", now, text.value(metric, change.previous()), text.delta(metric, change))
                 : now;
     }
 

@@ -24,7 +24,10 @@ final class DrillDownPanel extends VerticalLayout {
     DrillDownPanel(DrillDown drill, AnalyticsText text, DateTimeFormatter time) {
         setId("analytics-drilldown");
         setPadding(false);
-        add(new H3(text.t("analytics.drill.title", text.stage(drill.stageId()), time.format(drill.from()),
+        add(new H3(text.t(
+                "analytics.drill.title",
+                text.stage(drill.stageId()),
+                time.format(drill.from()),
                 time.format(drill.to()))));
         if (!drill.canOpenOrders()) {
             Paragraph note = new Paragraph(text.t("analytics.drill.noLinks"));
@@ -35,8 +38,8 @@ final class DrillDownPanel extends VerticalLayout {
         add(new H4(text.t("analytics.drill.failed")), grid("analytics-failed", drill.failed(), drill, text, time));
     }
 
-    private static Component grid(String id, List<OrderMeasurement> orders, DrillDown drill, AnalyticsText text,
-            DateTimeFormatter time) {
+    private static Component grid(
+            String id, List<OrderMeasurement> orders, DrillDown drill, AnalyticsText text, DateTimeFormatter time) {
         if (orders.isEmpty()) {
             Paragraph none = new Paragraph(text.t("analytics.drill.none"));
             none.setId(id + "-none");
@@ -46,10 +49,15 @@ final class DrillDownPanel extends VerticalLayout {
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(order -> drill.canOpenOrders() ? new Anchor("orders/" + order.orderId(), order.orderId())
-                : new Span(order.orderId())).setHeader(text.t("analytics.column.order")).setFlexGrow(2);
+        grid.addComponentColumn(order -> drill.canOpenOrders()
+                        ? new Anchor("orders/" + order.orderId(), order.orderId())
+                        : new Span(order.orderId()))
+                .setHeader(text.t("analytics.column.order"))
+                .setFlexGrow(2);
         grid.addColumn(order -> text.duration(order.micros())).setHeader(text.t("analytics.column.duration"));
-        grid.addColumn(order -> time.format(order.endedAt())).setHeader(text.t("analytics.column.endedAt")).setFlexGrow(2);
+        grid.addColumn(order -> time.format(order.endedAt()))
+                .setHeader(text.t("analytics.column.endedAt"))
+                .setFlexGrow(2);
         grid.addColumn(order -> text.t(order.slaOk() ? "analytics.yes" : "analytics.no"))
                 .setHeader(text.t("analytics.column.withinSla"));
         grid.addColumn(order -> text.t(order.error() ? "analytics.yes" : "analytics.no"))

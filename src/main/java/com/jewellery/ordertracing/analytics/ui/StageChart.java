@@ -21,15 +21,12 @@ class StageChart extends Component {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One value of a series: the number drawn and the text its tooltip shows. */
-    record Value(double value, String text) {
-    }
+    record Value(double value, String text) {}
 
     /** @param data one entry per category; null where the bucket has no value */
-    record Series(String name, String type, int yAxisIndex, boolean dashed, String color, List<Value> data) {
-    }
+    record Series(String name, String type, int yAxisIndex, boolean dashed, String color, List<Value> data) {}
 
-    record Axis(String name, Double min, Double max) {
-    }
+    record Axis(String name, Double min, Double max) {}
 
     StageChart(String id) {
         setId(id);
@@ -37,13 +34,19 @@ class StageChart extends Component {
     }
 
     void show(List<String> categories, List<Axis> axes, List<Series> series) {
-        getElement().setProperty("data", JSON.writeValueAsString(Map.of("categories", categories, "yAxes", axes,
-                "series", series)));
+        getElement()
+                .setProperty(
+                        "data",
+                        JSON.writeValueAsString(Map.of("categories", categories, "yAxes", axes, "series", series)));
     }
 
     /** Called with the index of the bucket clicked. */
     void onPointClick(IntConsumer listener) {
-        getElement().addEventListener("point-click", event -> listener.accept(
-                event.getEventData().get("event.detail.index").asInt())).addEventData("event.detail.index");
+        getElement()
+                .addEventListener(
+                        "point-click",
+                        event -> listener.accept(
+                                event.getEventData().get("event.detail.index").asInt()))
+                .addEventData("event.detail.index");
     }
 }

@@ -42,27 +42,34 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         typeFilter.setItems(AuditEventType.values());
         typeFilter.setEmptySelectionAllowed(true);
         typeFilter.setEmptySelectionCaption(getTranslation("audit.filter.all"));
-        typeFilter.setItemLabelGenerator(type -> type == null ? getTranslation("audit.filter.all")
-                : getTranslation("audit.type." + type.name()));
+        typeFilter.setItemLabelGenerator(type ->
+                type == null ? getTranslation("audit.filter.all") : getTranslation("audit.type." + type.name()));
         typeFilter.addValueChangeListener(change -> refresh());
     }
 
     private void configureGrid() {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+                .withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
         grid.setSizeFull();
-        grid.addColumn(event -> format.format(event.getOccurredAt())).setHeader(getTranslation("audit.when"))
+        grid.addColumn(event -> format.format(event.getOccurredAt()))
+                .setHeader(getTranslation("audit.when"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEvent::getUsername).setHeader(getTranslation("audit.user")).setAutoWidth(true);
+        grid.addColumn(AuditEvent::getUsername)
+                .setHeader(getTranslation("audit.user"))
+                .setAutoWidth(true);
         grid.addColumn(event -> getTranslation("audit.type." + event.getType().name()))
-                .setHeader(getTranslation("audit.type")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::getDetail).setHeader(getTranslation("audit.detail")).setFlexGrow(1);
+                .setHeader(getTranslation("audit.type"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditEvent::getDetail)
+                .setHeader(getTranslation("audit.detail"))
+                .setFlexGrow(1);
     }
 
     private void refresh() {
         AuditEventType type = typeFilter.getValue();
-        grid.setItems(query -> auditService.page(type, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) auditService.count(type));
+        grid.setItems(query -> auditService.page(type, query.getOffset(), query.getLimit()).stream(), query ->
+                (int) auditService.count(type));
     }
 
     @Override

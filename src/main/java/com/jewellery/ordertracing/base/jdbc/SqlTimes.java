@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class SqlTimes {
 
-    private SqlTimes() {
-    }
+    private SqlTimes() {}
 
     /** The instant as a UTC offset date-time, the type the PostgreSQL driver binds as TIMESTAMPTZ; null stays null. */
     public static OffsetDateTime timestamp(Instant instant) {

@@ -16,14 +16,17 @@ class ErrorHandlingInitListener implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
-            String reference = ErrorReference.log("A UI action failed", error.getThrowable());
-            UI ui = UI.getCurrent();
-            if (ui != null) {
-                Notification notification = Notification.show(ui.getTranslation("error.unexpected.text", reference),
-                        8000, Notification.Position.TOP_CENTER);
-                notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
-        }));
+        event.getSource()
+                .addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+                    String reference = ErrorReference.log("A UI action failed", error.getThrowable());
+                    UI ui = UI.getCurrent();
+                    if (ui != null) {
+                        Notification notification = Notification.show(
+                                ui.getTranslation("error.unexpected.text", reference),
+                                8000,
+                                Notification.Position.TOP_CENTER);
+                        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    }
+                }));
     }
 }

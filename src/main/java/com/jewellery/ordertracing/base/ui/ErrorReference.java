@@ -9,8 +9,7 @@ final class ErrorReference {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorReference.class);
 
-    private ErrorReference() {
-    }
+    private ErrorReference() {}
 
     static String log(String what, Throwable failure) {
         String reference = UUID.randomUUID().toString().substring(0, 8);

@@ -25,15 +25,21 @@ public class LocalePreference implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> chosenLocale(VaadinRequest.getCurrent())
-                .ifPresent(init.getUI()::setLocale));
+        event.getSource()
+                .addUIInitListener(
+                        init -> chosenLocale(VaadinRequest.getCurrent()).ifPresent(init.getUI()::setLocale));
     }
 
     /** Switches every open tab of this session to the locale and remembers it in the browser. */
     public static void choose(Locale locale) {
         VaadinSession.getCurrent().setLocale(locale);
-        UI.getCurrent().getPage().executeJs("document.cookie = $0 + '=' + $1 + ';path=/;max-age=' + $2 + ';samesite=lax'",
-                COOKIE, locale.getLanguage(), ONE_YEAR_SECONDS);
+        UI.getCurrent()
+                .getPage()
+                .executeJs(
+                        "document.cookie = $0 + '=' + $1 + ';path=/;max-age=' + $2 + ';samesite=lax'",
+                        COOKIE,
+                        locale.getLanguage(),
+                        ONE_YEAR_SECONDS);
     }
 
     static Optional<Locale> chosenLocale(VaadinRequest request) {
@@ -44,7 +50,8 @@ public class LocalePreference implements VaadinServiceInitListener {
                 .filter(cookie -> COOKIE.equals(cookie.getName()))
                 .map(Cookie::getValue)
                 .map(Locale::forLanguageTag)
-                .filter(locale -> SUPPORTED.stream().anyMatch(s -> s.getLanguage().equals(locale.getLanguage())))
+                .filter(locale ->
+                        SUPPORTED.stream().anyMatch(s -> s.getLanguage().equals(locale.getLanguage())))
                 .findFirst();
     }
 }

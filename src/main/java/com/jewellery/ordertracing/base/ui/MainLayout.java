@@ -2,9 +2,9 @@ package com.jewellery.ordertracing.base.ui;
 
 import com.jewellery.ordertracing.security.CurrentUser;
 import com.jewellery.ordertracing.security.CurrentUserService;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -13,9 +13,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
-import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /**
@@ -71,8 +71,10 @@ class MainLayout extends AppLayout {
     private Span userLabel(CurrentUser user) {
         Span label = new Span(user.displayName());
         label.setId("current-user");
-        label.setTitle(user.roles().isEmpty() ? getTranslation("app.noRole")
-                : getTranslation("app.roles", String.join(", ", user.roles())));
+        label.setTitle(
+                user.roles().isEmpty()
+                        ? getTranslation("app.noRole")
+                        : getTranslation("app.roles", String.join(", ", user.roles())));
         return label;
     }
 
@@ -84,7 +86,8 @@ class MainLayout extends AppLayout {
         select.setItemLabelGenerator(locale -> getTranslation("app.language." + locale.getLanguage()));
         select.setValue(LocalePreference.SUPPORTED.stream()
                 .filter(locale -> locale.getLanguage().equals(getLocale().getLanguage()))
-                .findFirst().orElse(Locale.ENGLISH));
+                .findFirst()
+                .orElse(Locale.ENGLISH));
         select.addValueChangeListener(change -> {
             if (change.isFromClient()) {
                 LocalePreference.choose(change.getValue());

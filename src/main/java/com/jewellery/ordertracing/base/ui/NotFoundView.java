@@ -19,8 +19,10 @@ class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        add(new H2(getTranslation("error.notFound.title")),
-                new Paragraph(getTranslation("error.notFound.text", event.getLocation().getPath())));
+        add(
+                new H2(getTranslation("error.notFound.title")),
+                new Paragraph(getTranslation(
+                        "error.notFound.text", event.getLocation().getPath())));
         return HttpStatusCode.NOT_FOUND.getCode();
     }
 }

@@ -19,6 +19,7 @@ public class StageSelect extends Select<String> {
         setItems(stageIds);
         setEmptySelectionAllowed(true);
         setEmptySelectionCaption(getTranslation(anyKey));
-        setItemLabelGenerator(stageId -> stageId == null ? getTranslation(anyKey) : StageNames.name(this::getTranslation, stageId));
+        setItemLabelGenerator(
+                stageId -> stageId == null ? getTranslation(anyKey) : StageNames.name(this::getTranslation, stageId));
     }
 }

@@ -20,10 +20,11 @@ class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
-        String reference = ErrorReference.log("Opening /" + event.getLocation().getPath() + " failed",
-                parameter.getException());
+        String reference =
+                ErrorReference.log("Opening /" + event.getLocation().getPath() + " failed", parameter.getException());
         removeAll();
-        add(new H2(getTranslation("error.unexpected.title")),
+        add(
+                new H2(getTranslation("error.unexpected.title")),
                 new Paragraph(getTranslation("error.unexpected.text", reference)));
         return HttpStatusCode.INTERNAL_SERVER_ERROR.getCode();
     }

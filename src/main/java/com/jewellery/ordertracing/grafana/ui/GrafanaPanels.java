@@ -19,24 +19,29 @@ public class GrafanaPanels extends Div {
         setWidthFull();
         add(new H3(getTranslation("grafana.title")));
         GrafanaService.Embedding embedding = service.embedding(from, to, stage, zone, getLocale());
-        embedding.unavailable().ifPresentOrElse(reason -> {
-            Paragraph placeholder = new Paragraph(getTranslation("grafana.unavailable." + reason.name()));
-            placeholder.setId("grafana-placeholder");
-            placeholder.getElement().setAttribute("data-reason", reason.name());
-            if (embedding.detail() != null) {
-                placeholder.getElement().setAttribute("title", embedding.detail());
-            }
-            add(placeholder);
-        }, () -> embedding.frames().forEach(frame -> {
-            IFrame panel = new IFrame(frame.url());
-            panel.addClassName("grafana-panel");
-            panel.setTitle(frame.title());
-            panel.getElement().setAttribute("loading", "lazy");
-            panel.getElement().setAttribute("referrerpolicy", "same-origin");
-            panel.setWidth("100%");
-            panel.setHeight("320px");
-            panel.getStyle().set("border", "0");
-            add(new Paragraph(frame.title()), panel);
-        }));
+        embedding
+                .unavailable()
+                .ifPresentOrElse(
+                        reason -> {
+                            Paragraph placeholder =
+                                    new Paragraph(getTranslation("grafana.unavailable." + reason.name()));
+                            placeholder.setId("grafana-placeholder");
+                            placeholder.getElement().setAttribute("data-reason", reason.name());
+                            if (embedding.detail() != null) {
+                                placeholder.getElement().setAttribute("title", embedding.detail());
+                            }
+                            add(placeholder);
+                        },
+                        () -> embedding.frames().forEach(frame -> {
+                            IFrame panel = new IFrame(frame.url());
+                            panel.addClassName("grafana-panel");
+                            panel.setTitle(frame.title());
+                            panel.getElement().setAttribute("loading", "lazy");
+                            panel.getElement().setAttribute("referrerpolicy", "same-origin");
+                            panel.setWidth("100%");
+                            panel.setHeight("320px");
+                            panel.getStyle().set("border", "0");
+                            add(new Paragraph(frame.title()), panel);
+                        }));
     }
 }

@@ -8,6 +8,5 @@ import java.time.Instant;
  *
  * @param sampleOrderId the first of those orders, from which an incident can be opened
  */
-public record FailureSuggestion(String fingerprint, String stage, String summary, long orders, Instant since,
-                                String sampleOrderId) {
-}
+public record FailureSuggestion(
+        String fingerprint, String stage, String summary, long orders, Instant since, String sampleOrderId) {}

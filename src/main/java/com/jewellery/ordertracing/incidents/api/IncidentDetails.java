@@ -14,10 +14,25 @@ import java.util.Set;
  * @param fingerprints what kinds of failure join it by themselves, as people read them
  * @param allowedNext  the states a status change may lead to now
  */
-public record IncidentDetails(String key, long version, String title, String description, Severity severity,
-                              IncidentStatus status, String assignee, Set<String> stages, List<String> tags,
-                              String rootCause, String resolutionNote, String mergedIntoKey,
-                              int failuresAfterResolution, int reopenCount, String createdBy, Instant updatedAt,
-                              String updatedBy, StatusClock times, List<String> fingerprints,
-                              Set<IncidentStatus> allowedNext, boolean canReopen) {
-}
+public record IncidentDetails(
+        String key,
+        long version,
+        String title,
+        String description,
+        Severity severity,
+        IncidentStatus status,
+        String assignee,
+        Set<String> stages,
+        List<String> tags,
+        String rootCause,
+        String resolutionNote,
+        String mergedIntoKey,
+        int failuresAfterResolution,
+        int reopenCount,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        StatusClock times,
+        List<String> fingerprints,
+        Set<IncidentStatus> allowedNext,
+        boolean canReopen) {}

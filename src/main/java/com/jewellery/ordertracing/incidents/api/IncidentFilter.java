@@ -9,8 +9,8 @@ import com.jewellery.ordertracing.incidents.domain.Severity;
  * @param text    words in the title or description, or an incident key
  * @param orderId only incidents this order is in
  */
-public record IncidentFilter(IncidentStatus status, Severity severity, String assignee, String stage, String text,
-                             String orderId) {
+public record IncidentFilter(
+        IncidentStatus status, Severity severity, String assignee, String stage, String text, String orderId) {
 
     public static final IncidentFilter NONE = new IncidentFilter(null, null, null, null, null, null);
 

@@ -6,6 +6,13 @@ import java.time.Instant;
 import java.util.Set;
 
 /** One row of the incident list. */
-public record IncidentSummary(String key, String title, IncidentStatus status, Severity severity, String assignee,
-                              Set<String> stages, long orders, int failuresAfterResolution, Instant updatedAt) {
-}
+public record IncidentSummary(
+        String key,
+        String title,
+        IncidentStatus status,
+        Severity severity,
+        String assignee,
+        Set<String> stages,
+        long orders,
+        int failuresAfterResolution,
+        Instant updatedAt) {}

@@ -9,9 +9,16 @@ import java.time.Instant;
  * What the weekly review counts per incident: how long until it was acknowledged, mitigated and resolved
  * (null while it has not been). A reopened incident counts until its latest resolution.
  */
-public record IncidentTimes(String key, Severity severity, IncidentStatus status, Instant createdAt,
-                            Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt, int reopenCount,
-                            long orders) {
+public record IncidentTimes(
+        String key,
+        Severity severity,
+        IncidentStatus status,
+        Instant createdAt,
+        Instant acknowledgedAt,
+        Instant mitigatedAt,
+        Instant resolvedAt,
+        int reopenCount,
+        long orders) {
 
     public Duration timeToAcknowledge() {
         return between(acknowledgedAt);

@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param outcome   its current outcome; null when the index has not seen the order (yet)
  * @param lastStage the furthest stage it reached, null if unknown
  */
-public record LinkedOrder(String orderId, Instant attachedAt, String attachedBy, LinkVia via, JourneyOutcome outcome,
-                          String lastStage) {
+public record LinkedOrder(
+        String orderId, Instant attachedAt, String attachedBy, LinkVia via, JourneyOutcome outcome, String lastStage) {
 
     public boolean seenInTraces() {
         return outcome != null;

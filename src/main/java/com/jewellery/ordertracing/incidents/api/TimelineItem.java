@@ -12,6 +12,13 @@ import java.util.List;
  * @param orderCount for attached and detached orders: how many
  * @param sampleIds  a few of those orders
  */
-public record TimelineItem(Long id, Instant at, String actor, TimelineKind kind, String from, String to, String body,
-                           Integer orderCount, List<String> sampleIds) {
-}
+public record TimelineItem(
+        Long id,
+        Instant at,
+        String actor,
+        TimelineKind kind,
+        String from,
+        String to,
+        String body,
+        Integer orderCount,
+        List<String> sampleIds) {}

@@ -12,7 +12,12 @@ import java.time.Instant;
  */
 public record AutoAttachRule(AfterResolution afterResolution, Duration resolvedWindow, Duration lookback) {
 
-    public enum Decision { ATTACH, ATTACH_AND_FLAG, ATTACH_AND_REOPEN, IGNORE }
+    public enum Decision {
+        ATTACH,
+        ATTACH_AND_FLAG,
+        ATTACH_AND_REOPEN,
+        IGNORE
+    }
 
     public Decision decide(IncidentStatus status, Instant createdAt, Instant resolvedAt, Instant failedAt) {
         if (failedAt.isBefore(createdAt.minus(lookback))) {
@@ -21,7 +26,9 @@ public record AutoAttachRule(AfterResolution afterResolution, Duration resolvedW
         if (status.isOpen()) {
             return Decision.ATTACH;
         }
-        if (status == IncidentStatus.RESOLVED && resolvedAt != null && failedAt.isAfter(resolvedAt)
+        if (status == IncidentStatus.RESOLVED
+                && resolvedAt != null
+                && failedAt.isAfter(resolvedAt)
                 && !failedAt.isAfter(resolvedAt.plus(resolvedWindow))) {
             return afterResolution == AfterResolution.REOPEN ? Decision.ATTACH_AND_REOPEN : Decision.ATTACH_AND_FLAG;
         }

@@ -13,6 +13,7 @@ public final class CommentText {
 
     /** The trace contract's order id: {@code ORD-} then letters, digits and dashes, 64 characters at most. */
     private static final Pattern ORDER_ID = Pattern.compile("(?<![A-Za-z0-9-])ORD-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*");
+
     private static final int ORDER_ID_MAX = 64;
 
     /** @param orderId null for plain text */
@@ -22,8 +23,7 @@ public final class CommentText {
         }
     }
 
-    private CommentText() {
-    }
+    private CommentText() {}
 
     public static List<Part> parts(String comment) {
         List<Part> parts = new ArrayList<>();

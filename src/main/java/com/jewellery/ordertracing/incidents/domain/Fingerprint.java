@@ -23,14 +23,15 @@ public record Fingerprint(String stage, String service, String errorType, String
     private static final int TEMPLATE_MAX = 400;
 
     // order matters: the specific shapes first, then anything that still carries a digit
-    private static final Pattern UUID = Pattern.compile(
-            "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+    private static final Pattern UUID =
+            Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern ORDER_ID = Pattern.compile("\\bORD-[A-Za-z0-9-]+");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "\\b\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
+    private static final Pattern TIMESTAMP =
+            Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Pattern HEX = Pattern.compile("\\b(0x)?[0-9a-fA-F]{12,}\\b");
     /** A token with a digit in it is a value (PLATINUM_950, 42, v7), not wording; the Drain log-template rule. */
     private static final Pattern WITH_DIGIT = Pattern.compile("[A-Za-z0-9_.:-]*\\d[A-Za-z0-9_.:-]*");
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public Fingerprint {
@@ -59,8 +60,12 @@ public record Fingerprint(String stage, String service, String errorType, String
 
     /** {@code v1:} and the SHA-256 of the four parts, in hex: fixed length, safe as a key. */
     public String key() {
-        String joined = String.join("\u001f", Objects.toString(stage, ""), Objects.toString(service, ""),
-                Objects.toString(errorType, ""), template);
+        String joined = String.join(
+                "\u001f",
+                Objects.toString(stage, ""),
+                Objects.toString(service, ""),
+                Objects.toString(errorType, ""),
+                template);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
             return VERSION + ":" + HexFormat.of().formatHex(digest);

@@ -7,8 +7,7 @@ import java.util.List;
 /** The rules for typed incident fields: required, bounded, known values only. */
 public final class IncidentChecks {
 
-    private IncidentChecks() {
-    }
+    private IncidentChecks() {}
 
     public static List<Problem> draft(IncidentDraft draft, Collection<String> assignees, Collection<String> stages) {
         List<Problem> problems = new ArrayList<>();
@@ -21,17 +20,27 @@ public final class IncidentChecks {
         if (draft.severity() == null) {
             problems.add(Problem.of("severity", "incident.error.severityRequired"));
         }
-        if (draft.assignee() != null && !draft.assignee().isBlank() && !assignees.contains(draft.assignee().strip())) {
-            problems.add(Problem.of("assignee", "incident.error.unknownAssignee", draft.assignee().strip(),
+        if (draft.assignee() != null
+                && !draft.assignee().isBlank()
+                && !assignees.contains(draft.assignee().strip())) {
+            problems.add(Problem.of(
+                    "assignee",
+                    "incident.error.unknownAssignee",
+                    draft.assignee().strip(),
                     String.join(", ", assignees)));
         }
-        draft.stages().stream().filter(stage -> !stages.contains(stage)).findFirst()
+        draft.stages().stream()
+                .filter(stage -> !stages.contains(stage))
+                .findFirst()
                 .ifPresent(stage -> problems.add(Problem.of("stages", "incident.error.unknownStage", stage)));
         if (draft.tags().size() > IncidentLimits.TAGS_MAX) {
             problems.add(Problem.of("tags", "incident.error.tooManyTags", IncidentLimits.TAGS_MAX));
         }
-        draft.tags().stream().filter(tag -> tag.length() > IncidentLimits.TAG_MAX).findFirst()
-                .ifPresent(tag -> problems.add(Problem.of("tags", "incident.error.tagTooLong", IncidentLimits.TAG_MAX)));
+        draft.tags().stream()
+                .filter(tag -> tag.length() > IncidentLimits.TAG_MAX)
+                .findFirst()
+                .ifPresent(
+                        tag -> problems.add(Problem.of("tags", "incident.error.tagTooLong", IncidentLimits.TAG_MAX)));
         return problems;
     }
 
@@ -47,7 +56,10 @@ public final class IncidentChecks {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(typed.split("[,\\s]+")).map(String::strip).filter(tag -> !tag.isEmpty())
-                .distinct().toList();
+        return java.util.Arrays.stream(typed.split("[,\\s]+"))
+                .map(String::strip)
+                .filter(tag -> !tag.isEmpty())
+                .distinct()
+                .toList();
     }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
  * @param tags   free words, e.g. "pricing", "customer-told"
  * @param stages affected stage ids
  */
-public record IncidentDraft(String title, String description, Severity severity, String assignee, Set<String> stages,
-                            List<String> tags) {
+public record IncidentDraft(
+        String title, String description, Severity severity, String assignee, Set<String> stages, List<String> tags) {
 
     public IncidentDraft {
         stages = stages == null ? Set.of() : Set.copyOf(stages);

@@ -8,8 +8,7 @@ public final class IncidentKeys {
 
     private static final Pattern KEY = Pattern.compile("(?i)\\s*INC-(\\d{1,18})\\s*");
 
-    private IncidentKeys() {
-    }
+    private IncidentKeys() {}
 
     public static String of(long id) {
         return "INC-" + id;

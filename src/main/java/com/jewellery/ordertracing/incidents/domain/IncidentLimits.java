@@ -12,6 +12,5 @@ public final class IncidentLimits {
     /** Sample ids an "orders attached" timeline entry keeps. */
     public static final int SAMPLE_IDS = 5;
 
-    private IncidentLimits() {
-    }
+    private IncidentLimits() {}
 }

@@ -10,7 +10,13 @@ import java.util.Set;
  * as such. CANCELED (not an incident after all) and MERGED (into another incident) end it.
  */
 public enum IncidentStatus {
-    TRIAGE, INVESTIGATING, MITIGATED, RESOLVED, CLOSED, CANCELED, MERGED;
+    TRIAGE,
+    INVESTIGATING,
+    MITIGATED,
+    RESOLVED,
+    CLOSED,
+    CANCELED,
+    MERGED;
 
     /** The states a plain transition may lead to from here; reopening is {@link #canReopen()}. */
     public Set<IncidentStatus> allowedNext() {

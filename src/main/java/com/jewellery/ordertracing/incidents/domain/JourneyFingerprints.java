@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class JourneyFingerprints {
 
-    private JourneyFingerprints() {
-    }
+    private JourneyFingerprints() {}
 
     public static Optional<Fingerprint> of(OrderJourney journey, StageCatalog catalog) {
         return origin(journey, catalog).map(JourneyFingerprints::of);
@@ -23,13 +22,17 @@ public final class JourneyFingerprints {
 
     public static Optional<JourneyError> origin(OrderJourney journey, StageCatalog catalog) {
         Comparator<JourneyError> furthestFirst = Comparator.comparingInt(
-                (JourneyError error) -> error.stageId() == null ? -1 : catalog.indexOf(error.stageId())).reversed();
+                        (JourneyError error) -> error.stageId() == null ? -1 : catalog.indexOf(error.stageId()))
+                .reversed();
         return journey.errors().stream().min(furthestFirst.thenComparing(JourneyError::time));
     }
 
     public static Fingerprint of(JourneyError error) {
-        String type = error.exceptionType() != null ? error.exceptionType()
-                : error.kind() == JourneyError.Kind.EXCEPTION ? null : error.kind().name();
+        String type = error.exceptionType() != null
+                ? error.exceptionType()
+                : error.kind() == JourneyError.Kind.EXCEPTION
+                        ? null
+                        : error.kind().name();
         return Fingerprint.of(error.stageId(), error.service(), type, error.message());
     }
 }

@@ -8,8 +8,15 @@ import java.time.Instant;
  * mitigates it (a fix mitigates too). Acknowledged and mitigated keep the first time; resolved and closed the
  * latest, so a reopened incident counts until it is fixed for good.
  */
-public record StatusClock(Instant createdAt, Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt,
-                          Instant closedAt, Instant canceledAt, Instant mergedAt, Instant reopenedAt) {
+public record StatusClock(
+        Instant createdAt,
+        Instant acknowledgedAt,
+        Instant mitigatedAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        Instant canceledAt,
+        Instant mergedAt,
+        Instant reopenedAt) {
 
     public static StatusClock openedAt(Instant at) {
         return new StatusClock(at, null, null, null, null, null, null, null);
@@ -25,18 +32,44 @@ public record StatusClock(Instant createdAt, Instant acknowledgedAt, Instant mit
             throw new IllegalTransitionException(from, to, from.allowedNext());
         }
         return switch (to) {
-            case INVESTIGATING -> new StatusClock(createdAt, first(acknowledgedAt, at), mitigatedAt, resolvedAt,
-                    closedAt, canceledAt, mergedAt, reopenedAt);
-            case MITIGATED -> new StatusClock(createdAt, first(acknowledgedAt, at), first(mitigatedAt, at),
-                    resolvedAt, closedAt, canceledAt, mergedAt, reopenedAt);
-            case RESOLVED -> new StatusClock(createdAt, first(acknowledgedAt, at), first(mitigatedAt, at), at,
-                    closedAt, canceledAt, mergedAt, reopenedAt);
-            case CLOSED -> new StatusClock(createdAt, acknowledgedAt, mitigatedAt, resolvedAt, at, canceledAt,
-                    mergedAt, reopenedAt);
-            case CANCELED -> new StatusClock(createdAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, at,
-                    mergedAt, reopenedAt);
-            case MERGED -> new StatusClock(createdAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, canceledAt,
-                    at, reopenedAt);
+            case INVESTIGATING ->
+                new StatusClock(
+                        createdAt,
+                        first(acknowledgedAt, at),
+                        mitigatedAt,
+                        resolvedAt,
+                        closedAt,
+                        canceledAt,
+                        mergedAt,
+                        reopenedAt);
+            case MITIGATED ->
+                new StatusClock(
+                        createdAt,
+                        first(acknowledgedAt, at),
+                        first(mitigatedAt, at),
+                        resolvedAt,
+                        closedAt,
+                        canceledAt,
+                        mergedAt,
+                        reopenedAt);
+            case RESOLVED ->
+                new StatusClock(
+                        createdAt,
+                        first(acknowledgedAt, at),
+                        first(mitigatedAt, at),
+                        at,
+                        closedAt,
+                        canceledAt,
+                        mergedAt,
+                        reopenedAt);
+            case CLOSED ->
+                new StatusClock(
+                        createdAt, acknowledgedAt, mitigatedAt, resolvedAt, at, canceledAt, mergedAt, reopenedAt);
+            case CANCELED ->
+                new StatusClock(createdAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, at, mergedAt, reopenedAt);
+            case MERGED ->
+                new StatusClock(
+                        createdAt, acknowledgedAt, mitigatedAt, resolvedAt, closedAt, canceledAt, at, reopenedAt);
             case TRIAGE -> throw new IllegalStateException("no transition leads back to TRIAGE");
         };
     }

@@ -66,8 +66,8 @@ class IncidentForm extends FormLayout {
         area.setWidthFull();
         area.setValueChangeMode(ValueChangeMode.EAGER);
         area.setHelperText(area.getTranslation("incident.field.limit", 0, IncidentLimits.TEXT_MAX));
-        area.addValueChangeListener(change -> area.setHelperText(area.getTranslation("incident.field.limit",
-                change.getValue().length(), IncidentLimits.TEXT_MAX)));
+        area.addValueChangeListener(change -> area.setHelperText(
+                area.getTranslation("incident.field.limit", change.getValue().length(), IncidentLimits.TEXT_MAX)));
     }
 
     void show(IncidentDetails incident) {
@@ -80,8 +80,13 @@ class IncidentForm extends FormLayout {
     }
 
     IncidentDraft draft() {
-        return new IncidentDraft(title.getValue(), description.getValue(), severity.getValue(), assignee.getValue(),
-                Set.copyOf(stages.getValue()), IncidentChecks.tags(tags.getValue()));
+        return new IncidentDraft(
+                title.getValue(),
+                description.getValue(),
+                severity.getValue(),
+                assignee.getValue(),
+                Set.copyOf(stages.getValue()),
+                IncidentChecks.tags(tags.getValue()));
     }
 
     void setReadOnly(boolean readOnly) {
@@ -106,11 +111,24 @@ class IncidentForm extends FormLayout {
             field.setErrorMessage(Texts.problem(this, problem));
             field.setInvalid(true);
         });
-        return problems.stream().filter(problem -> !fields.containsKey(problem.field())).toList();
+        return problems.stream()
+                .filter(problem -> !fields.containsKey(problem.field()))
+                .toList();
     }
 
     private Map<String, HasValidation> fields() {
-        return Map.of("title", title, "description", description, "severity", severity, "assignee", assignee,
-                "stages", stages, "tags", tags);
+        return Map.of(
+                "title",
+                title,
+                "description",
+                description,
+                "severity",
+                severity,
+                "assignee",
+                assignee,
+                "stages",
+                stages,
+                "tags",
+                tags);
     }
 }

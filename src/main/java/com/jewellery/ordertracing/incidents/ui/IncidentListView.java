@@ -64,11 +64,13 @@ class IncidentListView extends VerticalLayout implements HasDynamicTitle, Before
         this.mayCreate = authentication.hasRole(Roles.INCIDENT_WORK);
         setId("incidents");
         setSizeFull();
-        stage = new StageSelect("incident-filter-stage", "incident.field.stage", "incident.filter.any", service.stages());
+        stage = new StageSelect(
+                "incident-filter-stage", "incident.field.stage", "incident.filter.any", service.stages());
         HorizontalLayout header = new HorizontalLayout(new H2(getTranslation("incident.list.title")));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (mayCreate) {
-            Button create = new Button(getTranslation("incident.new"), click -> getUI().ifPresent(ui -> ui.navigate("incidents/new")));
+            Button create = new Button(
+                    getTranslation("incident.new"), click -> getUI().ifPresent(ui -> ui.navigate("incidents/new")));
             create.setId("incident-new");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             header.add(create);
@@ -85,13 +87,15 @@ class IncidentListView extends VerticalLayout implements HasDynamicTitle, Before
         status.setItems(IncidentStatus.values());
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("incident.filter.any"));
-        status.setItemLabelGenerator(value -> value == null ? getTranslation("incident.filter.any") : Texts.status(this, value));
+        status.setItemLabelGenerator(
+                value -> value == null ? getTranslation("incident.filter.any") : Texts.status(this, value));
         severity.setId("incident-filter-severity");
         severity.setLabel(getTranslation("incident.field.severity"));
         severity.setItems(Severity.values());
         severity.setEmptySelectionAllowed(true);
         severity.setEmptySelectionCaption(getTranslation("incident.filter.any"));
-        severity.setItemLabelGenerator(value -> value == null ? getTranslation("incident.filter.any")
+        severity.setItemLabelGenerator(value -> value == null
+                ? getTranslation("incident.filter.any")
                 : getTranslation("incident.severity." + value.name()));
         assignee.setId("incident-filter-assignee");
         assignee.setLabel(getTranslation("incident.field.assignee"));
@@ -125,35 +129,60 @@ class IncidentListView extends VerticalLayout implements HasDynamicTitle, Before
     private void configureGrid() {
         grid.setId("incident-grid");
         grid.setSizeFull();
-        grid.addColumn(IncidentSummary::key).setHeader(getTranslation("incident.field.key")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(IncidentSummary::title).setHeader(getTranslation("incident.field.title")).setFlexGrow(1);
-        grid.addColumn(row -> Texts.status(this, row.status())
-                + (row.failuresAfterResolution() > 0 ? " ⚑" : "")).setHeader(getTranslation("incident.field.status")).setAutoWidth(true);
-        grid.addColumn(row -> getTranslation("incident.severity." + row.severity().name()))
-                .setHeader(getTranslation("incident.field.severity")).setAutoWidth(true);
-        grid.addColumn(row -> row.assignee() == null ? "" : row.assignee())
-                .setHeader(getTranslation("incident.field.assignee")).setAutoWidth(true);
-        grid.addColumn(row -> String.join(", ", row.stages().stream().map(s -> StageNames.name(this::getTranslation, s)).sorted().toList()))
-                .setHeader(getTranslation("incident.field.stages")).setAutoWidth(true);
-        grid.addColumn(IncidentSummary::orders).setHeader(getTranslation("incident.field.orders")).setAutoWidth(true);
-        grid.addColumn(row -> Texts.time(this, row.updatedAt())).setHeader(getTranslation("incident.field.updated"))
+        grid.addColumn(IncidentSummary::key)
+                .setHeader(getTranslation("incident.field.key"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(IncidentSummary::title)
+                .setHeader(getTranslation("incident.field.title"))
+                .setFlexGrow(1);
+        grid.addColumn(row -> Texts.status(this, row.status()) + (row.failuresAfterResolution() > 0 ? " ⚑" : ""))
+                .setHeader(getTranslation("incident.field.status"))
                 .setAutoWidth(true);
-        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("incidents/" + click.getItem().key())));
-        grid.setItems(query -> service.page(filter, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, service.count(filter)));
+        grid.addColumn(row ->
+                        getTranslation("incident.severity." + row.severity().name()))
+                .setHeader(getTranslation("incident.field.severity"))
+                .setAutoWidth(true);
+        grid.addColumn(row -> row.assignee() == null ? "" : row.assignee())
+                .setHeader(getTranslation("incident.field.assignee"))
+                .setAutoWidth(true);
+        grid.addColumn(row -> String.join(
+                        ", ",
+                        row.stages().stream()
+                                .map(s -> StageNames.name(this::getTranslation, s))
+                                .sorted()
+                                .toList()))
+                .setHeader(getTranslation("incident.field.stages"))
+                .setAutoWidth(true);
+        grid.addColumn(IncidentSummary::orders)
+                .setHeader(getTranslation("incident.field.orders"))
+                .setAutoWidth(true);
+        grid.addColumn(row -> Texts.time(this, row.updatedAt()))
+                .setHeader(getTranslation("incident.field.updated"))
+                .setAutoWidth(true);
+        grid.addItemClickListener(click -> getUI().ifPresent(
+                        ui -> ui.navigate("incidents/" + click.getItem().key())));
+        grid.setItems(query -> service.page(filter, query.getOffset(), query.getLimit()).stream(), query ->
+                (int) Math.min(Integer.MAX_VALUE, service.count(filter)));
     }
 
     private void showSuggestions() {
         suggestions.removeAll();
         for (FailureSuggestion suggestion : service.suggestions(3)) {
-            Span line = new Span(getTranslation("incident.suggestion", suggestion.orders(),
-                    StageNames.name(this::getTranslation, suggestion.stage()), suggestion.summary(), Texts.time(this, suggestion.since())));
+            Span line = new Span(getTranslation(
+                    "incident.suggestion",
+                    suggestion.orders(),
+                    StageNames.name(this::getTranslation, suggestion.stage()),
+                    suggestion.summary(),
+                    Texts.time(this, suggestion.since())));
             HorizontalLayout row = new HorizontalLayout(line);
             row.addClassName("incident-suggestion");
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             if (mayCreate) {
-                row.add(new Button(getTranslation("incident.suggestion.open"), click -> getUI().ifPresent(ui -> ui.navigate(
-                        "incidents/new", QueryParameters.of("order", suggestion.sampleOrderId())))));
+                row.add(new Button(
+                        getTranslation("incident.suggestion.open"),
+                        click -> getUI().ifPresent(ui -> ui.navigate(
+                                "incidents/new", QueryParameters.of("order", suggestion.sampleOrderId())))));
             }
             suggestions.add(row);
         }
@@ -162,11 +191,13 @@ class IncidentListView extends VerticalLayout implements HasDynamicTitle, Before
     /** Reads the filter from the URL, so a shared link or the back button shows the same list. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> query =
+                event.getLocation().getQueryParameters().getParameters();
         reading = true;
         status.setValue(parse(query, "status", IncidentStatus.class));
         severity.setValue(parse(query, "severity", Severity.class));
-        assignee.setValue(first(query, "assignee").filter(service.assignees()::contains).orElse(null));
+        assignee.setValue(
+                first(query, "assignee").filter(service.assignees()::contains).orElse(null));
         stage.setValue(first(query, "stage").filter(service.stages()::contains).orElse(null));
         text.setValue(first(query, "q").orElse(""));
         orderId.setValue(first(query, "order").orElse(""));
@@ -184,18 +215,26 @@ class IncidentListView extends VerticalLayout implements HasDynamicTitle, Before
         grid.getDataProvider().refreshAll();
         Map<String, String> query = new LinkedHashMap<>();
         put(query, "status", filter.status() == null ? null : filter.status().name());
-        put(query, "severity", filter.severity() == null ? null : filter.severity().name());
+        put(
+                query,
+                "severity",
+                filter.severity() == null ? null : filter.severity().name());
         put(query, "assignee", filter.assignee());
         put(query, "stage", filter.stage());
         put(query, "q", filter.text());
         put(query, "order", filter.orderId());
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location("incidents", QueryParameters.simple(query))));
+        getUI().ifPresent(ui ->
+                ui.getPage().getHistory().replaceState(null, new Location("incidents", QueryParameters.simple(query))));
     }
 
     private IncidentFilter currentFilter() {
-        return new IncidentFilter(status.getValue(), severity.getValue(), assignee.getValue(), stage.getValue(),
-                text.getValue(), orderId.getValue());
+        return new IncidentFilter(
+                status.getValue(),
+                severity.getValue(),
+                assignee.getValue(),
+                stage.getValue(),
+                text.getValue(),
+                orderId.getValue());
     }
 
     private static void put(Map<String, String> query, String name, String value) {
@@ -205,12 +244,17 @@ class IncidentListView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     private static Optional<String> first(Map<String, List<String>> query, String name) {
-        return query.getOrDefault(name, List.of()).stream().filter(value -> !value.isBlank()).findFirst();
+        return query.getOrDefault(name, List.of()).stream()
+                .filter(value -> !value.isBlank())
+                .findFirst();
     }
 
     private static <E extends Enum<E>> E parse(Map<String, List<String>> query, String name, Class<E> type) {
-        return first(query, name).flatMap(value -> Arrays.stream(type.getEnumConstants())
-                .filter(constant -> constant.name().equalsIgnoreCase(value)).findFirst()).orElse(null);
+        return first(query, name)
+                .flatMap(value -> Arrays.stream(type.getEnumConstants())
+                        .filter(constant -> constant.name().equalsIgnoreCase(value))
+                        .findFirst())
+                .orElse(null);
     }
 
     @Override

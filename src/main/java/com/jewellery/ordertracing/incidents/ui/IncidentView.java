@@ -44,8 +44,8 @@ import java.util.function.Supplier;
 class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final int TIMELINE_SHOWN = 200;
-    private static final Set<IncidentStatus> NOTE_TARGETS = EnumSet.of(IncidentStatus.INVESTIGATING,
-            IncidentStatus.MITIGATED, IncidentStatus.RESOLVED);
+    private static final Set<IncidentStatus> NOTE_TARGETS =
+            EnumSet.of(IncidentStatus.INVESTIGATING, IncidentStatus.MITIGATED, IncidentStatus.RESOLVED);
 
     private final IncidentService service;
     private final boolean mayWork;
@@ -96,12 +96,15 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         conflict.setId("incident-conflict");
         conflict.setVisible(false);
         conflict.addClassName("incident-conflict");
-        conflict.getStyle().set("background", "var(--lumo-error-color-10pct)").set("padding", "var(--lumo-space-s)")
+        conflict.getStyle()
+                .set("background", "var(--lumo-error-color-10pct)")
+                .set("padding", "var(--lumo-space-s)")
                 .set("border-radius", "var(--lumo-border-radius-m)");
         add(new H2(heading), facts, conflict, form);
         if (mayWork) {
-            Button save = new Button(getTranslation("incident.save"), click -> change(() -> service.update(
-                    current.key(), current.version(), form.draft()), true));
+            Button save = new Button(
+                    getTranslation("incident.save"),
+                    click -> change(() -> service.update(current.key(), current.version(), form.draft()), true));
             save.setId("incident-save");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(save);
@@ -120,8 +123,10 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         VerticalLayout section = new VerticalLayout(rootCause);
         section.setPadding(false);
         if (mayNote) {
-            Button save = new Button(getTranslation("incident.rootCause.save"), click -> change(() -> service.setRootCause(
-                    current.key(), current.version(), rootCause.getValue()), false));
+            Button save = new Button(
+                    getTranslation("incident.rootCause.save"),
+                    click -> change(
+                            () -> service.setRootCause(current.key(), current.version(), rootCause.getValue()), false));
             save.setId("incident-root-cause-save");
             section.add(save);
         }
@@ -148,7 +153,8 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
                 try {
                     change(() -> service.merge(current.key(), current.version(), target.getValue()), false);
                 } catch (InvalidIncidentException invalid) {
-                    target.setErrorMessage(Texts.problem(this, invalid.problems().getFirst()));
+                    target.setErrorMessage(
+                            Texts.problem(this, invalid.problems().getFirst()));
                     target.setInvalid(true);
                 }
             });
@@ -163,22 +169,29 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private void showActions() {
         actions.removeAll();
         for (IncidentStatus next : current.allowedNext()) {
-            boolean allowed = NOTE_TARGETS.contains(next) ? mayNote
+            boolean allowed = NOTE_TARGETS.contains(next)
+                    ? mayNote
                     : (next == IncidentStatus.CLOSED || next == IncidentStatus.CANCELED) && mayWork;
             if (!allowed) {
                 continue;
             }
-            Button button = new Button(getTranslation("incident.action." + next.name()), click -> change(() -> switch (next) {
-                case CLOSED -> service.close(current.key(), current.version(), note.getValue());
-                case CANCELED -> service.cancel(current.key(), current.version(), note.getValue());
-                default -> service.changeStatus(current.key(), current.version(), next, note.getValue());
-            }, false));
+            Button button = new Button(
+                    getTranslation("incident.action." + next.name()),
+                    click -> change(
+                            () -> switch (next) {
+                                case CLOSED -> service.close(current.key(), current.version(), note.getValue());
+                                case CANCELED -> service.cancel(current.key(), current.version(), note.getValue());
+                                default ->
+                                    service.changeStatus(current.key(), current.version(), next, note.getValue());
+                            },
+                            false));
             button.setId("incident-to-" + next.name().toLowerCase());
             actions.add(button);
         }
         if (current.canReopen() && mayWork) {
-            Button reopen = new Button(getTranslation("incident.action.reopen"), click -> change(() -> service.reopen(
-                    current.key(), current.version(), note.getValue()), false));
+            Button reopen = new Button(
+                    getTranslation("incident.action.reopen"),
+                    click -> change(() -> service.reopen(current.key(), current.version(), note.getValue()), false));
             reopen.setId("incident-reopen");
             actions.add(reopen);
         }
@@ -186,7 +199,8 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
 
     private VerticalLayout fingerprintSection() {
         fingerprints.setId("incident-fingerprints");
-        VerticalLayout section = new VerticalLayout(new H3(getTranslation("incident.fingerprints.title")), fingerprints);
+        VerticalLayout section =
+                new VerticalLayout(new H3(getTranslation("incident.fingerprints.title")), fingerprints);
         section.setPadding(false);
         return section;
     }
@@ -271,9 +285,14 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
 
     private void showFacts() {
         heading.setText(current.key() + " · " + current.title());
-        StringBuilder text = new StringBuilder(getTranslation("incident.facts", Texts.status(this, current.status()),
-                getTranslation("incident.severity." + current.severity().name()), current.createdBy(),
-                Texts.time(this, current.times().createdAt()), current.updatedBy(), Texts.time(this, current.updatedAt())));
+        StringBuilder text = new StringBuilder(getTranslation(
+                "incident.facts",
+                Texts.status(this, current.status()),
+                getTranslation("incident.severity." + current.severity().name()),
+                current.createdBy(),
+                Texts.time(this, current.times().createdAt()),
+                current.updatedBy(),
+                Texts.time(this, current.updatedAt())));
         if (current.failuresAfterResolution() > 0) {
             text.append(" ").append(getTranslation("incident.flag.afterResolution", current.failuresAfterResolution()));
         }

@@ -46,7 +46,8 @@ class LostOrdersAttach extends Details {
         reason.setItems(ProblemReason.values());
         reason.setEmptySelectionAllowed(true);
         reason.setEmptySelectionCaption(getTranslation("lost.filter.anyReason"));
-        reason.setItemLabelGenerator(value -> value == null ? getTranslation("lost.filter.anyReason")
+        reason.setItemLabelGenerator(value -> value == null
+                ? getTranslation("lost.filter.anyReason")
                 : getTranslation("lost.reason." + value.name()));
         prefix.setId("incident-lost-prefix");
         prefix.setLabel(getTranslation("incident.lost.prefix"));
@@ -108,10 +109,17 @@ class LostOrdersAttach extends Details {
     /** The filter in words, so the confirmation says what will be attached. */
     private String describe(ProblemFilter filter) {
         List<String> parts = new ArrayList<>();
-        parts.add(filter.stage() == null ? getTranslation("lost.filter.anyStage")
-                : getTranslation("lost.filter.stage") + ": " + StageNames.name(this::getTranslation, filter.stage()));
-        parts.add(filter.reason() == null ? getTranslation("lost.filter.anyReason")
-                : getTranslation("lost.filter.reason") + ": " + getTranslation("lost.reason." + filter.reason().name()));
+        parts.add(
+                filter.stage() == null
+                        ? getTranslation("lost.filter.anyStage")
+                        : getTranslation("lost.filter.stage") + ": "
+                                + StageNames.name(this::getTranslation, filter.stage()));
+        parts.add(
+                filter.reason() == null
+                        ? getTranslation("lost.filter.anyReason")
+                        : getTranslation("lost.filter.reason") + ": "
+                                + getTranslation(
+                                        "lost.reason." + filter.reason().name()));
         if (filter.orderIdPrefix() != null) {
             parts.add(getTranslation("incident.lost.prefix") + ": " + filter.orderIdPrefix());
         }

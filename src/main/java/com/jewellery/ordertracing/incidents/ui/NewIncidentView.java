@@ -46,7 +46,9 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private void create() {
         form.clearProblems();
         orders.setInvalid(false);
-        List<String> ids = orders.getValue().isBlank() ? List.of() : List.of(orders.getValue().strip().split("[\\s,;]+"));
+        List<String> ids = orders.getValue().isBlank()
+                ? List.of()
+                : List.of(orders.getValue().strip().split("[\\s,;]+"));
         try {
             String key = service.create(form.draft(), ids);
             getUI().ifPresent(ui -> ui.navigate("incidents/" + key));
@@ -60,7 +62,8 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> given = event.getLocation().getQueryParameters().getParameters().getOrDefault("order", List.of());
+        List<String> given =
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("order", List.of());
         if (!given.isEmpty()) {
             orders.setValue(String.join("\n", given));
             if (form.title.isEmpty()) {

@@ -57,27 +57,39 @@ class OrdersPanel extends VerticalLayout {
         grid.setHeight("20em");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(order -> TimelinePanel.orderLink(order.orderId()))
-                .setHeader(getTranslation("incident.orders.orderId")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(order -> order.seenInTraces() ? getTranslation("incident.outcome." + order.outcome().name())
-                : getTranslation("incident.orders.notSeen")).setHeader(getTranslation("incident.orders.outcome")).setAutoWidth(true);
-        grid.addColumn(order -> order.lastStage() == null ? "" : StageNames.name(this::getTranslation, order.lastStage()))
-                .setHeader(getTranslation("incident.orders.lastStage")).setAutoWidth(true);
+                .setHeader(getTranslation("incident.orders.orderId"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(order -> order.seenInTraces()
+                        ? getTranslation("incident.outcome." + order.outcome().name())
+                        : getTranslation("incident.orders.notSeen"))
+                .setHeader(getTranslation("incident.orders.outcome"))
+                .setAutoWidth(true);
+        grid.addColumn(order ->
+                        order.lastStage() == null ? "" : StageNames.name(this::getTranslation, order.lastStage()))
+                .setHeader(getTranslation("incident.orders.lastStage"))
+                .setAutoWidth(true);
         grid.addColumn(order -> getTranslation("incident.via." + order.via().name()) + ", " + order.attachedBy())
-                .setHeader(getTranslation("incident.orders.via")).setAutoWidth(true);
-        grid.addColumn(order -> Texts.time(this, order.attachedAt())).setHeader(getTranslation("incident.orders.attachedAt"))
+                .setHeader(getTranslation("incident.orders.via"))
+                .setAutoWidth(true);
+        grid.addColumn(order -> Texts.time(this, order.attachedAt()))
+                .setHeader(getTranslation("incident.orders.attachedAt"))
                 .setAutoWidth(true);
         if (mayLink) {
             grid.addComponentColumn(order -> {
-                Button detach = new Button(getTranslation("incident.orders.detach"), click -> detach(order.orderId()));
-                detach.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-                Button alike = new Button(getTranslation("incident.orders.alike"), click -> adopt(order.orderId()));
-                alike.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-                alike.setTooltipText(getTranslation("incident.orders.alikeHelp"));
-                return new HorizontalLayout(detach, alike);
-            }).setAutoWidth(true);
+                        Button detach =
+                                new Button(getTranslation("incident.orders.detach"), click -> detach(order.orderId()));
+                        detach.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                        Button alike =
+                                new Button(getTranslation("incident.orders.alike"), click -> adopt(order.orderId()));
+                        alike.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                        alike.setTooltipText(getTranslation("incident.orders.alikeHelp"));
+                        return new HorizontalLayout(detach, alike);
+                    })
+                    .setAutoWidth(true);
         }
-        grid.setItems(query -> service.orders(key, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, service.orderCount(key)));
+        grid.setItems(query -> service.orders(key, query.getOffset(), query.getLimit()).stream(), query ->
+                (int) Math.min(Integer.MAX_VALUE, service.orderCount(key)));
     }
 
     void refresh() {
@@ -85,9 +97,13 @@ class OrdersPanel extends VerticalLayout {
         Map<JourneyOutcome, Long> byOutcome = service.outcomeCounts(key);
         long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
         String parts = byOutcome.entrySet().stream()
-                .map(entry -> (entry.getKey() == null ? getTranslation("incident.orders.notSeen")
-                        : getTranslation("incident.outcome." + entry.getKey().name())) + ": " + entry.getValue())
-                .sorted().collect(Collectors.joining(" · "));
+                .map(entry -> (entry.getKey() == null
+                                ? getTranslation("incident.orders.notSeen")
+                                : getTranslation(
+                                        "incident.outcome." + entry.getKey().name()))
+                        + ": " + entry.getValue())
+                .sorted()
+                .collect(Collectors.joining(" · "));
         counts.setText(getTranslation("incident.orders.counts", total) + (parts.isEmpty() ? "" : " — " + parts));
     }
 
@@ -112,8 +128,9 @@ class OrdersPanel extends VerticalLayout {
     }
 
     private void adopt(String orderId) {
-        Texts.done(getTranslation(service.adoptFingerprintOf(key, orderId) ? "incident.orders.alikeDone"
-                : "incident.orders.alikeNone", orderId));
+        Texts.done(getTranslation(
+                service.adoptFingerprintOf(key, orderId) ? "incident.orders.alikeDone" : "incident.orders.alikeNone",
+                orderId));
         changed.run();
     }
 }

@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
 /** The incident screens' wording: problems, refusals, times, status names. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String problem(Component component, Problem problem) {
         return component.getTranslation(problem.key(), problem.args().toArray());
@@ -30,23 +29,35 @@ final class Texts {
     }
 
     static String refused(Component component, IllegalTransitionException refused) {
-        String allowed = refused.allowed().isEmpty() ? component.getTranslation("incident.error.noneAllowed")
-                : refused.allowed().stream().sorted().map(status -> status(component, status))
+        String allowed = refused.allowed().isEmpty()
+                ? component.getTranslation("incident.error.noneAllowed")
+                : refused.allowed().stream()
+                        .sorted()
+                        .map(status -> status(component, status))
                         .collect(Collectors.joining(", "));
-        return component.getTranslation("incident.error.transition", status(component, refused.from()),
-                status(component, refused.to()), allowed);
+        return component.getTranslation(
+                "incident.error.transition",
+                status(component, refused.from()),
+                status(component, refused.to()),
+                allowed);
     }
 
     static String conflict(Component component, IncidentConflictException conflict) {
-        return conflict.changedBy() == null ? component.getTranslation("incident.conflict.unknown")
-                : component.getTranslation("incident.conflict", conflict.changedBy(), time(component, conflict.changedAt()));
+        return conflict.changedBy() == null
+                ? component.getTranslation("incident.conflict.unknown")
+                : component.getTranslation(
+                        "incident.conflict", conflict.changedBy(), time(component, conflict.changedAt()));
     }
 
     static String time(Component component, Instant instant) {
         UI ui = UI.getCurrent();
         Locale locale = ui == null ? Locale.ENGLISH : ui.getLocale();
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                .withZone(ZoneId.systemDefault()).format(instant);
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                        .withLocale(locale)
+                        .withZone(ZoneId.systemDefault())
+                        .format(instant);
     }
 
     static void error(String text) {

@@ -17,8 +17,8 @@ import java.util.Set;
  */
 class TimelinePanel extends Div {
 
-    private static final Set<String> STATUS_NAMES = Arrays.stream(IncidentStatus.values()).map(Enum::name)
-            .collect(java.util.stream.Collectors.toSet());
+    private static final Set<String> STATUS_NAMES =
+            Arrays.stream(IncidentStatus.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
     TimelinePanel() {
         setId("incident-timeline");
@@ -33,7 +33,9 @@ class TimelinePanel extends Div {
     private Div entry(TimelineItem item) {
         Div entry = new Div();
         entry.addClassName("incident-timeline-entry");
-        entry.getStyle().set("padding", "var(--lumo-space-xs) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        entry.getStyle()
+                .set("padding", "var(--lumo-space-xs) 0")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         entry.getElement().setAttribute("data-kind", item.kind().name());
         Span when = new Span(Texts.time(this, item.at()) + " · " + item.actor() + " · ");
         when.addClassName("incident-timeline-when");
@@ -43,8 +45,11 @@ class TimelinePanel extends Div {
             Div samples = new Div();
             samples.addClassName("incident-timeline-samples");
             item.sampleIds().forEach(id -> samples.add(orderLink(id), new Span(" ")));
-            if (item.orderCount() != null && item.orderCount() > item.sampleIds().size()) {
-                samples.add(new Span(getTranslation("incident.timeline.andMore", item.orderCount() - item.sampleIds().size())));
+            if (item.orderCount() != null
+                    && item.orderCount() > item.sampleIds().size()) {
+                samples.add(new Span(getTranslation(
+                        "incident.timeline.andMore",
+                        item.orderCount() - item.sampleIds().size())));
             }
             entry.add(samples);
         }
@@ -53,8 +58,8 @@ class TimelinePanel extends Div {
             body.addClassName("incident-timeline-body");
             // kept as typed, line breaks included, and still only text
             body.getStyle().set("white-space", "pre-wrap");
-            CommentText.parts(item.body()).forEach(part -> body.add(part.isOrder() ? orderLink(part.orderId())
-                    : new Span(part.text())));
+            CommentText.parts(item.body())
+                    .forEach(part -> body.add(part.isOrder() ? orderLink(part.orderId()) : new Span(part.text())));
             entry.add(body);
         }
         return entry;
@@ -63,14 +68,22 @@ class TimelinePanel extends Div {
     private String headline(TimelineItem item) {
         String key = "incident.timeline." + item.kind().name();
         return switch (item.kind()) {
-            case STATUS, REOPENED, SEVERITY -> getTranslation(key, value(item.kind().name(), item.from()),
-                    value(item.kind().name(), item.to()));
-            case ASSIGNEE -> item.to() == null ? getTranslation("incident.timeline.UNASSIGNED")
-                    : getTranslation(key, item.to());
-            case EDITED -> getTranslation(key, Arrays.stream(item.to().split(","))
-                    .map(field -> getTranslation("incident.field." + field)).reduce((a, b) -> a + ", " + b).orElse(""));
-            case ORDERS_ATTACHED, ORDERS_DETACHED, FAILURES_AFTER_RESOLUTION -> getTranslation(key,
-                    item.orderCount() == null ? 0 : item.orderCount());
+            case STATUS, REOPENED, SEVERITY ->
+                getTranslation(
+                        key,
+                        value(item.kind().name(), item.from()),
+                        value(item.kind().name(), item.to()));
+            case ASSIGNEE ->
+                item.to() == null ? getTranslation("incident.timeline.UNASSIGNED") : getTranslation(key, item.to());
+            case EDITED ->
+                getTranslation(
+                        key,
+                        Arrays.stream(item.to().split(","))
+                                .map(field -> getTranslation("incident.field." + field))
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse(""));
+            case ORDERS_ATTACHED, ORDERS_DETACHED, FAILURES_AFTER_RESOLUTION ->
+                getTranslation(key, item.orderCount() == null ? 0 : item.orderCount());
             case MERGED_INTO -> getTranslation(key, item.to());
             case MERGED_FROM -> getTranslation(key, item.from(), item.orderCount() == null ? 0 : item.orderCount());
             case CREATED, COMMENT, ROOT_CAUSE, FINGERPRINT_ADDED -> getTranslation(key);

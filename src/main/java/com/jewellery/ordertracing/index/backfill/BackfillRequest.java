@@ -13,8 +13,14 @@ import java.time.Instant;
  * @param requestedAt when it was asked for
  * @param finishedAt  when the last window was read; null while pending
  */
-public record BackfillRequest(long id, Instant from, Instant to, Instant doneUntil, String requestedBy,
-                              Instant requestedAt, Instant finishedAt) {
+public record BackfillRequest(
+        long id,
+        Instant from,
+        Instant to,
+        Instant doneUntil,
+        String requestedBy,
+        Instant requestedAt,
+        Instant finishedAt) {
 
     public boolean finished() {
         return finishedAt != null;

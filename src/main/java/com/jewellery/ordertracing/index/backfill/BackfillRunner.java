@@ -30,8 +30,14 @@ public final class BackfillRunner {
     private final Clock clock;
     private boolean configuredQueued;
 
-    BackfillRunner(List<String> services, WindowPlanner planner, WindowIndexer windows, BackfillQueue queue,
-            int windowsPerRun, IndexProperties.Backfill configured, Clock clock) {
+    BackfillRunner(
+            List<String> services,
+            WindowPlanner planner,
+            WindowIndexer windows,
+            BackfillQueue queue,
+            int windowsPerRun,
+            IndexProperties.Backfill configured,
+            Clock clock) {
         this.services = List.copyOf(services);
         this.planner = planner;
         this.windows = windows;
@@ -42,9 +48,16 @@ public final class BackfillRunner {
     }
 
     /** Over the {@code indexer_backfill} table of this database. */
-    public static BackfillRunner of(List<String> services, WindowPlanner planner, WindowIndexer windows, JdbcTemplate jdbc,
-            int windowsPerRun, IndexProperties.Backfill configured, Clock clock) {
-        return new BackfillRunner(services, planner, windows, new BackfillQueue(jdbc), windowsPerRun, configured, clock);
+    public static BackfillRunner of(
+            List<String> services,
+            WindowPlanner planner,
+            WindowIndexer windows,
+            JdbcTemplate jdbc,
+            int windowsPerRun,
+            IndexProperties.Backfill configured,
+            Clock clock) {
+        return new BackfillRunner(
+                services, planner, windows, new BackfillQueue(jdbc), windowsPerRun, configured, clock);
     }
 
     public IndexStats run() {
@@ -58,24 +71,23 @@ public final class BackfillRunner {
         // its own memory, for this run only: a backfill stores what it reads even if the regular runs saw it
         SeenTraces seen = new SeenTraces(Duration.ZERO, clock);
         return ReadAhead.run(
-                (Consumer<Read> sink) -> steps.forEach(step -> services.forEach(service ->
-                        windows.read(service, step.window(), piece -> sink.accept(new Read(step, piece))))),
+                (Consumer<Read> sink) -> steps.forEach(step -> services.forEach(
+                        service -> windows.read(service, step.window(), piece -> sink.accept(new Read(step, piece))))),
                 read -> windows.store(read.piece(), seen, () -> progress(read)));
     }
 
     /** A window counts as done once the last piece of its last service is stored. */
     private void progress(Read read) {
         Piece piece = read.piece();
-        if (piece.service().equals(services.getLast()) && piece.range().to().equals(read.step().window().to())) {
+        if (piece.service().equals(services.getLast())
+                && piece.range().to().equals(read.step().window().to())) {
             queue.progress(read.step().request(), piece.range().to(), clock.instant());
         }
     }
 
-    private record Step(BackfillRequest request, TimeRange window) {
-    }
+    private record Step(BackfillRequest request, TimeRange window) {}
 
-    private record Read(Step step, Piece piece) {
-    }
+    private record Read(Step step, Piece piece) {}
 
     /** {@code portal.index.backfill} is queued once, not again at every start while it stays configured. */
     private void queueConfiguredOnce() {

@@ -2,10 +2,10 @@ package com.jewellery.ordertracing.index.backfill;
 
 import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.security.Usernames;
-import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -36,12 +36,13 @@ public class IndexerAdmin {
             throw new InvalidBackfillException(InvalidBackfillException.Reason.MISSING, "a backfill needs from and to");
         }
         if (!from.isBefore(to)) {
-            throw new InvalidBackfillException(InvalidBackfillException.Reason.NOT_BEFORE,
+            throw new InvalidBackfillException(
+                    InvalidBackfillException.Reason.NOT_BEFORE,
                     "a backfill needs from before to; got " + from + " .. " + to);
         }
         if (to.isAfter(now)) {
-            throw new InvalidBackfillException(InvalidBackfillException.Reason.IN_FUTURE,
-                    "a backfill cannot reach into the future; to was " + to);
+            throw new InvalidBackfillException(
+                    InvalidBackfillException.Reason.IN_FUTURE, "a backfill cannot reach into the future; to was " + to);
         }
         return queue.request(from, to, currentUser(), now);
     }

@@ -4,7 +4,11 @@ package com.jewellery.ordertracing.index.backfill;
 public class InvalidBackfillException extends RuntimeException {
 
     /** What is wrong with the range. */
-    public enum Reason { MISSING, NOT_BEFORE, IN_FUTURE }
+    public enum Reason {
+        MISSING,
+        NOT_BEFORE,
+        IN_FUTURE
+    }
 
     private final Reason reason;
 

@@ -26,9 +26,12 @@ public final class PartitionMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
     /** The partitioned tables and their partition keys. */
-    private static final List<Table> TABLES = List.of(new Table("order_journey", "first_seen"),
-            new Table("stage_measurement", "first_seen"), new Table("stage_rollup_minute", "bucket_start"),
-            new Table("stage_rollup_hour", "bucket_start"), new Table("stage_rollup_6h", "bucket_start"));
+    private static final List<Table> TABLES = List.of(
+            new Table("order_journey", "first_seen"),
+            new Table("stage_measurement", "first_seen"),
+            new Table("stage_rollup_minute", "bucket_start"),
+            new Table("stage_rollup_hour", "bucket_start"),
+            new Table("stage_rollup_6h", "bucket_start"));
 
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;
@@ -37,8 +40,8 @@ public final class PartitionMaintenance {
     private final Clock clock;
     private LocalDate lastDone;
 
-    public PartitionMaintenance(JdbcTemplate jdbc, TransactionOperations transactions, int ahead, int retentionDays,
-            Clock clock) {
+    public PartitionMaintenance(
+            JdbcTemplate jdbc, TransactionOperations transactions, int ahead, int retentionDays, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.ahead = ahead;
@@ -60,11 +63,16 @@ public final class PartitionMaintenance {
             PartitionPlan plan = PartitionPlan.of(table.name, partitions(table), today, ahead, retentionDays);
             plan.create().forEach(day -> transactions.executeWithoutResult(status -> create(table, day)));
             plan.drop().forEach(partition -> jdbc.execute("DROP TABLE IF EXISTS " + partition));
-            int expired = jdbc.update("DELETE FROM " + table.defaultPartition() + " WHERE " + table.key + " < ?",
+            int expired = jdbc.update(
+                    "DELETE FROM " + table.defaultPartition() + " WHERE " + table.key + " < ?",
                     SqlTimes.timestamp(start(plan.retainFrom())));
             if (!plan.create().isEmpty() || !plan.drop().isEmpty() || expired > 0) {
-                log.info("Partitions of {}: created {}, dropped {}, deleted {} expired rows from the default partition",
-                        table.name, plan.create(), plan.drop(), expired);
+                log.info(
+                        "Partitions of {}: created {}, dropped {}, deleted {} expired rows from the default partition",
+                        table.name,
+                        plan.create(),
+                        plan.drop(),
+                        expired);
             }
         }
     }
@@ -79,12 +87,13 @@ public final class PartitionMaintenance {
         String partition = PartitionPlan.name(table.name, day);
         String from = "'" + start(day) + "'";
         String to = "'" + start(day.plusDays(1)) + "'";
-        jdbc.execute("CREATE TABLE " + partition + " (LIKE " + table.name + " INCLUDING DEFAULTS INCLUDING COMPRESSION)");
+        jdbc.execute(
+                "CREATE TABLE " + partition + " (LIKE " + table.name + " INCLUDING DEFAULTS INCLUDING COMPRESSION)");
         int moved = jdbc.update("WITH moved AS (DELETE FROM " + table.defaultPartition() + " WHERE " + table.key
                 + " >= " + from + " AND " + table.key + " < " + to + " RETURNING *) INSERT INTO " + partition
                 + " SELECT * FROM moved");
-        jdbc.execute("ALTER TABLE " + table.name + " ATTACH PARTITION " + partition
-                + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+        jdbc.execute("ALTER TABLE " + table.name + " ATTACH PARTITION " + partition + " FOR VALUES FROM (" + from
+                + ") TO (" + to + ")");
         if (moved > 0) {
             log.info("Moved {} rows of {} from the default partition into {}", moved, day, partition);
         }

@@ -19,13 +19,18 @@ record PartitionPlan(String table, List<LocalDate> create, List<String> drop, Lo
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     static PartitionPlan of(String table, Collection<String> existing, LocalDate today, int ahead, int retentionDays) {
-        List<LocalDate> existingDays = existing.stream().flatMap(name -> day(table, name).stream()).toList();
+        List<LocalDate> existingDays =
+                existing.stream().flatMap(name -> day(table, name).stream()).toList();
         LocalDate retainFrom = today.minusDays(retentionDays);
-        List<LocalDate> create = Stream.iterate(today, day -> !day.isAfter(today.plusDays(ahead)), day -> day.plusDays(1))
+        List<LocalDate> create = Stream.iterate(
+                        today, day -> !day.isAfter(today.plusDays(ahead)), day -> day.plusDays(1))
                 .filter(day -> !existingDays.contains(day))
                 .toList();
-        List<String> drop = existingDays.stream().filter(day -> day.isBefore(retainFrom)).sorted()
-                .map(day -> name(table, day)).toList();
+        List<String> drop = existingDays.stream()
+                .filter(day -> day.isBefore(retainFrom))
+                .sorted()
+                .map(day -> name(table, day))
+                .toList();
         return new PartitionPlan(table, create, drop, retainFrom);
     }
 

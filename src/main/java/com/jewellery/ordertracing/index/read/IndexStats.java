@@ -14,8 +14,13 @@ import java.util.List;
  * @param searches       Jaeger searches made
  * @param saturated      windows where Jaeger still returned search-depth traces at the smallest width
  */
-public record IndexStats(int tracesRead, int tracesIndexed, int spansStored, int journeysSaved, int searches,
-                  List<TimeRange> saturated) {
+public record IndexStats(
+        int tracesRead,
+        int tracesIndexed,
+        int spansStored,
+        int journeysSaved,
+        int searches,
+        List<TimeRange> saturated) {
 
     public static final IndexStats NONE = new IndexStats(0, 0, 0, 0, 0, List.of());
 
@@ -26,8 +31,12 @@ public record IndexStats(int tracesRead, int tracesIndexed, int spansStored, int
     public IndexStats plus(IndexStats other) {
         List<TimeRange> allSaturated = new ArrayList<>(saturated);
         allSaturated.addAll(other.saturated);
-        return new IndexStats(tracesRead + other.tracesRead, tracesIndexed + other.tracesIndexed,
-                spansStored + other.spansStored, journeysSaved + other.journeysSaved, searches + other.searches,
+        return new IndexStats(
+                tracesRead + other.tracesRead,
+                tracesIndexed + other.tracesIndexed,
+                spansStored + other.spansStored,
+                journeysSaved + other.journeysSaved,
+                searches + other.searches,
                 allSaturated);
     }
 }

@@ -19,8 +19,7 @@ public final class ReadAhead {
     static final int CAPACITY = 2;
     private static final Object END = new Object();
 
-    private ReadAhead() {
-    }
+    private ReadAhead() {}
 
     /**
      * @param producer hands every item, in order, to the consumer it is given; runs on another thread
@@ -80,6 +79,5 @@ public final class ReadAhead {
         }
     }
 
-    private record Failure(RuntimeException cause) {
-    }
+    private record Failure(RuntimeException cause) {}
 }

@@ -30,10 +30,12 @@ public final class SeenTraces {
 
     /** The traces that are new, or have more spans than when they were last stored. */
     List<Trace> unseen(List<Trace> traces) {
-        return traces.stream().filter(trace -> {
-            Seen before = seen.get(trace.traceId());
-            return before == null || before.spans() != spanCount(trace);
-        }).toList();
+        return traces.stream()
+                .filter(trace -> {
+                    Seen before = seen.get(trace.traceId());
+                    return before == null || before.spans() != spanCount(trace);
+                })
+                .toList();
     }
 
     /**
@@ -67,6 +69,5 @@ public final class SeenTraces {
                 .sum();
     }
 
-    private record Seen(int spans, Instant at) {
-    }
+    private record Seen(int spans, Instant at) {}
 }

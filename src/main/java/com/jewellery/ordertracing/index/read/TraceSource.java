@@ -21,7 +21,8 @@ public interface TraceSource {
 
     /** Searches Jaeger's api_v3 by service and span start time; the spans come as stored, unadjusted. */
     static TraceSource jaeger(JaegerClient client) {
-        return (service, range, depth) -> client.findTraces(
-                TraceQuery.between(range.from(), range.to()).withService(service).withSearchDepth(depth));
+        return (service, range, depth) -> client.findTraces(TraceQuery.between(range.from(), range.to())
+                .withService(service)
+                .withSearchDepth(depth));
     }
 }

@@ -24,8 +24,8 @@ public final class WindowIndexer {
     private final TransactionOperations transactions;
     private final JdbcTemplate jdbc;
 
-    WindowIndexer(WindowReader reader, JourneyRefresher refresher, TransactionOperations transactions,
-            JdbcTemplate jdbc) {
+    WindowIndexer(
+            WindowReader reader, JourneyRefresher refresher, TransactionOperations transactions, JdbcTemplate jdbc) {
         this.reader = reader;
         this.refresher = refresher;
         this.transactions = transactions;
@@ -36,8 +36,13 @@ public final class WindowIndexer {
      * Reads pieces of about {@link WindowReader#TARGET_FILL} of {@code searchDepth} traces, windows at most
      * {@code maxWidth} wide, and stores them with {@code refresher}.
      */
-    public static WindowIndexer of(TraceSource source, int searchDepth, Duration maxWidth, JourneyRefresher refresher,
-            TransactionOperations transactions, JdbcTemplate jdbc) {
+    public static WindowIndexer of(
+            TraceSource source,
+            int searchDepth,
+            Duration maxWidth,
+            JourneyRefresher refresher,
+            TransactionOperations transactions,
+            JdbcTemplate jdbc) {
         return new WindowIndexer(new WindowReader(source, searchDepth, maxWidth), refresher, transactions, jdbc);
     }
 
@@ -61,7 +66,11 @@ public final class WindowIndexer {
             jdbc.execute("SET LOCAL synchronous_commit TO OFF");
             JourneyRefresher.Refreshed refreshed = refresher.refresh(orderSpans);
             then.run();
-            return new IndexStats(piece.traces().size(), unseen.size(), refreshed.spans(), refreshed.journeys(),
+            return new IndexStats(
+                    piece.traces().size(),
+                    unseen.size(),
+                    refreshed.spans(),
+                    refreshed.journeys(),
                     piece.searches(),
                     piece.saturated() ? List.of(piece.range()) : List.of());
         });

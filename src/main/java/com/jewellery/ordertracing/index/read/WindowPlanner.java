@@ -27,8 +27,8 @@ public final class WindowPlanner {
     }
 
     public static WindowPlanner of(IndexProperties properties) {
-        return new WindowPlanner(properties.window(), properties.overlap(), properties.lag(),
-                properties.initialLookback());
+        return new WindowPlanner(
+                properties.window(), properties.overlap(), properties.lag(), properties.initialLookback());
     }
 
     /**

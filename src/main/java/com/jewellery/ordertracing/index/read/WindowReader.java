@@ -78,17 +78,21 @@ final class WindowReader {
 
     /** The target share of the time the full answer covered, and at most half the piece. */
     static Duration narrower(String service, TimeRange piece, List<Trace> fullAnswer) {
-        Instant oldestMatch = fullAnswer.stream().map(trace -> latestStart(service, piece, trace))
-                .min(Instant::compareTo).orElse(piece.from());
+        Instant oldestMatch = fullAnswer.stream()
+                .map(trace -> latestStart(service, piece, trace))
+                .min(Instant::compareTo)
+                .orElse(piece.from());
         Duration half = Duration.between(piece.from(), piece.to()).dividedBy(2);
-        Duration estimate = Duration.ofNanos((long) (Duration.between(oldestMatch, piece.to()).toNanos() * TARGET_FILL));
+        Duration estimate = Duration.ofNanos(
+                (long) (Duration.between(oldestMatch, piece.to()).toNanos() * TARGET_FILL));
         return estimate.compareTo(half) > 0 ? half : estimate.compareTo(MIN_WIDTH) < 0 ? MIN_WIDTH : estimate;
     }
 
     /** When the trace's newest span of the service in the range started: what made Jaeger match it. */
     private static Instant latestStart(String service, TimeRange range, Trace trace) {
         return trace.spans().stream()
-                .filter(span -> service.equals(TraceSource.ANY_SERVICE) || span.serviceName().equals(service))
+                .filter(span -> service.equals(TraceSource.ANY_SERVICE)
+                        || span.serviceName().equals(service))
                 .map(TraceSpan::start)
                 .filter(start -> !start.isBefore(range.from()) && !start.isAfter(range.to()))
                 .max(Instant::compareTo)

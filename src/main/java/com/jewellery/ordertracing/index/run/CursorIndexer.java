@@ -32,8 +32,13 @@ final class CursorIndexer {
     private final SeenTraces seen;
 
     /** @param seenMemory how long a stored trace is remembered between runs; about twice the overlap */
-    CursorIndexer(List<String> services, WindowPlanner planner, WindowIndexer windows, CursorStore cursors,
-            Duration seenMemory, Clock clock) {
+    CursorIndexer(
+            List<String> services,
+            WindowPlanner planner,
+            WindowIndexer windows,
+            CursorStore cursors,
+            Duration seenMemory,
+            Clock clock) {
         this.services = List.copyOf(services);
         this.planner = planner;
         this.windows = windows;
@@ -46,9 +51,11 @@ final class CursorIndexer {
         List<TimeRange> planned = planner.plan(earliestCursor(), clock.instant());
         seen.forgetOld();
         return ReadAhead.run(
-                (Consumer<Piece> sink) -> planned.forEach(
-                        window -> windows.read(TraceSource.ANY_SERVICE, window, sink)),
-                piece -> windows.store(piece, seen,
+                (Consumer<Piece> sink) ->
+                        planned.forEach(window -> windows.read(TraceSource.ANY_SERVICE, window, sink)),
+                piece -> windows.store(
+                        piece,
+                        seen,
                         () -> cursors.advanceAll(services, piece.range().to(), clock.instant())));
     }
 
@@ -63,7 +70,8 @@ final class CursorIndexer {
     /** Empty when a service was never read: then all are read from the initial lookback. */
     private Optional<Instant> earliestCursor() {
         List<Optional<Instant>> each = services.stream().map(cursors::readUntil).toList();
-        return each.stream().anyMatch(Optional::isEmpty) ? Optional.empty()
+        return each.stream().anyMatch(Optional::isEmpty)
+                ? Optional.empty()
                 : each.stream().map(Optional::orElseThrow).min(Instant::compareTo);
     }
 }

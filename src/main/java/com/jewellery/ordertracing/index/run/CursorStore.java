@@ -18,22 +18,27 @@ final class CursorStore {
     }
 
     Optional<Instant> readUntil(String service) {
-        return jdbc.query("SELECT read_until FROM indexer_cursor WHERE service = ?",
-                (rs, row) -> SqlTimes.instant(rs, "read_until"), service).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT read_until FROM indexer_cursor WHERE service = ?",
+                        (rs, row) -> SqlTimes.instant(rs, "read_until"),
+                        service)
+                .stream()
+                .findFirst();
     }
 
     Map<String, Instant> all() {
         Map<String, Instant> cursors = new HashMap<>();
-        jdbc.query("SELECT service, read_until FROM indexer_cursor",
-                rs -> {
-                    cursors.put(rs.getString("service"), SqlTimes.instant(rs, "read_until"));
-                });
+        jdbc.query("SELECT service, read_until FROM indexer_cursor", rs -> {
+            cursors.put(rs.getString("service"), SqlTimes.instant(rs, "read_until"));
+        });
         return cursors;
     }
 
     /** Moves each service's cursor to {@code readUntil}, unless it is further already. */
     void advanceAll(List<String> services, Instant readUntil, Instant now) {
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 INSERT INTO indexer_cursor (service, read_until, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (service) DO UPDATE SET updated_at = EXCLUDED.updated_at,
                     read_until = GREATEST(indexer_cursor.read_until, EXCLUDED.read_until)""",
@@ -45,7 +50,6 @@ final class CursorStore {
     void advance(String service, Instant readUntil, Instant now) {
         jdbc.update("""
                 INSERT INTO indexer_cursor (service, read_until, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT (service) DO UPDATE SET read_until = EXCLUDED.read_until, updated_at = EXCLUDED.updated_at""",
-                service, SqlTimes.timestamp(readUntil), SqlTimes.timestamp(now));
+                ON CONFLICT (service) DO UPDATE SET read_until = EXCLUDED.read_until, updated_at = EXCLUDED.updated_at""", service, SqlTimes.timestamp(readUntil), SqlTimes.timestamp(now));
     }
 }

@@ -31,36 +31,65 @@ record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List
     /** Backfill windows per run, so a long backfill does not hold up new traces. */
     static final int BACKFILL_WINDOWS_PER_RUN = 12;
 
-    static Indexer create(IndexProperties properties, TraceSource source, JdbcTemplate jdbc,
-            TransactionOperations transactions, JourneyAssembler assembler, IndexerLock.Connections connections,
+    static Indexer create(
+            IndexProperties properties,
+            TraceSource source,
+            JdbcTemplate jdbc,
+            TransactionOperations transactions,
+            JourneyAssembler assembler,
+            IndexerLock.Connections connections,
             Clock clock) {
         return create(properties, source, jdbc, transactions, assembler, connections, JourneyMeasurements.NONE, clock);
     }
 
     /** @param measurements kept in step with every journey written (stage analytics) */
-    static Indexer create(IndexProperties properties, TraceSource source, JdbcTemplate jdbc,
-            TransactionOperations transactions, JourneyAssembler assembler, IndexerLock.Connections connections,
-            JourneyMeasurements measurements, Clock clock) {
+    static Indexer create(
+            IndexProperties properties,
+            TraceSource source,
+            JdbcTemplate jdbc,
+            TransactionOperations transactions,
+            JourneyAssembler assembler,
+            IndexerLock.Connections connections,
+            JourneyMeasurements measurements,
+            Clock clock) {
         List<String> services = assembler.catalog().stages().stream()
-                .filter(stage -> !stage.isDerived()).map(StageDefinition::service).distinct().toList();
-        WindowIndexer windows = WindowIndexer.of(source, properties.searchDepth(), properties.window(),
-                JourneyRefresher.of(jdbc, assembler, measurements, clock), transactions, jdbc);
+                .filter(stage -> !stage.isDerived())
+                .map(StageDefinition::service)
+                .distinct()
+                .toList();
+        WindowIndexer windows = WindowIndexer.of(
+                source,
+                properties.searchDepth(),
+                properties.window(),
+                JourneyRefresher.of(jdbc, assembler, measurements, clock),
+                transactions,
+                jdbc);
         WindowPlanner planner = WindowPlanner.of(properties);
         CursorStore cursors = new CursorStore(jdbc);
         IndexerState state = new IndexerState(properties.enabled());
-        IndexerCycle cycle = new IndexerCycle(new IndexerLock(connections, properties.lockKey()),
-                new PartitionMaintenance(jdbc, transactions, properties.partitionsAhead(), properties.retentionDays(),
+        IndexerCycle cycle = new IndexerCycle(
+                new IndexerLock(connections, properties.lockKey()),
+                new PartitionMaintenance(
+                        jdbc, transactions, properties.partitionsAhead(), properties.retentionDays(), clock),
+                new CursorIndexer(
+                        services,
+                        planner,
+                        windows,
+                        cursors,
+                        properties.overlap().multipliedBy(2),
                         clock),
-                new CursorIndexer(services, planner, windows, cursors, properties.overlap().multipliedBy(2), clock),
-                BackfillRunner.of(services, planner, windows, jdbc, BACKFILL_WINDOWS_PER_RUN,
-                        properties.backfill(), clock),
-                retries(properties, clock), state, clock);
+                BackfillRunner.of(
+                        services, planner, windows, jdbc, BACKFILL_WINDOWS_PER_RUN, properties.backfill(), clock),
+                retries(properties, clock),
+                state,
+                clock);
         return new Indexer(cycle, state, cursors, services);
     }
 
     /** From one interval after the first failure up to max-backoff; an interval longer than that waits max-backoff. */
     private static Backoff.Retries retries(IndexProperties properties, Clock clock) {
-        Duration first = properties.interval().compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff()
+        Duration first = properties.interval().compareTo(properties.maxBackoff()) > 0
+                ? properties.maxBackoff()
                 : properties.interval();
         return Backoff.unlimited(first, properties.maxBackoff()).retries(clock);
     }

@@ -20,14 +20,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IndexerConfiguration {
 
     @Bean
-    Indexer indexer(IndexProperties properties, JaegerClient jaeger, JdbcTemplate jdbc,
-            TransactionTemplate transactions, JourneyAssembler assembler, DataSourceProperties dataSource,
-            JourneyMeasurements measurements, Clock clock) {
+    Indexer indexer(
+            IndexProperties properties,
+            JaegerClient jaeger,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            JourneyAssembler assembler,
+            DataSourceProperties dataSource,
+            JourneyMeasurements measurements,
+            Clock clock) {
         // the lock lives on a connection of its own, outside the pool, for as long as this instance indexes
-        IndexerLock.Connections connections = () -> DriverManager.getConnection(dataSource.determineUrl(),
-                dataSource.determineUsername(), dataSource.determinePassword());
-        return Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc, transactions, assembler, connections,
-                measurements, clock);
+        IndexerLock.Connections connections = () -> DriverManager.getConnection(
+                dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword());
+        return Indexer.create(
+                properties,
+                TraceSource.jaeger(jaeger),
+                jdbc,
+                transactions,
+                assembler,
+                connections,
+                measurements,
+                clock);
     }
 
     @Bean
@@ -37,7 +50,11 @@ class IndexerConfiguration {
 
     @Bean
     IndexerStatusCheck indexerStatusCheck(Indexer indexer, IndexProperties properties, Clock clock) {
-        return new IndexerStatusCheck(indexer.state(), indexer.cursors(), indexer.services(),
-                properties.lag().plus(properties.interval().multipliedBy(12)), clock);
+        return new IndexerStatusCheck(
+                indexer.state(),
+                indexer.cursors(),
+                indexer.services(),
+                properties.lag().plus(properties.interval().multipliedBy(12)),
+                clock);
     }
 }

@@ -31,8 +31,14 @@ final class IndexerCycle {
     private final IndexerState state;
     private final Clock clock;
 
-    IndexerCycle(IndexerLock lock, PartitionMaintenance partitions, CursorIndexer cursorIndexer,
-            BackfillRunner backfills, Backoff.Retries backoff, IndexerState state, Clock clock) {
+    IndexerCycle(
+            IndexerLock lock,
+            PartitionMaintenance partitions,
+            CursorIndexer cursorIndexer,
+            BackfillRunner backfills,
+            Backoff.Retries backoff,
+            IndexerState state,
+            Clock clock) {
         this.lock = lock;
         this.partitions = partitions;
         this.cursorIndexer = cursorIndexer;
@@ -61,8 +67,11 @@ final class IndexerCycle {
             IndexStats stats = cursorIndexer.run().plus(backfills.run());
             backoff.succeeded();
             state.succeeded(stats, clock.instant());
-            stats.saturated().forEach(range -> log.error("Jaeger returned {} traces or more for {} even at the "
-                    + "smallest window: traces there may be missing; raise portal.index.search-depth", range));
+            stats.saturated()
+                    .forEach(range -> log.error(
+                            "Jaeger returned {} traces or more for {} even at the "
+                                    + "smallest window: traces there may be missing; raise portal.index.search-depth",
+                            range));
         } catch (SQLException | RuntimeException failure) {
             fail(failure);
         }
@@ -77,13 +86,21 @@ final class IndexerCycle {
         cursorIndexer.forgetStored();
         Duration delay = backoff.failed();
         IndexerState.Failure kind = kindOf(failure);
-        state.failed(lock.held() ? IndexerState.Role.LEADER : IndexerState.Role.STANDBY, kind, failure.getMessage(),
-                backoff.failures(), backoff.nextAttempt().orElse(null));
+        state.failed(
+                lock.held() ? IndexerState.Role.LEADER : IndexerState.Role.STANDBY,
+                kind,
+                failure.getMessage(),
+                backoff.failures(),
+                backoff.nextAttempt().orElse(null));
         if (backoff.failures() == 1) {
             log.warn("Indexer run failed ({}); retrying with backoff, next in {}", kind, delay, failure);
         } else {
-            log.warn("Indexer run failed again ({} times, {}): {}; next attempt in {}", backoff.failures(), kind,
-                    failure.getMessage(), delay);
+            log.warn(
+                    "Indexer run failed again ({} times, {}): {}; next attempt in {}",
+                    backoff.failures(),
+                    kind,
+                    failure.getMessage(),
+                    delay);
         }
     }
 
@@ -91,7 +108,8 @@ final class IndexerCycle {
         if (failure instanceof JaegerException) {
             return IndexerState.Failure.JAEGER;
         }
-        boolean database = failure instanceof SQLException || failure instanceof DataAccessException
+        boolean database = failure instanceof SQLException
+                || failure instanceof DataAccessException
                 || failure instanceof TransactionException;
         return database ? IndexerState.Failure.DATABASE : IndexerState.Failure.OTHER;
     }

@@ -28,7 +28,8 @@ final class IndexerScheduler implements SmartLifecycle {
         if (!enabled || executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("indexer").daemon().factory());
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("indexer").daemon().factory());
         executor.scheduleWithFixedDelay(cycle::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

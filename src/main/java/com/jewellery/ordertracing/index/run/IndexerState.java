@@ -24,7 +24,11 @@ final class IndexerState {
     }
 
     /** Why the last attempt failed, so the status page can say what to do. */
-    enum Failure { JAEGER, DATABASE, OTHER }
+    enum Failure {
+        JAEGER,
+        DATABASE,
+        OTHER
+    }
 
     /**
      * @param lastSuccess  end of the last run that finished, null if none
@@ -35,15 +39,21 @@ final class IndexerState {
      * @param nextAttempt  when the next attempt is due while backing off, else null
      * @param saturated    windows of the last run where traces may be missing
      */
-    record Snapshot(Role role, Instant lastSuccess, IndexStats lastStats, Failure failure, String errorMessage,
-                    int failures, Instant nextAttempt, List<String> saturated) {
-    }
+    record Snapshot(
+            Role role,
+            Instant lastSuccess,
+            IndexStats lastStats,
+            Failure failure,
+            String errorMessage,
+            int failures,
+            Instant nextAttempt,
+            List<String> saturated) {}
 
     private final AtomicReference<Snapshot> current;
 
     IndexerState(boolean enabled) {
-        current = new AtomicReference<>(new Snapshot(enabled ? Role.STARTING : Role.DISABLED, null, IndexStats.NONE,
-                null, null, 0, null, List.of()));
+        current = new AtomicReference<>(new Snapshot(
+                enabled ? Role.STARTING : Role.DISABLED, null, IndexStats.NONE, null, null, 0, null, List.of()));
     }
 
     Snapshot snapshot() {
@@ -51,17 +61,24 @@ final class IndexerState {
     }
 
     void standby() {
-        current.updateAndGet(s -> new Snapshot(Role.STANDBY, s.lastSuccess(), s.lastStats(), null, null, 0, null,
-                List.of()));
+        current.updateAndGet(
+                s -> new Snapshot(Role.STANDBY, s.lastSuccess(), s.lastStats(), null, null, 0, null, List.of()));
     }
 
     void succeeded(IndexStats stats, Instant at) {
-        current.set(new Snapshot(Role.LEADER, at, stats, null, null, 0, null,
+        current.set(new Snapshot(
+                Role.LEADER,
+                at,
+                stats,
+                null,
+                null,
+                0,
+                null,
                 stats.saturated().stream().map(Object::toString).toList()));
     }
 
     void failed(Role role, Failure failure, String message, int failures, Instant nextAttempt) {
-        current.updateAndGet(s -> new Snapshot(role, s.lastSuccess(), s.lastStats(), failure, message, failures,
-                nextAttempt, s.saturated()));
+        current.updateAndGet(s -> new Snapshot(
+                role, s.lastSuccess(), s.lastStats(), failure, message, failures, nextAttempt, s.saturated()));
     }
 }

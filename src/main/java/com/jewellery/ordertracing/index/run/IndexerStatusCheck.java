@@ -2,8 +2,8 @@ package com.jewellery.ordertracing.index.run;
 
 import com.jewellery.ordertracing.index.read.IndexStats;
 import com.jewellery.ordertracing.status.ComponentStatus;
-import com.jewellery.ordertracing.status.StatusFact;
 import com.jewellery.ordertracing.status.StatusCheck;
+import com.jewellery.ordertracing.status.StatusFact;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +27,8 @@ final class IndexerStatusCheck implements StatusCheck {
     private final Clock clock;
 
     /** @param behindLimit a lag longer than this is reported as a problem */
-    IndexerStatusCheck(IndexerState state, CursorStore cursors, List<String> services, Duration behindLimit,
-            Clock clock) {
+    IndexerStatusCheck(
+            IndexerState state, CursorStore cursors, List<String> services, Duration behindLimit, Clock clock) {
         this.state = state;
         this.cursors = cursors;
         this.services = List.copyOf(services);
@@ -60,7 +60,8 @@ final class IndexerStatusCheck implements StatusCheck {
             return Optional.empty();
         }
         if (snapshot.failure() != null) {
-            return Optional.of("status.problem.indexer." + snapshot.failure().name().toLowerCase(Locale.ROOT));
+            return Optional.of(
+                    "status.problem.indexer." + snapshot.failure().name().toLowerCase(Locale.ROOT));
         }
         if (!snapshot.saturated().isEmpty()) {
             return Optional.of("status.problem.indexer.saturated");
@@ -71,18 +72,29 @@ final class IndexerStatusCheck implements StatusCheck {
     /** For support: is the index up to date, and did the last run work? */
     private static List<StatusFact> facts(IndexerState.Snapshot snapshot, Optional<Duration> behind, Instant now) {
         List<StatusFact> facts = new ArrayList<>();
-        facts.add(snapshot.lastSuccess() == null ? StatusFact.of("status.indexer.noRunYet")
-                : StatusFact.of("status.indexer.lastRun", Duration.between(snapshot.lastSuccess(), now).toSeconds()));
+        facts.add(
+                snapshot.lastSuccess() == null
+                        ? StatusFact.of("status.indexer.noRunYet")
+                        : StatusFact.of(
+                                "status.indexer.lastRun",
+                                Duration.between(snapshot.lastSuccess(), now).toSeconds()));
         facts.add(behind.map(lag -> StatusFact.of("status.indexer.behind", lag.toSeconds()))
                 .orElse(StatusFact.of("status.indexer.lagUnknown")));
         if (snapshot.lastSuccess() != null) {
             IndexStats stats = snapshot.lastStats();
-            facts.add(StatusFact.of("status.indexer.lastStats", stats.tracesRead(), stats.spansStored(),
-                    stats.journeysSaved()));
+            facts.add(StatusFact.of(
+                    "status.indexer.lastStats", stats.tracesRead(), stats.spansStored(), stats.journeysSaved()));
         }
         if (snapshot.failure() != null) {
-            facts.add(StatusFact.of("status.indexer.failures", snapshot.failures(), snapshot.nextAttempt() == null ? 0
-                    : Math.max(0, Duration.between(now, snapshot.nextAttempt()).toSeconds())));
+            facts.add(StatusFact.of(
+                    "status.indexer.failures",
+                    snapshot.failures(),
+                    snapshot.nextAttempt() == null
+                            ? 0
+                            : Math.max(
+                                    0,
+                                    Duration.between(now, snapshot.nextAttempt())
+                                            .toSeconds())));
         }
         return facts;
     }
@@ -106,11 +118,12 @@ final class IndexerStatusCheck implements StatusCheck {
             if (!all.keySet().containsAll(services)) {
                 return Optional.empty();
             }
-            return services.stream().map(all::get).min(Comparator.naturalOrder())
+            return services.stream()
+                    .map(all::get)
+                    .min(Comparator.naturalOrder())
                     .map(oldest -> Duration.between(oldest, now));
         } catch (RuntimeException databaseDown) {
             return Optional.empty();
         }
     }
-
 }

@@ -2,9 +2,9 @@ package com.jewellery.ordertracing.index.store;
 
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.security.Roles;
-import org.springframework.security.access.prepost.PreAuthorize;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The read side of the index, for the lookup view and the recent-orders grid: answers from PostgreSQL
@@ -45,8 +45,8 @@ public class IndexedJourneys {
     @PreAuthorize(Roles.CAN_STAFF)
     public List<JourneySummary> search(JourneyFilter filter, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("offset must be >= 0 and limit 1.." + MAX_PAGE_SIZE
-                    + ", got " + offset + " and " + limit);
+            throw new IllegalArgumentException(
+                    "offset must be >= 0 and limit 1.." + MAX_PAGE_SIZE + ", got " + offset + " and " + limit);
         }
         return search.page(filter, offset, limit);
     }

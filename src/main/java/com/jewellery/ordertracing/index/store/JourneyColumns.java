@@ -10,7 +10,8 @@ record JourneyColumns(String lastStage, Instant lastStageEndedAt, String errorSt
 
     static JourneyColumns of(OrderJourney journey) {
         JourneyStage last = journey.lastReachedStage().orElse(null);
-        JourneyError latestError = journey.errors().isEmpty() ? null : journey.errors().getLast();
+        JourneyError latestError =
+                journey.errors().isEmpty() ? null : journey.errors().getLast();
         return new JourneyColumns(
                 last == null ? null : last.id(),
                 last == null ? null : last.end(),

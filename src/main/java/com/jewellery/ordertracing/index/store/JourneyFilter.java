@@ -14,8 +14,14 @@ import java.time.Instant;
  * @param to            only orders first seen before this
  * @param errorsOnly    only orders with at least one error
  */
-public record JourneyFilter(String orderIdPrefix, JourneyOutcome outcome, String currentStatus, String lastStage, Instant from,
-                            Instant to, boolean errorsOnly) {
+public record JourneyFilter(
+        String orderIdPrefix,
+        JourneyOutcome outcome,
+        String currentStatus,
+        String lastStage,
+        Instant from,
+        Instant to,
+        boolean errorsOnly) {
 
     public static JourneyFilter all() {
         return new JourneyFilter(null, null, null, null, null, null, false);

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JourneyJson {
 
-    private static final TypeReference<List<SpanRecord>> SPANS = new TypeReference<>() { };
+    private static final TypeReference<List<SpanRecord>> SPANS = new TypeReference<>() {};
 
     // derived accessors such as isReached() are written too; reading ignores them
     private final JsonMapper mapper = JsonMapper.builder()

@@ -44,8 +44,8 @@ public final class JourneyRefresher {
     }
 
     /** The same, with {@code measurements} told of every journey written, in the same transaction. */
-    public static JourneyRefresher of(JdbcTemplate jdbc, JourneyAssembler assembler, JourneyMeasurements measurements,
-                                      Clock clock) {
+    public static JourneyRefresher of(
+            JdbcTemplate jdbc, JourneyAssembler assembler, JourneyMeasurements measurements, Clock clock) {
         return new JourneyRefresher(new JourneyStore(jdbc, new JourneyJson(), measurements), assembler, clock);
     }
 
@@ -55,8 +55,8 @@ public final class JourneyRefresher {
      */
     public Refreshed refresh(List<SpanRecord> orderSpans) {
         Map<String, List<SpanRecord>> byOrder = orderSpans.stream()
-                .collect(Collectors.groupingBy(span -> span.orderId().orElseThrow(), LinkedHashMap::new,
-                        Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        span -> span.orderId().orElseThrow(), LinkedHashMap::new, Collectors.toList()));
         List<String> ids = new ArrayList<>(byOrder.keySet());
         Refreshed total = new Refreshed(0, 0);
         for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -88,7 +88,8 @@ public final class JourneyRefresher {
 
     /** The spans, once each, that the stored journey does not hold yet. */
     private static List<SpanRecord> notIn(JourneyStore.Stored stored, List<SpanRecord> spans) {
-        Set<SpanRef> known = stored == null ? Set.of()
+        Set<SpanRef> known = stored == null
+                ? Set.of()
                 : stored.spans().stream().map(SpanRecord::ref).collect(Collectors.toSet());
         Map<SpanRef, SpanRecord> fresh = new LinkedHashMap<>();
         spans.stream().filter(span -> !known.contains(span.ref())).forEach(span -> fresh.putIfAbsent(span.ref(), span));

@@ -17,11 +17,18 @@ final class JourneySearch {
             order_id, first_seen, last_seen, last_stage, last_stage_ended_at, current_status, outcome,
             has_error, error_stage, error_message, trace_ids, indexed_at""";
     private static final RowMapper<JourneySummary> SUMMARY = (rs, row) -> new JourneySummary(
-            rs.getString("order_id"), SqlTimes.instant(rs, "first_seen"), SqlTimes.instant(rs, "last_seen"),
-            rs.getString("last_stage"), SqlTimes.instant(rs, "last_stage_ended_at"), rs.getString("current_status"),
-            JourneyOutcome.valueOf(rs.getString("outcome")), rs.getBoolean("has_error"),
-            rs.getString("error_stage"), rs.getString("error_message"),
-            Arrays.asList((String[]) rs.getArray("trace_ids").getArray()), SqlTimes.instant(rs, "indexed_at"));
+            rs.getString("order_id"),
+            SqlTimes.instant(rs, "first_seen"),
+            SqlTimes.instant(rs, "last_seen"),
+            rs.getString("last_stage"),
+            SqlTimes.instant(rs, "last_stage_ended_at"),
+            rs.getString("current_status"),
+            JourneyOutcome.valueOf(rs.getString("outcome")),
+            rs.getBoolean("has_error"),
+            rs.getString("error_stage"),
+            rs.getString("error_message"),
+            Arrays.asList((String[]) rs.getArray("trace_ids").getArray()),
+            SqlTimes.instant(rs, "indexed_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -32,13 +39,17 @@ final class JourneySearch {
     List<JourneySummary> page(JourneyFilter filter, int offset, int limit) {
         Where where = where(filter);
         where.parameters.addValue("offset", offset).addValue("limit", limit);
-        return jdbc.query("SELECT " + COLUMNS + " FROM order_journey" + where.sql
-                + " ORDER BY first_seen DESC, order_id LIMIT :limit OFFSET :offset", where.parameters, SUMMARY);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM order_journey" + where.sql
+                        + " ORDER BY first_seen DESC, order_id LIMIT :limit OFFSET :offset",
+                where.parameters,
+                SUMMARY);
     }
 
     long count(JourneyFilter filter) {
         Where where = where(filter);
-        Long count = jdbc.queryForObject("SELECT count(*) FROM order_journey" + where.sql, where.parameters, Long.class);
+        Long count =
+                jdbc.queryForObject("SELECT count(*) FROM order_journey" + where.sql, where.parameters, Long.class);
         return count == null ? 0 : count;
     }
 
@@ -47,7 +58,8 @@ final class JourneySearch {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         if (filter.orderIdPrefix() != null && !filter.orderIdPrefix().isBlank()) {
             conditions.add("order_id LIKE :prefix ESCAPE '\\'");
-            parameters.addValue("prefix", LikePatterns.prefix(filter.orderIdPrefix().strip()));
+            parameters.addValue(
+                    "prefix", LikePatterns.prefix(filter.orderIdPrefix().strip()));
         }
         if (filter.outcome() != null) {
             conditions.add("outcome = :outcome");
@@ -75,6 +87,5 @@ final class JourneySearch {
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
     }
 
-    private record Where(String sql, MapSqlParameterSource parameters) {
-    }
+    private record Where(String sql, MapSqlParameterSource parameters) {}
 }

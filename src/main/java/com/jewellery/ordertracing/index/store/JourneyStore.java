@@ -61,20 +61,34 @@ final class JourneyStore {
      *               keeps the row's partition key
      */
     void save(List<OrderJourney> journeys, Map<String, Stored> stored, Instant indexedAt) {
-        List<OrderJourney> updates = journeys.stream().filter(j -> stored.containsKey(j.orderId())).toList();
-        List<OrderJourney> inserts = journeys.stream().filter(j -> !stored.containsKey(j.orderId())).toList();
-        jdbc.batchUpdate(UPDATE, updates, BATCH_SIZE,
+        List<OrderJourney> updates =
+                journeys.stream().filter(j -> stored.containsKey(j.orderId())).toList();
+        List<OrderJourney> inserts =
+                journeys.stream().filter(j -> !stored.containsKey(j.orderId())).toList();
+        jdbc.batchUpdate(
+                UPDATE,
+                updates,
+                BATCH_SIZE,
                 (ps, journey) -> bind(ps, journey, stored.get(journey.orderId()).firstSeen(), indexedAt));
-        jdbc.batchUpdate(INSERT, inserts, BATCH_SIZE, (ps, journey) -> bind(ps, journey, journey.firstSeen(), indexedAt));
-        measurements.saved(journeys.stream().map(journey -> stored.containsKey(journey.orderId())
-                ? new JourneyMeasurements.Saved(journey, stored.get(journey.orderId()).firstSeen(), true)
-                : new JourneyMeasurements.Saved(journey, journey.firstSeen(), false)).toList());
+        jdbc.batchUpdate(
+                INSERT, inserts, BATCH_SIZE, (ps, journey) -> bind(ps, journey, journey.firstSeen(), indexedAt));
+        measurements.saved(journeys.stream()
+                .map(journey -> stored.containsKey(journey.orderId())
+                        ? new JourneyMeasurements.Saved(
+                                journey, stored.get(journey.orderId()).firstSeen(), true)
+                        : new JourneyMeasurements.Saved(journey, journey.firstSeen(), false))
+                .toList());
     }
 
     /** @throws UnreadableJourneyException when the row's JSON does not fit the journey model */
     Optional<OrderJourney> find(String orderId) {
-        return jdbc.query("SELECT journey FROM order_journey WHERE order_id = ? ORDER BY first_seen LIMIT 1",
-                (rs, row) -> readable(orderId, rs.getString(1)), orderId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT journey FROM order_journey WHERE order_id = ? ORDER BY first_seen LIMIT 1",
+                        (rs, row) -> readable(orderId, rs.getString(1)),
+                        orderId)
+                .stream()
+                .findFirst();
     }
 
     private OrderJourney readable(String orderId, String journeyJson) {
@@ -93,15 +107,19 @@ final class JourneyStore {
      */
     Map<String, Stored> storedOf(Collection<String> orderIds) {
         Map<String, Stored> stored = new HashMap<>();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(
-                    "SELECT order_id, first_seen, journey -> 'spans' AS spans FROM order_journey WHERE order_id = ANY (?)");
-            statement.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
-            return statement;
-        }, rs -> {
-            String orderId = rs.getString("order_id");
-            stored.putIfAbsent(orderId, new Stored(SqlTimes.instant(rs, "first_seen"), spans(orderId, rs.getString("spans"))));
-        });
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT order_id, first_seen, journey -> 'spans' AS spans FROM order_journey WHERE order_id = ANY (?)");
+                    statement.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
+                    return statement;
+                },
+                rs -> {
+                    String orderId = rs.getString("order_id");
+                    stored.putIfAbsent(
+                            orderId,
+                            new Stored(SqlTimes.instant(rs, "first_seen"), spans(orderId, rs.getString("spans"))));
+                });
         return stored;
     }
 
@@ -109,21 +127,23 @@ final class JourneyStore {
         try {
             return json.spans(spansJson);
         } catch (JacksonException unreadable) {
-            log.warn("The stored spans of order {} cannot be read; its journey is rebuilt from the spans read now: {}",
-                    orderId, unreadable.getMessage());
+            log.warn(
+                    "The stored spans of order {} cannot be read; its journey is rebuilt from the spans read now: {}",
+                    orderId,
+                    unreadable.getMessage());
             return List.of();
         }
     }
 
     /** @param firstSeen the row's partition key; @param spans every span of the order the row holds */
-    record Stored(Instant firstSeen, List<SpanRecord> spans) {
-    }
+    record Stored(Instant firstSeen, List<SpanRecord> spans) {}
 
     /** Both statements take the same parameters in the same order. */
     private void bind(PreparedStatement ps, OrderJourney journey, Instant firstSeen, Instant indexedAt)
             throws SQLException {
         JourneyColumns columns = JourneyColumns.of(journey);
-        Array traceIds = ps.getConnection().createArrayOf("text", journey.traceIds().toArray());
+        Array traceIds =
+                ps.getConnection().createArrayOf("text", journey.traceIds().toArray());
         ps.setObject(1, SqlTimes.timestamp(journey.lastSeen()));
         ps.setString(2, columns.lastStage());
         ps.setObject(3, SqlTimes.timestamp(columns.lastStageEndedAt()));

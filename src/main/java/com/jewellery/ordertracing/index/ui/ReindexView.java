@@ -57,8 +57,12 @@ class ReindexView extends VerticalLayout implements HasDynamicTitle {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         configureRequests();
-        add(new H2(getTranslation("reindex.title")), new Paragraph(getTranslation("reindex.text")), form,
-                new H3(getTranslation("reindex.requests")), requests);
+        add(
+                new H2(getTranslation("reindex.title")),
+                new Paragraph(getTranslation("reindex.text")),
+                form,
+                new H3(getTranslation("reindex.requests")),
+                requests);
         requests.setItems(admin.backfills(SHOWN_REQUESTS));
     }
 
@@ -71,8 +75,10 @@ class ReindexView extends VerticalLayout implements HasDynamicTitle {
             requests.setItems(admin.backfills(SHOWN_REQUESTS));
         } catch (InvalidBackfillException invalid) {
             // the typed values stay in the fields, with the reason next to the one to change
-            DateTimePicker field = invalid.reason() == InvalidBackfillException.Reason.MISSING && from.isEmpty() ? from : to;
-            field.setErrorMessage(getTranslation("reindex.error." + invalid.reason().name()));
+            DateTimePicker field =
+                    invalid.reason() == InvalidBackfillException.Reason.MISSING && from.isEmpty() ? from : to;
+            field.setErrorMessage(
+                    getTranslation("reindex.error." + invalid.reason().name()));
             field.setInvalid(true);
         }
     }
@@ -82,13 +88,16 @@ class ReindexView extends VerticalLayout implements HasDynamicTitle {
         requests.setAllRowsVisible(true);
         requests.addThemeVariants(GridVariant.LUMO_COMPACT);
         requests.addColumn(request -> time(request.from()) + " – " + time(request.to()))
-                .setHeader(getTranslation("reindex.column.range")).setAutoWidth(true);
+                .setHeader(getTranslation("reindex.column.range"))
+                .setAutoWidth(true);
         requests.addColumn(request -> request.requestedBy() + ", " + time(request.requestedAt()))
-                .setHeader(getTranslation("reindex.column.requested")).setAutoWidth(true);
+                .setHeader(getTranslation("reindex.column.requested"))
+                .setAutoWidth(true);
         requests.addColumn(request -> request.finished()
                         ? getTranslation("reindex.progress.finished", time(request.finishedAt()))
                         : getTranslation("reindex.progress.pending", time(request.doneUntil())))
-                .setHeader(getTranslation("reindex.column.progress")).setFlexGrow(1);
+                .setHeader(getTranslation("reindex.column.progress"))
+                .setFlexGrow(1);
     }
 
     private Instant instant(LocalDateTime value) {
@@ -96,7 +105,9 @@ class ReindexView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String time(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(zone)
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(getLocale())
+                .withZone(zone)
                 .format(instant);
     }
 

@@ -28,7 +28,7 @@ record JourneyCatalogProperties(Set<String> services, List<StageDefinition> stag
         Set<String> declared = services == null || services.isEmpty()
                 ? stages.stream().map(StageDefinition::service).collect(Collectors.toCollection(LinkedHashSet::new))
                 : services;
-        return new StageCatalog(declared, stages,
-                endToEndSla == null ? StageCatalog.DEFAULT_END_TO_END_SLA : endToEndSla);
+        return new StageCatalog(
+                declared, stages, endToEndSla == null ? StageCatalog.DEFAULT_END_TO_END_SLA : endToEndSla);
     }
 }

@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 /** One order's journey: summary, timeline, stages, errors and links into Jaeger. */
 class JourneyPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     JourneyPanel(LookupResult.Found found) {
         setId("order-result");
@@ -44,16 +44,21 @@ class JourneyPanel extends VerticalLayout {
     }
 
     private Component header(OrderJourney journey) {
-        Span outcome = new Span(getTranslation("journey.outcome." + journey.outcome().name()));
+        Span outcome =
+                new Span(getTranslation("journey.outcome." + journey.outcome().name()));
         outcome.setId("order-outcome");
         outcome.addClassNames("status-badge", journey.outcome().name().toLowerCase(java.util.Locale.ROOT));
         Span status = new Span(getTranslation("lookup.currentStatus", statusName(journey.currentStatus())));
         status.setId("order-status");
-        Span where = new Span(journey.lastReachedStage().map(stage -> getTranslation("lookup.lastStage", stageName(stage)))
+        Span where = new Span(journey.lastReachedStage()
+                .map(stage -> getTranslation("lookup.lastStage", stageName(stage)))
                 .orElse(""));
         where.setId("order-last-stage");
-        Paragraph times = new Paragraph(getTranslation("lookup.times", format(journey.firstSeen()),
-                format(journey.lastSeen()), duration(journey.totalDuration())));
+        Paragraph times = new Paragraph(getTranslation(
+                "lookup.times",
+                format(journey.firstSeen()),
+                format(journey.lastSeen()),
+                duration(journey.totalDuration())));
         HorizontalLayout line = new HorizontalLayout(outcome, status, where);
         line.setAlignItems(Alignment.BASELINE);
         return new Div(new H3(getTranslation("lookup.order", journey.orderId())), line, times);
@@ -62,9 +67,15 @@ class JourneyPanel extends VerticalLayout {
     private Component traceLinks(LookupResult.Found found) {
         HorizontalLayout links = new HorizontalLayout();
         links.setId("trace-links");
-        found.traces().forEach(trace -> links.add(new Anchor(trace.jaegerUrl().toString(),
-                getTranslation("lookup.openInJaeger", trace.traceId().substring(0, Math.min(8, trace.traceId().length()))),
-                AnchorTarget.BLANK)));
+        found.traces()
+                .forEach(trace -> links.add(new Anchor(
+                        trace.jaegerUrl().toString(),
+                        getTranslation(
+                                "lookup.openInJaeger",
+                                trace.traceId()
+                                        .substring(
+                                                0, Math.min(8, trace.traceId().length()))),
+                        AnchorTarget.BLANK)));
         return links;
     }
 
@@ -72,18 +83,31 @@ class JourneyPanel extends VerticalLayout {
         Grid<JourneyStage> grid = new Grid<>();
         grid.setId("stage-grid");
         grid.setAllRowsVisible(true);
-        grid.addColumn(this::stageName).setHeader(getTranslation("lookup.stage")).setAutoWidth(true);
-        grid.addColumn(JourneyStage::service).setHeader(getTranslation("lookup.service")).setAutoWidth(true);
-        grid.addColumn(stage -> getTranslation("journey.state." + stage.state().name()))
-                .setHeader(getTranslation("lookup.state")).setAutoWidth(true);
-        grid.addColumn(stage -> stage.start() == null ? "" : format(stage.start()))
-                .setHeader(getTranslation("lookup.start")).setAutoWidth(true);
-        grid.addColumn(stage -> stage.duration() == null ? "" : duration(stage.duration()))
-                .setHeader(getTranslation("lookup.duration")).setAutoWidth(true);
-        grid.addColumn(stage -> statusName(stage.orderStatus())).setHeader(getTranslation("lookup.orderStatus"))
+        grid.addColumn(this::stageName)
+                .setHeader(getTranslation("lookup.stage"))
                 .setAutoWidth(true);
-        grid.addColumn(stage -> stage.slaExceeded() ? getTranslation("lookup.slaExceeded", duration(stage.definition().sla()))
-                : "").setHeader(getTranslation("lookup.sla")).setAutoWidth(true);
+        grid.addColumn(JourneyStage::service)
+                .setHeader(getTranslation("lookup.service"))
+                .setAutoWidth(true);
+        grid.addColumn(stage -> getTranslation("journey.state." + stage.state().name()))
+                .setHeader(getTranslation("lookup.state"))
+                .setAutoWidth(true);
+        grid.addColumn(stage -> stage.start() == null ? "" : format(stage.start()))
+                .setHeader(getTranslation("lookup.start"))
+                .setAutoWidth(true);
+        grid.addColumn(stage -> stage.duration() == null ? "" : duration(stage.duration()))
+                .setHeader(getTranslation("lookup.duration"))
+                .setAutoWidth(true);
+        grid.addColumn(stage -> statusName(stage.orderStatus()))
+                .setHeader(getTranslation("lookup.orderStatus"))
+                .setAutoWidth(true);
+        grid.addColumn(stage -> stage.slaExceeded()
+                        ? getTranslation(
+                                "lookup.slaExceeded",
+                                duration(stage.definition().sla()))
+                        : "")
+                .setHeader(getTranslation("lookup.sla"))
+                .setAutoWidth(true);
         if (technicalDetail) {
             grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::attributes));
         }
@@ -93,7 +117,8 @@ class JourneyPanel extends VerticalLayout {
 
     private Component attributes(JourneyStage stage) {
         Map<String, String> sorted = new TreeMap<>(stage.attributes());
-        Pre pre = new Pre(sorted.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+        Pre pre = new Pre(sorted.entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining("\n")));
         pre.addClassName("span-attributes");
         return pre;
@@ -104,7 +129,11 @@ class JourneyPanel extends VerticalLayout {
         box.setId("order-errors");
         for (JourneyError error : journey.errors()) {
             String stage = journey.stage(error.stageId()).map(this::stageName).orElse(error.stageId());
-            Paragraph line = new Paragraph(getTranslation("lookup.errorAt", stage, error.service(), error.spanName(),
+            Paragraph line = new Paragraph(getTranslation(
+                    "lookup.errorAt",
+                    stage,
+                    error.service(),
+                    error.spanName(),
                     error.time() == null ? "" : format(error.time())));
             Paragraph message = new Paragraph(error.message() == null ? "" : error.message());
             message.addClassName("error-message");
@@ -117,8 +146,8 @@ class JourneyPanel extends VerticalLayout {
             if (technicalDetail && error.stacktrace() != null) {
                 Pre trace = new Pre(error.stacktrace());
                 trace.addClassName("stacktrace");
-                Details details = new Details(getTranslation("lookup.stacktrace", String.valueOf(error.exceptionType())),
-                        trace);
+                Details details =
+                        new Details(getTranslation("lookup.stacktrace", String.valueOf(error.exceptionType())), trace);
                 details.setOpened(true);
                 box.add(details);
             }
@@ -131,7 +160,8 @@ class JourneyPanel extends VerticalLayout {
     }
 
     private String stageTooltip(JourneyStage stage) {
-        return stageName(stage) + " — " + getTranslation("journey.state." + stage.state().name())
+        return stageName(stage) + " — "
+                + getTranslation("journey.state." + stage.state().name())
                 + (stage.duration() == null ? "" : " — " + duration(stage.duration()));
     }
 
@@ -146,7 +176,8 @@ class JourneyPanel extends VerticalLayout {
     /** Whole seconds as seconds (an SLA of 30 s), anything else in milliseconds. */
     private String duration(Duration duration) {
         long millis = duration.toMillis();
-        return millis >= 1000 && millis % 1000 == 0 ? getTranslation("unit.seconds", millis / 1000)
+        return millis >= 1000 && millis % 1000 == 0
+                ? getTranslation("unit.seconds", millis / 1000)
                 : getTranslation("unit.millis", millis);
     }
 }

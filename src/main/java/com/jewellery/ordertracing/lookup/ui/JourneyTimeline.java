@@ -44,8 +44,17 @@ class JourneyTimeline extends Component {
         boolean reached = stage.isReached() && stage.start() != null;
         double offset = reached ? millis(Duration.between(origin, stage.start())) : 0;
         double duration = reached && stage.duration() != null ? millis(stage.duration()) : 0;
-        return Map.of("label", label, "offset", Math.max(offset, 0), "duration", duration,
-                "state", state(stage), "detail", detail);
+        return Map.of(
+                "label",
+                label,
+                "offset",
+                Math.max(offset, 0),
+                "duration",
+                duration,
+                "state",
+                state(stage),
+                "detail",
+                detail);
     }
 
     private static String state(JourneyStage stage) {

@@ -45,7 +45,10 @@ class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeE
         this.authentication = authentication;
         setId("order-lookup");
         result.setWidthFull();
-        add(new H2(getTranslation("lookup.title")), searchBar(), result,
+        add(
+                new H2(getTranslation("lookup.title")),
+                searchBar(),
+                result,
                 new RecentOrdersGrid(lookupService, this::open));
     }
 
@@ -66,9 +69,11 @@ class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     /** Checks what was typed before navigating, so a typo keeps the text and gets a clear message. */
     private void open(String typed) {
-        OrderIds.normalize(typed).ifPresentOrElse(
-                id -> getUI().ifPresent(ui -> ui.navigate(OrderLookupView.class, new RouteParameters("orderId", id))),
-                this::markInvalid);
+        OrderIds.normalize(typed)
+                .ifPresentOrElse(
+                        id -> getUI().ifPresent(
+                                        ui -> ui.navigate(OrderLookupView.class, new RouteParameters("orderId", id))),
+                        this::markInvalid);
     }
 
     private void markInvalid() {
@@ -89,10 +94,12 @@ class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeE
             case LookupResult.Found found -> {
                 result.add(incidentLinks(found.journey().orderId()), new JourneyPanel(found));
             }
-            case LookupResult.NotFound notFound -> result.add(message("order-not-found",
-                    getTranslation("lookup.notFound", notFound.orderId())));
-            case LookupResult.Unreadable unreadable -> result.add(message("order-unreadable",
-                    getTranslation("lookup.unreadable", unreadable.orderId(), unreadable.reference())));
+            case LookupResult.NotFound notFound ->
+                result.add(message("order-not-found", getTranslation("lookup.notFound", notFound.orderId())));
+            case LookupResult.Unreadable unreadable ->
+                result.add(message(
+                        "order-unreadable",
+                        getTranslation("lookup.unreadable", unreadable.orderId(), unreadable.reference())));
             case LookupResult.Invalid invalid -> markInvalid();
         }
     }

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 /** The most recent orders, newest first, filtered and paged lazily from the index. */
 class RecentOrdersGrid extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final OrderLookupService lookupService;
     private final Grid<JourneySummary> grid = new Grid<>();
@@ -38,7 +38,10 @@ class RecentOrdersGrid extends VerticalLayout {
         this.lookupService = lookupService;
         setPadding(false);
         setId("recent-orders");
-        lastStage = new StageSelect("filter-stage", "lookup.filter.lastStage", "lookup.filter.any",
+        lastStage = new StageSelect(
+                "filter-stage",
+                "lookup.filter.lastStage",
+                "lookup.filter.any",
                 lookupService.stages().stream().map(StageDefinition::id).toList());
         configureFilters();
         configureGrid(openOrder);
@@ -54,8 +57,8 @@ class RecentOrdersGrid extends VerticalLayout {
         status.setLabel(getTranslation("lookup.filter.status"));
         status.setItems(OrderStatuses.ALL);
         status.setEmptySelectionAllowed(true);
-        status.setItemLabelGenerator(value -> value == null ? getTranslation("lookup.filter.any")
-                : getTranslation("order.status." + value));
+        status.setItemLabelGenerator(
+                value -> value == null ? getTranslation("lookup.filter.any") : getTranslation("order.status." + value));
         from.setLabel(getTranslation("lookup.filter.from"));
         to.setLabel(getTranslation("lookup.filter.to"));
         errorsOnly.setId("filter-errors");
@@ -70,17 +73,27 @@ class RecentOrdersGrid extends VerticalLayout {
     private void configureGrid(Consumer<String> openOrder) {
         grid.setId("recent-orders-grid");
         grid.setHeight("420px");
-        grid.addColumn(JourneySummary::orderId).setHeader(getTranslation("lookup.orderId")).setAutoWidth(true);
-        grid.addColumn(order -> TIME.format(order.firstSeen())).setHeader(getTranslation("lookup.firstSeen"))
+        grid.addColumn(JourneySummary::orderId)
+                .setHeader(getTranslation("lookup.orderId"))
                 .setAutoWidth(true);
-        grid.addColumn(order -> order.lastStage() == null ? "" : StageNames.name(this::getTranslation, order.lastStage()))
-                .setHeader(getTranslation("lookup.lastStageColumn")).setAutoWidth(true);
-        grid.addColumn(order -> order.currentStatus() == null ? "" : getTranslation("order.status." + order.currentStatus()))
-                .setHeader(getTranslation("lookup.orderStatus")).setAutoWidth(true);
-        grid.addColumn(order -> getTranslation("journey.outcome." + order.outcome().name()))
-                .setHeader(getTranslation("lookup.outcome")).setAutoWidth(true);
+        grid.addColumn(order -> TIME.format(order.firstSeen()))
+                .setHeader(getTranslation("lookup.firstSeen"))
+                .setAutoWidth(true);
+        grid.addColumn(order ->
+                        order.lastStage() == null ? "" : StageNames.name(this::getTranslation, order.lastStage()))
+                .setHeader(getTranslation("lookup.lastStageColumn"))
+                .setAutoWidth(true);
+        grid.addColumn(order ->
+                        order.currentStatus() == null ? "" : getTranslation("order.status." + order.currentStatus()))
+                .setHeader(getTranslation("lookup.orderStatus"))
+                .setAutoWidth(true);
+        grid.addColumn(order ->
+                        getTranslation("journey.outcome." + order.outcome().name()))
+                .setHeader(getTranslation("lookup.outcome"))
+                .setAutoWidth(true);
         grid.addColumn(order -> order.errorMessage() == null ? "" : order.errorMessage())
-                .setHeader(getTranslation("lookup.error")).setFlexGrow(1);
+                .setHeader(getTranslation("lookup.error"))
+                .setFlexGrow(1);
         grid.addItemClickListener(click -> openOrder.accept(click.getItem().orderId()));
     }
 
@@ -90,7 +103,8 @@ class RecentOrdersGrid extends VerticalLayout {
                 .withLastStage(lastStage.getValue())
                 .firstSeenBetween(instant(from.getValue()), instant(to.getValue()))
                 .withErrorsOnly(errorsOnly.getValue());
-        grid.setItems(query -> lookupService.recentOrders(filter, query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> lookupService.recentOrders(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> lookupService.countRecentOrders(filter));
     }
 

@@ -27,11 +27,14 @@ public class ContinuityMonitor {
     private final Clock clock;
     private TraceContinuity latest = TraceContinuity.UNKNOWN;
 
-    ContinuityMonitor(ReachedStagesQuery query, ObjectProvider<StageCatalog> catalog, ContinuityProperties properties,
-                      Clock clock) {
+    ContinuityMonitor(
+            ReachedStagesQuery query,
+            ObjectProvider<StageCatalog> catalog,
+            ContinuityProperties properties,
+            Clock clock) {
         this.query = query;
-        this.rules = new ContinuityRules(Hop.of(catalog.getIfAvailable(StageCatalog::defaults)), properties.minShare(),
-                properties.minOrders());
+        this.rules = new ContinuityRules(
+                Hop.of(catalog.getIfAvailable(StageCatalog::defaults)), properties.minShare(), properties.minOrders());
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,7 +50,9 @@ public class ContinuityMonitor {
             latest = new TraceContinuity(rules.measure(reached), reached.size(), now);
         } catch (RuntimeException e) {
             // the database is down: keep the last measurement rather than fail the lost-orders list with it
-            log.warn("Trace continuity could not be measured, keeping the measurement of {}: {}", latest.measuredAt(),
+            log.warn(
+                    "Trace continuity could not be measured, keeping the measurement of {}: {}",
+                    latest.measuredAt(),
                     e.getMessage());
         }
         return latest;

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refresh   how long one measurement is used before it is taken again (default 1 min)
  */
 @ConfigurationProperties("portal.lost.continuity")
-public record ContinuityProperties(Duration window, Integer sample, Double minShare, Integer minOrders,
-                                   Duration refresh) {
+public record ContinuityProperties(
+        Duration window, Integer sample, Double minShare, Integer minOrders, Duration refresh) {
 
     public ContinuityProperties {
         window = window == null ? Duration.ofHours(24) : window;

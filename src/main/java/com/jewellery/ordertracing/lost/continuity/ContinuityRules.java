@@ -22,7 +22,8 @@ public record ContinuityRules(List<Hop> hops, double minShare, long minOrders) {
             throw new IllegalArgumentException("the continuity threshold must be in (0, 1], was " + minShare);
         }
         if (minOrders < 1) {
-            throw new IllegalArgumentException("the continuity's minimum of orders must be at least 1, was " + minOrders);
+            throw new IllegalArgumentException(
+                    "the continuity's minimum of orders must be at least 1, was " + minOrders);
         }
     }
 

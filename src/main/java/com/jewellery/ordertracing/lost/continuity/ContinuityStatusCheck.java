@@ -23,21 +23,36 @@ class ContinuityStatusCheck implements StatusCheck {
         long started = System.nanoTime();
         TraceContinuity continuity = monitor.current();
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        List<StatusFact> facts = continuity.hops().stream().map(ContinuityStatusCheck::fact).toList();
+        List<StatusFact> facts =
+                continuity.hops().stream().map(ContinuityStatusCheck::fact).toList();
         List<HopContinuity> broken = continuity.broken();
         String detail = continuity.orders() + " orders since " + continuity.measuredAt();
         // the services answer; their traces do not join up: shown as a warning with the service to fix
-        return new ComponentStatus("status.component.continuity", true,
-                broken.isEmpty() ? null : "status.problem.continuity", facts, detail, latency, List.of());
+        return new ComponentStatus(
+                "status.component.continuity",
+                true,
+                broken.isEmpty() ? null : "status.problem.continuity",
+                facts,
+                detail,
+                latency,
+                List.of());
     }
 
     private static StatusFact fact(HopContinuity hop) {
         String share = String.format(Locale.ROOT, "%.0f", hop.share() * 100);
         return hop.broken()
-                ? StatusFact.of("status.fact.continuityBroken", hop.hop().upstreamService(),
-                        hop.hop().downstreamService(), share, hop.knownCrossings())
-                : StatusFact.of("status.fact.continuity", hop.hop().upstreamService(), hop.hop().downstreamService(),
-                        share, hop.knownCrossings());
+                ? StatusFact.of(
+                        "status.fact.continuityBroken",
+                        hop.hop().upstreamService(),
+                        hop.hop().downstreamService(),
+                        share,
+                        hop.knownCrossings())
+                : StatusFact.of(
+                        "status.fact.continuity",
+                        hop.hop().upstreamService(),
+                        hop.hop().downstreamService(),
+                        share,
+                        hop.knownCrossings());
     }
 
     @Override

@@ -18,8 +18,12 @@ import java.util.List;
  * @param later             the downstream service's stages from {@code downstreamStage} on: any of them seen means
  *                          the order crossed (a stage of a service further on says nothing about this hop)
  */
-public record Hop(String upstreamStage, String upstreamService, String downstreamStage, String downstreamService,
-                  List<String> later) {
+public record Hop(
+        String upstreamStage,
+        String upstreamService,
+        String downstreamStage,
+        String downstreamService,
+        List<String> later) {
 
     public Hop {
         later = List.copyOf(later);
@@ -27,14 +31,18 @@ public record Hop(String upstreamStage, String upstreamService, String downstrea
 
     /** Every hop of the catalog, in flow order. */
     public static List<Hop> of(StageCatalog catalog) {
-        List<StageDefinition> traced = catalog.stages().stream().filter(stage -> stage.kind() == StageKind.SPAN).toList();
+        List<StageDefinition> traced = catalog.stages().stream()
+                .filter(stage -> stage.kind() == StageKind.SPAN)
+                .toList();
         List<Hop> hops = new ArrayList<>();
         for (int i = 1; i < traced.size(); i++) {
             StageDefinition before = traced.get(i - 1);
             StageDefinition after = traced.get(i);
             if (!before.service().equals(after.service())) {
                 List<String> later = traced.subList(i, traced.size()).stream()
-                        .takeWhile(stage -> stage.service().equals(after.service())).map(StageDefinition::id).toList();
+                        .takeWhile(stage -> stage.service().equals(after.service()))
+                        .map(StageDefinition::id)
+                        .toList();
                 hops.add(new Hop(before.id(), before.service(), after.id(), after.service(), later));
             }
         }

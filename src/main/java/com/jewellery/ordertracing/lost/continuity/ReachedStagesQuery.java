@@ -29,8 +29,8 @@ class ReachedStagesQuery {
 
     /** Per order first seen in {@code [from, to)}, at most {@code sample} of the most recent, its seen stages. */
     List<Set<String>> reachedStages(Instant from, Instant to, int sample) {
-        return jdbc.query(SQL, (rs, row) -> stages(rs.getArray("reached")), Timestamp.from(from), Timestamp.from(to),
-                sample);
+        return jdbc.query(
+                SQL, (rs, row) -> stages(rs.getArray("reached")), Timestamp.from(from), Timestamp.from(to), sample);
     }
 
     private static Set<String> stages(Array array) throws java.sql.SQLException {

@@ -26,22 +26,34 @@ class CoveragePanel extends Details {
         setSummaryText(getTranslation("lost.coverage.title"));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(row -> StageNames.name(this::getTranslation, row.stage())).setHeader(getTranslation("lost.column.stage"))
+        grid.addColumn(row -> StageNames.name(this::getTranslation, row.stage()))
+                .setHeader(getTranslation("lost.column.stage"))
                 .setAutoWidth(true);
-        grid.addColumn(StageCoverage::reached).setHeader(getTranslation("lost.coverage.orders")).setAutoWidth(true);
+        grid.addColumn(StageCoverage::reached)
+                .setHeader(getTranslation("lost.coverage.orders"))
+                .setAutoWidth(true);
         grid.addColumn(row -> String.format(Locale.ROOT, "%.1f %%", row.share() * 100))
-                .setHeader(getTranslation("lost.coverage.share")).setAutoWidth(true);
+                .setHeader(getTranslation("lost.coverage.share"))
+                .setAutoWidth(true);
         add(notes, grid);
     }
 
     private Paragraph hopNote(HopContinuity hop) {
         String share = String.format(Locale.ROOT, "%.0f", hop.share() * 100);
         Paragraph note = hop.broken()
-                ? new Paragraph(getTranslation("lost.coverage.hopBroken", hop.hop().upstreamService(),
-                        hop.hop().downstreamService(), share, hop.knownCrossings(),
+                ? new Paragraph(getTranslation(
+                        "lost.coverage.hopBroken",
+                        hop.hop().upstreamService(),
+                        hop.hop().downstreamService(),
+                        share,
+                        hop.knownCrossings(),
                         StageNames.name(this::getTranslation, hop.hop().upstreamStage())))
-                : new Paragraph(getTranslation("lost.coverage.hop", hop.hop().upstreamService(),
-                        hop.hop().downstreamService(), share, hop.knownCrossings()));
+                : new Paragraph(getTranslation(
+                        "lost.coverage.hop",
+                        hop.hop().upstreamService(),
+                        hop.hop().downstreamService(),
+                        share,
+                        hop.knownCrossings()));
         note.addClassName(hop.broken() ? "continuity-broken" : "continuity");
         if (hop.broken()) {
             note.addClassName("sampling-warning");
@@ -52,10 +64,11 @@ class CoveragePanel extends Details {
     void show(SamplingCoverage coverage) {
         grid.setItems(coverage.stages());
         notes.removeAll();
-        notes.add(new Paragraph(getTranslation("lost.coverage.basis", coverage.orders(),
-                Durations.compact(coverage.window()))));
+        notes.add(new Paragraph(
+                getTranslation("lost.coverage.basis", coverage.orders(), Durations.compact(coverage.window()))));
         if (coverage.ratioSampling()) {
-            Paragraph warning = new Paragraph(getTranslation("lost.coverage.ratioSampling",
+            Paragraph warning = new Paragraph(getTranslation(
+                    "lost.coverage.ratioSampling",
                     String.format(Locale.ROOT, "%.0f %%", coverage.samplingRatio() * 100)));
             warning.setId("lost-sampling-warning");
             warning.addClassName("sampling-warning");

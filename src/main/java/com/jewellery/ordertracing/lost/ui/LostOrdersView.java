@@ -42,7 +42,8 @@ import java.util.List;
 class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final int REFRESH_MILLIS = 60_000;
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final LostOrdersService service;
     private final Clock clock;
@@ -80,22 +81,39 @@ class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("lost-grid");
         grid.setSizeFull();
         grid.setMultiSort(false);
-        grid.addColumn(problem -> problem.order().orderId()).setHeader(getTranslation("lost.column.orderId"))
-                .setSortProperty(ProblemSort.Key.ORDER_ID.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(problem -> StageNames.name(this::getTranslation, problem.order().lastStage()))
-                .setHeader(getTranslation("lost.column.lastStage")).setSortProperty(ProblemSort.Key.LAST_STAGE.name())
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(problem -> Durations.compact(problem.stuckFor())).setHeader(getTranslation("lost.column.stuckFor"))
-                .setSortProperty(ProblemSort.Key.STUCK_FOR.name()).setWidth("9em").setFlexGrow(0);
-        grid.addColumn(problem -> getTranslation("lost.reason." + problem.reason().name()))
-                .setHeader(getTranslation("lost.column.reason")).setSortProperty(ProblemSort.Key.REASON.name())
-                .setWidth("9em").setFlexGrow(0);
-        grid.addColumn(OrderProblem::errorSummary).setHeader(getTranslation("lost.column.error")).setFlexGrow(1);
-        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("orders/" + click.getItem().order().orderId())));
-        grid.setItems(query -> {
-            sort = sortOf(query.getSortOrders());
-            return service.page(filter, sort, query.getOffset(), query.getLimit()).stream();
-        }, query -> (int) Math.min(Integer.MAX_VALUE, service.count(filter)));
+        grid.addColumn(problem -> problem.order().orderId())
+                .setHeader(getTranslation("lost.column.orderId"))
+                .setSortProperty(ProblemSort.Key.ORDER_ID.name())
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(problem ->
+                        StageNames.name(this::getTranslation, problem.order().lastStage()))
+                .setHeader(getTranslation("lost.column.lastStage"))
+                .setSortProperty(ProblemSort.Key.LAST_STAGE.name())
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(problem -> Durations.compact(problem.stuckFor()))
+                .setHeader(getTranslation("lost.column.stuckFor"))
+                .setSortProperty(ProblemSort.Key.STUCK_FOR.name())
+                .setWidth("9em")
+                .setFlexGrow(0);
+        grid.addColumn(problem ->
+                        getTranslation("lost.reason." + problem.reason().name()))
+                .setHeader(getTranslation("lost.column.reason"))
+                .setSortProperty(ProblemSort.Key.REASON.name())
+                .setWidth("9em")
+                .setFlexGrow(0);
+        grid.addColumn(OrderProblem::errorSummary)
+                .setHeader(getTranslation("lost.column.error"))
+                .setFlexGrow(1);
+        grid.addItemClickListener(click -> getUI().ifPresent(
+                        ui -> ui.navigate("orders/" + click.getItem().order().orderId())));
+        grid.setItems(
+                query -> {
+                    sort = sortOf(query.getSortOrders());
+                    return service.page(filter, sort, query.getOffset(), query.getLimit()).stream();
+                },
+                query -> (int) Math.min(Integer.MAX_VALUE, service.count(filter)));
     }
 
     private Anchor exportLink() {
@@ -123,9 +141,10 @@ class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static ProblemSort sortOf(List<QuerySortOrder> orders) {
-        return orders.stream().findFirst()
-                .map(order -> new ProblemSort(ProblemSort.Key.valueOf(order.getSorted()),
-                        order.getDirection() == SortDirection.ASCENDING))
+        return orders.stream()
+                .findFirst()
+                .map(order -> new ProblemSort(
+                        ProblemSort.Key.valueOf(order.getSorted()), order.getDirection() == SortDirection.ASCENDING))
                 .orElse(ProblemSort.LONGEST_STUCK_FIRST);
     }
 

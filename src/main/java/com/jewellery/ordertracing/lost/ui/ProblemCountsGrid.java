@@ -18,13 +18,19 @@ class ProblemCountsGrid extends Grid<ProblemCountsGrid.StageRow> {
         setId("lost-counts");
         setAllRowsVisible(true);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        addColumn(row -> row.totals() ? getTranslation("lost.counts.total") : StageNames.name(this::getTranslation, row.stage()))
-                .setHeader(getTranslation("lost.column.lastStage")).setAutoWidth(true);
+        addColumn(row -> row.totals()
+                        ? getTranslation("lost.counts.total")
+                        : StageNames.name(this::getTranslation, row.stage()))
+                .setHeader(getTranslation("lost.column.lastStage"))
+                .setAutoWidth(true);
         for (ProblemReason reason : ProblemReason.values()) {
             addColumn(row -> row.counts().getOrDefault(reason, 0L))
-                    .setHeader(getTranslation("lost.reason." + reason.name())).setAutoWidth(true);
+                    .setHeader(getTranslation("lost.reason." + reason.name()))
+                    .setAutoWidth(true);
         }
-        addColumn(StageRow::total).setHeader(getTranslation("lost.counts.total")).setAutoWidth(true);
+        addColumn(StageRow::total)
+                .setHeader(getTranslation("lost.counts.total"))
+                .setAutoWidth(true);
     }
 
     /** Shows the counts, stages in flow order, stages without listed orders left out. */

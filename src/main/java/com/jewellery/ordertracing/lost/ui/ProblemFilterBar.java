@@ -20,8 +20,13 @@ import java.util.function.Consumer;
 /** Stage, reason, age, first-seen range and order id: the filters of the lost-orders list. */
 class ProblemFilterBar extends HorizontalLayout {
 
-    private static final List<Duration> AGES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
-            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));
+    private static final List<Duration> AGES = List.of(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofHours(1),
+            Duration.ofHours(6),
+            Duration.ofDays(1));
 
     private final StageSelect stage;
     private final Select<ProblemReason> reason = new Select<>();
@@ -47,7 +52,8 @@ class ProblemFilterBar extends HorizontalLayout {
         orderId.setClearButtonVisible(true);
         orderId.setValueChangeMode(ValueChangeMode.LAZY);
         add(orderId, stage, reason, minAge, from, to);
-        List.of(stage, reason, minAge).forEach(select -> select.addValueChangeListener(change -> onChange.accept(value())));
+        List.of(stage, reason, minAge)
+                .forEach(select -> select.addValueChangeListener(change -> onChange.accept(value())));
         from.addValueChangeListener(change -> onChange.accept(value()));
         to.addValueChangeListener(change -> onChange.accept(value()));
         orderId.addValueChangeListener(change -> onChange.accept(value()));
@@ -55,8 +61,13 @@ class ProblemFilterBar extends HorizontalLayout {
 
     ProblemFilter value() {
         ZoneId zone = ZoneId.systemDefault();
-        return new ProblemFilter(stage.getValue(), reason.getValue(), minAge.getValue(),
-                toInstant(from.getValue(), zone), toInstant(to.getValue(), zone), orderId.getValue());
+        return new ProblemFilter(
+                stage.getValue(),
+                reason.getValue(),
+                minAge.getValue(),
+                toInstant(from.getValue(), zone),
+                toInstant(to.getValue(), zone),
+                orderId.getValue());
     }
 
     private void configureReason() {
@@ -65,7 +76,8 @@ class ProblemFilterBar extends HorizontalLayout {
         reason.setItems(ProblemReason.values());
         reason.setEmptySelectionAllowed(true);
         reason.setEmptySelectionCaption(getTranslation("lost.filter.anyReason"));
-        reason.setItemLabelGenerator(value -> value == null ? getTranslation("lost.filter.anyReason")
+        reason.setItemLabelGenerator(value -> value == null
+                ? getTranslation("lost.filter.anyReason")
                 : getTranslation("lost.reason." + value.name()));
     }
 
@@ -75,7 +87,8 @@ class ProblemFilterBar extends HorizontalLayout {
         minAge.setItems(AGES);
         minAge.setEmptySelectionAllowed(true);
         minAge.setEmptySelectionCaption(getTranslation("lost.filter.anyAge"));
-        minAge.setItemLabelGenerator(age -> age == null ? getTranslation("lost.filter.anyAge")
+        minAge.setItemLabelGenerator(age -> age == null
+                ? getTranslation("lost.filter.anyAge")
                 : getTranslation("lost.filter.ageAtLeast", Durations.compact(age)));
     }
 

@@ -16,7 +16,11 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
     private static final Pattern TEXT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     public IsoWeek {
-        if (week < 1 || week > LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+        if (week < 1
+                || week
+                        > LocalDate.of(year, 6, 1)
+                                .range(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                                .getMaximum()) {
             throw new IllegalArgumentException("no week " + week + " in " + year);
         }
     }
@@ -43,7 +47,8 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
     }
 
     public LocalDate monday() {
-        return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+        return LocalDate.of(year, 1, 4)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 

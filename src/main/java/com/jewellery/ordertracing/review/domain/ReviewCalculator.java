@@ -30,23 +30,40 @@ public final class ReviewCalculator {
     /** How many failure fingerprints the review lists. */
     public static final int TOP_FAILURES = 10;
 
-    private ReviewCalculator() {
-    }
+    private ReviewCalculator() {}
 
     public static ReviewFigures figures(ReviewInputs in) {
         Instant from = in.week().start(in.zone());
         Instant to = in.week().end(in.zone());
         List<StageRow> stages = stages(in);
-        return new ReviewFigures(in.week().toString(), in.zone().getId(), from, to, orders(in), stages,
-                slowest(stages), failures(in.failures()), incidents(in.incidents()), quality(in, from, to, stages));
+        return new ReviewFigures(
+                in.week().toString(),
+                in.zone().getId(),
+                from,
+                to,
+                orders(in),
+                stages,
+                slowest(stages),
+                failures(in.failures()),
+                incidents(in.incidents()),
+                quality(in, from, to, stages));
     }
 
     static ReviewFigures.Orders orders(ReviewInputs in) {
-        long entered = in.outcomes().values().stream().mapToLong(Long::longValue).sum();
+        long entered =
+                in.outcomes().values().stream().mapToLong(Long::longValue).sum();
         long completed = in.outcomes().getOrDefault("COMPLETED", 0L);
         long failed = in.outcomes().getOrDefault("FAILED", 0L);
-        return new ReviewFigures.Orders(entered, completed, failed, in.lost(), in.stuck(), share(completed, entered),
-                share(failed, entered), share(in.lost(), entered), share(in.stuck(), entered));
+        return new ReviewFigures.Orders(
+                entered,
+                completed,
+                failed,
+                in.lost(),
+                in.stuck(),
+                share(completed, entered),
+                share(failed, entered),
+                share(in.lost(), entered),
+                share(in.stuck(), entered));
     }
 
     static List<StageRow> stages(ReviewInputs in) {
@@ -57,45 +74,81 @@ public final class ReviewCalculator {
         for (String stageId : in.stageIds()) {
             Histogram now = histogram(current, stageId);
             PeriodComparison comparison = PeriodComparison.of(stageId, now, histogram(previous, stageId));
-            List<TrendPoint> trend = weeks.stream().map(week -> {
-                Histogram histogram = histogram(week, stageId);
-                return new TrendPoint(week.week().toString(), histogram.total(), millis(Metric.P95.of(histogram)),
-                        value(Metric.SLA.of(histogram)));
-            }).toList();
+            List<TrendPoint> trend = weeks.stream()
+                    .map(week -> {
+                        Histogram histogram = histogram(week, stageId);
+                        return new TrendPoint(
+                                week.week().toString(),
+                                histogram.total(),
+                                millis(Metric.P95.of(histogram)),
+                                value(Metric.SLA.of(histogram)));
+                    })
+                    .toList();
             Duration sla = in.slas().get(stageId);
-            rows.add(new StageRow(stageId, now.total(), millis(Metric.P50.of(now)), millis(Metric.P95.of(now)),
-                    millis(Metric.P99.of(now)), sla == null ? null : (double) sla.toMillis(), value(Metric.SLA.of(now)),
-                    value(Metric.ERROR_RATE.of(now)), comparison.change(Metric.P95).delta(),
-                    comparison.change(Metric.SLA).delta(), trend));
+            rows.add(new StageRow(
+                    stageId,
+                    now.total(),
+                    millis(Metric.P50.of(now)),
+                    millis(Metric.P95.of(now)),
+                    millis(Metric.P99.of(now)),
+                    sla == null ? null : (double) sla.toMillis(),
+                    value(Metric.SLA.of(now)),
+                    value(Metric.ERROR_RATE.of(now)),
+                    comparison.change(Metric.P95).delta(),
+                    comparison.change(Metric.SLA).delta(),
+                    trend));
         }
         return rows;
     }
 
     /** The stages whose p95 is furthest above (or least below) their SLA: the ones to talk about first. */
     static List<String> slowest(List<StageRow> stages) {
-        return stages.stream().filter(row -> row.p95Ms() != null && row.slaMs() != null && row.slaMs() > 0)
-                .sorted(Comparator.comparingDouble((StageRow row) -> row.p95Ms() / row.slaMs()).reversed())
-                .limit(SLOWEST).map(StageRow::stageId).toList();
+        return stages.stream()
+                .filter(row -> row.p95Ms() != null && row.slaMs() != null && row.slaMs() > 0)
+                .sorted(Comparator.comparingDouble((StageRow row) -> row.p95Ms() / row.slaMs())
+                        .reversed())
+                .limit(SLOWEST)
+                .map(StageRow::stageId)
+                .toList();
     }
 
     static List<FailureRow> failures(List<FailureRow> failures) {
-        return failures.stream().sorted(Comparator.comparingLong(FailureRow::orders).reversed()
-                .thenComparing(FailureRow::fingerprint)).limit(TOP_FAILURES).toList();
+        return failures.stream()
+                .sorted(Comparator.comparingLong(FailureRow::orders).reversed().thenComparing(FailureRow::fingerprint))
+                .limit(TOP_FAILURES)
+                .toList();
     }
 
     static ReviewFigures.Incidents incidents(List<IncidentTimes> incidents) {
-        List<IncidentRow> rows = incidents.stream().map(incident -> new IncidentRow(incident.key(),
-                incident.severity().name(), incident.status().name(), seconds(incident.timeToAcknowledge()),
-                seconds(incident.timeToResolve()), incident.orders())).toList();
-        int resolved = (int) rows.stream().filter(row -> row.resolveSeconds() != null).count();
-        return new ReviewFigures.Incidents(rows.size(), resolved, median(rows.stream().map(IncidentRow::acknowledgeSeconds)
-                .filter(Objects::nonNull).toList()), median(rows.stream().map(IncidentRow::resolveSeconds)
-                .filter(Objects::nonNull).toList()), rows);
+        List<IncidentRow> rows = incidents.stream()
+                .map(incident -> new IncidentRow(
+                        incident.key(),
+                        incident.severity().name(),
+                        incident.status().name(),
+                        seconds(incident.timeToAcknowledge()),
+                        seconds(incident.timeToResolve()),
+                        incident.orders()))
+                .toList();
+        int resolved =
+                (int) rows.stream().filter(row -> row.resolveSeconds() != null).count();
+        return new ReviewFigures.Incidents(
+                rows.size(),
+                resolved,
+                median(rows.stream()
+                        .map(IncidentRow::acknowledgeSeconds)
+                        .filter(Objects::nonNull)
+                        .toList()),
+                median(rows.stream()
+                        .map(IncidentRow::resolveSeconds)
+                        .filter(Objects::nonNull)
+                        .toList()),
+                rows);
     }
 
     static List<Quality> quality(ReviewInputs in, Instant from, Instant to, List<StageRow> stages) {
         List<Quality> issues = new ArrayList<>();
-        long entered = in.outcomes().values().stream().mapToLong(Long::longValue).sum();
+        long entered =
+                in.outcomes().values().stream().mapToLong(Long::longValue).sum();
         long measured = stages.stream().mapToLong(StageRow::orders).sum();
         if (entered == 0) {
             issues.add(new Quality(QualityIssue.NO_ORDERS, 0));
@@ -128,7 +181,10 @@ public final class ReviewCalculator {
         for (int i = 0; i < first.size(); i++) {
             int index = i;
             boolean past = first.get(i).start().isBefore(now);
-            if (past && hourly.stream().allMatch(series -> series.points().get(index).histogram().total() == 0)) {
+            if (past
+                    && hourly.stream()
+                            .allMatch(series ->
+                                    series.points().get(index).histogram().total() == 0)) {
                 empty++;
             }
         }

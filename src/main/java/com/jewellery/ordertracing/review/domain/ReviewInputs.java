@@ -24,11 +24,21 @@ import java.util.Map;
  * @param samplingRatio  the ratio traces are sampled with, or null when every trace is kept
  * @param brokenHops     hops whose traces do not continue
  */
-public record ReviewInputs(IsoWeek week, ZoneId zone, Instant now, Map<String, Long> outcomes, long lost, long stuck,
-                           List<String> stageIds, Map<String, Duration> slas, List<WeekHistograms> weeks,
-                           List<StageSeries> hourly, List<ReviewFigures.FailureRow> failures,
-                           List<IncidentTimes> incidents, Double samplingRatio, int brokenHops) {
+public record ReviewInputs(
+        IsoWeek week,
+        ZoneId zone,
+        Instant now,
+        Map<String, Long> outcomes,
+        long lost,
+        long stuck,
+        List<String> stageIds,
+        Map<String, Duration> slas,
+        List<WeekHistograms> weeks,
+        List<StageSeries> hourly,
+        List<ReviewFigures.FailureRow> failures,
+        List<IncidentTimes> incidents,
+        Double samplingRatio,
+        int brokenHops) {
 
-    public record WeekHistograms(IsoWeek week, Map<String, Histogram> byStage) {
-    }
+    public record WeekHistograms(IsoWeek week, Map<String, Histogram> byStage) {}
 }

@@ -13,12 +13,18 @@ import java.time.ZonedDateTime;
 public record ReviewSchedule(ZoneId zone, DayOfWeek day, LocalTime time) {
 
     public Instant dueAt(IsoWeek week) {
-        return week.monday().plusWeeks(1).plusDays(day.getValue() - 1L).atTime(time).atZone(zone).toInstant();
+        return week.monday()
+                .plusWeeks(1)
+                .plusDays(day.getValue() - 1L)
+                .atTime(time)
+                .atZone(zone)
+                .toInstant();
     }
 
     /** The latest week whose review is due at {@code now}. */
     public IsoWeek latestDue(Instant now) {
-        IsoWeek previous = IsoWeek.of(ZonedDateTime.ofInstant(now, zone).toLocalDate()).minus(1);
+        IsoWeek previous =
+                IsoWeek.of(ZonedDateTime.ofInstant(now, zone).toLocalDate()).minus(1);
         return now.isBefore(dueAt(previous)) ? previous.minus(1) : previous;
     }
 }

@@ -41,7 +41,12 @@ class CommentEditor extends VerticalLayout {
     private long version;
 
     /** @param zone the review's zone, the one its week and generation time are shown in */
-    CommentEditor(ReviewComment comment, String id, Translator t, boolean editable, ZoneId zone,
+    CommentEditor(
+            ReviewComment comment,
+            String id,
+            Translator t,
+            boolean editable,
+            ZoneId zone,
             BiFunction<String, Long, ReviewComment> save) {
         setPadding(false);
         time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
@@ -70,8 +75,11 @@ class CommentEditor extends VerticalLayout {
             } catch (Conflict conflict) {
                 // keep the typed text; the next save carries their version and so overwrites knowingly
                 version = conflict.current.version();
-                area.setErrorMessage(t.get("review.comment.conflict", conflict.current.updatedBy(),
-                        time.format(conflict.current.updatedAt()), conflict.current.text()));
+                area.setErrorMessage(t.get(
+                        "review.comment.conflict",
+                        conflict.current.updatedBy(),
+                        time.format(conflict.current.updatedAt()),
+                        conflict.current.text()));
                 area.setInvalid(true);
             } catch (Refused refused) {
                 area.setErrorMessage(refused.getMessage());
@@ -82,7 +90,8 @@ class CommentEditor extends VerticalLayout {
     }
 
     private String saved(ReviewComment comment, Translator t) {
-        return comment.updatedAt() == null ? "" : t.get("review.comment.saved", comment.updatedBy(),
-                time.format(comment.updatedAt()));
+        return comment.updatedAt() == null
+                ? ""
+                : t.get("review.comment.saved", comment.updatedBy(), time.format(comment.updatedAt()));
     }
 }

@@ -34,8 +34,12 @@ final class Tables {
         column(grid, "review.stages.p95", s -> millis(s.p95Ms()) + " " + change(s.p95Change()));
         column(grid, "review.stages.p99", s -> millis(s.p99Ms()));
         column(grid, "review.stages.sla", s -> percent(s.slaCompliance()) + " " + points(s.slaChange()));
-        column(grid, "review.stages.trend", s -> String.join(" · ", s.trend().stream()
-                .map(point -> millis(point.p95Ms())).toList()));
+        column(
+                grid,
+                "review.stages.trend",
+                s -> String.join(
+                        " · ",
+                        s.trend().stream().map(point -> millis(point.p95Ms())).toList()));
         grid.setItems(figures.stages());
         return grid;
     }

@@ -66,8 +66,8 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
         HorizontalLayout list = new HorizontalLayout();
         list.setId("review-weeks");
         list.getStyle().set("flex-wrap", "wrap");
-        weeks.forEach(item -> list.add(new RouterLink(item.week(), WeeklyReviewView.class,
-                new com.vaadin.flow.router.RouteParameters("week", item.week()))));
+        weeks.forEach(item -> list.add(new RouterLink(
+                item.week(), WeeklyReviewView.class, new com.vaadin.flow.router.RouteParameters("week", item.week()))));
         return list;
     }
 
@@ -81,11 +81,14 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
         ReviewFigures figures = review.figures();
         ZoneId zone = ZoneId.of(figures.zone());
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
-        H3 title = new H3(getTranslation("review.week", figures.week(), time.format(figures.from()),
-                time.format(figures.to()), figures.zone()));
+        H3 title = new H3(getTranslation(
+                "review.week", figures.week(), time.format(figures.from()), time.format(figures.to()), figures.zone()));
         title.setId("review-week");
-        content.add(title, new Paragraph(getTranslation("review.generated", review.version(),
-                time.format(review.generatedAt()), review.generatedBy())), pdfLink(week, review.version()));
+        content.add(
+                title,
+                new Paragraph(getTranslation(
+                        "review.generated", review.version(), time.format(review.generatedAt()), review.generatedBy())),
+                pdfLink(week, review.version()));
         Map<ReviewSection, ReviewComment> comments = service.comments(week);
         Tables tables = new Tables(this::getTranslation);
         content.add(quality(figures));
@@ -102,12 +105,18 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
         if (figures.dataQuality().isEmpty()) {
             quality.add(new Paragraph(getTranslation("review.quality.ok")));
         }
-        figures.dataQuality().forEach(issue -> quality.add(new Paragraph(getTranslation(
-                "review.quality." + issue.issue().name(), issue.value()))));
+        figures.dataQuality()
+                .forEach(issue -> quality.add(new Paragraph(
+                        getTranslation("review.quality." + issue.issue().name(), issue.value()))));
         return quality;
     }
 
-    private void section(IsoWeek week, StoredReview review, ReviewSection section, Grid<?> table, ReviewCsv.Table csv,
+    private void section(
+            IsoWeek week,
+            StoredReview review,
+            ReviewSection section,
+            Grid<?> table,
+            ReviewCsv.Table csv,
             Map<ReviewSection, ReviewComment> comments) {
         String id = "review-" + section.name().toLowerCase().replace('_', '-');
         H3 heading = new H3(getTranslation("review.section." + section.name()));
@@ -117,7 +126,12 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
             table.setAllRowsVisible(true);
             content.add(table, csvLink(week, review.version(), csv, id));
         }
-        content.add(commentary(week, section, comments.get(section), id, ZoneId.of(review.figures().zone())));
+        content.add(commentary(
+                week,
+                section,
+                comments.get(section),
+                id,
+                ZoneId.of(review.figures().zone())));
     }
 
     private Anchor pdfLink(IsoWeek week, int version) {
@@ -142,21 +156,20 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
         return link;
     }
 
-    private VerticalLayout commentary(IsoWeek week, ReviewSection section, ReviewComment comment, String id,
-            ZoneId zone) {
-        return new CommentEditor(comment, id, this::getTranslation, service.canComment(),
-                zone, (text, version) -> {
-                    try {
-                        return service.saveComment(week, section, text, version);
-                    } catch (AccessDeniedException e) {
-                        throw new CommentEditor.Refused(getTranslation("review.comment.denied"));
-                    } catch (CommentConflictException e) {
-                        throw new CommentEditor.Conflict(e.current());
-                    } catch (IllegalArgumentException e) {
-                        throw new CommentEditor.Refused(getTranslation("review.comment.tooLong",
-                                WeeklyReviewService.MAX_COMMENT));
-                    }
-                });
+    private VerticalLayout commentary(
+            IsoWeek week, ReviewSection section, ReviewComment comment, String id, ZoneId zone) {
+        return new CommentEditor(comment, id, this::getTranslation, service.canComment(), zone, (text, version) -> {
+            try {
+                return service.saveComment(week, section, text, version);
+            } catch (AccessDeniedException e) {
+                throw new CommentEditor.Refused(getTranslation("review.comment.denied"));
+            } catch (CommentConflictException e) {
+                throw new CommentEditor.Conflict(e.current());
+            } catch (IllegalArgumentException e) {
+                throw new CommentEditor.Refused(
+                        getTranslation("review.comment.tooLong", WeeklyReviewService.MAX_COMMENT));
+            }
+        });
     }
 
     @Override

@@ -49,21 +49,32 @@ class SystemStatusView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         // the detail column holds sentences and error texts: wrap them rather than cut them off
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(status -> getTranslation(status.nameKey())).setHeader(getTranslation("status.component"))
+        grid.addColumn(status -> getTranslation(status.nameKey()))
+                .setHeader(getTranslation("status.component"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("status.state")).setAutoWidth(true);
-        grid.addComponentColumn(this::detail).setHeader(getTranslation("status.detail")).setFlexGrow(3);
-        grid.addColumn(status -> getTranslation("unit.millis", status.latency().toMillis())).setHeader(getTranslation("status.latency"))
+        grid.addComponentColumn(this::stateBadge)
+                .setHeader(getTranslation("status.state"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::detail)
+                .setHeader(getTranslation("status.detail"))
+                .setFlexGrow(3);
+        grid.addColumn(status -> getTranslation("unit.millis", status.latency().toMillis()))
+                .setHeader(getTranslation("status.latency"))
                 .setAutoWidth(true);
     }
 
     private void refresh() {
         SystemStatus status = statusService.currentStatus();
         grid.setItems(status.components());
-        checkedAt.setText(getTranslation("status.checkedAt", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault()).format(status.checkedAt())));
+        checkedAt.setText(getTranslation(
+                "status.checkedAt",
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                        .withLocale(getLocale())
+                        .withZone(ZoneId.systemDefault())
+                        .format(status.checkedAt())));
         items.removeAll();
-        status.components().stream().filter(c -> !c.items().isEmpty() || c.nameKey().equals("status.component.jaeger"))
+        status.components().stream()
+                .filter(c -> !c.items().isEmpty() || c.nameKey().equals("status.component.jaeger"))
                 .forEach(this::showItems);
     }
 
@@ -94,7 +105,9 @@ class SystemStatusView extends VerticalLayout implements HasDynamicTitle {
         if (status.problemKey() != null) {
             detail.add(new Paragraph(getTranslation(status.problemKey())));
         }
-        status.facts().forEach(fact -> detail.add(new Paragraph(getTranslation(fact.key(), fact.args().toArray()))));
+        status.facts()
+                .forEach(fact -> detail.add(
+                        new Paragraph(getTranslation(fact.key(), fact.args().toArray()))));
         Span technical = new Span(status.detail());
         technical.addClassName("technical-detail");
         detail.add(technical);

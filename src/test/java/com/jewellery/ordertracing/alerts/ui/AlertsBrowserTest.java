@@ -29,7 +29,8 @@ class AlertsBrowserTest extends BrowserTestBase {
         page.locator("#alert-rule-new").click();
         page.locator("#alert-rule-name input").fill(name);
         page.locator("#alert-rule-kind").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Error rate over a percentage")).click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Error rate over a percentage"))
+                .click();
         page.locator("#alert-rule-threshold input").fill("150");
         page.locator("#alert-rule-window input").fill("15");
 

@@ -40,17 +40,22 @@ class AnalyticsBrowserTest extends BrowserTestBase {
     @Autowired
     private MeasurementWriter writer;
 
-    private final String prefix = "ORD-AN" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT) + "-";
-    private final Instant minute = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS).plusSeconds(600);
+    private final String prefix =
+            "ORD-AN" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT) + "-";
+    private final Instant minute = Instant.now()
+            .minus(Duration.ofDays(3))
+            .truncatedTo(ChronoUnit.HOURS)
+            .plusSeconds(600);
     private Map<MeasurementWriter.Key, MeasurementWriter.Row> rows;
 
     @BeforeEach
     void writeMeasurements() {
         rows = new LinkedHashMap<>();
         for (int i = 0; i < MILLIS.length; i++) {
-            StageMeasurement measurement = new StageMeasurement(prefix + i, STAGE, minute.plusSeconds(10L * i),
-                    MILLIS[i] * 1000, i == 3, MILLIS[i] < 3_000);
-            rows.put(new MeasurementWriter.Key(measurement.orderId(), STAGE),
+            StageMeasurement measurement = new StageMeasurement(
+                    prefix + i, STAGE, minute.plusSeconds(10L * i), MILLIS[i] * 1000, i == 3, MILLIS[i] < 3_000);
+            rows.put(
+                    new MeasurementWriter.Key(measurement.orderId(), STAGE),
                     new MeasurementWriter.Row(minute.minusSeconds(30), measurement));
         }
         writer.write(Map.of(), rows);
@@ -77,12 +82,17 @@ class AnalyticsBrowserTest extends BrowserTestBase {
         assertThat(bucket.filter(text("80.00 %"))).hasCount(1);
         screenshot(page, "analytics-analyst");
 
-        Download download = page.waitForDownload(() -> page.locator("#analytics-csv").click());
+        Download download =
+                page.waitForDownload(() -> page.locator("#analytics-csv").click());
         String csv = new String(Files.readAllBytes(download.path()), StandardCharsets.UTF_8);
-        assertThat(csv).as("what the chart shows").startsWith(SeriesCsv.HEADER + "\n")
+        assertThat(csv)
+                .as("what the chart shows")
+                .startsWith(SeriesCsv.HEADER + "\n")
                 .contains("\n" + STAGE + "," + minute + ",60,5,")
                 .contains("\n" + STAGE + "," + minute.plusSeconds(60) + ",60,0,,,,,\n");
-        assertThat(csv.lines()).as("the header and the 60 one-minute buckets of the hour").hasSize(61);
+        assertThat(csv.lines())
+                .as("the header and the 60 one-minute buckets of the hour")
+                .hasSize(61);
 
         bucket.filter(text(seconds(percentile(0.99)))).first().click();
 
@@ -118,7 +128,8 @@ class AnalyticsBrowserTest extends BrowserTestBase {
     void aDeveloperOpensAnOrderFromTheDrillDown() {
         Page page = signInAs("developer", link(minute));
 
-        page.locator("#analytics-slowest a", new Page.LocatorOptions().setHasText(prefix + "4")).click();
+        page.locator("#analytics-slowest a", new Page.LocatorOptions().setHasText(prefix + "4"))
+                .click();
 
         page.waitForURL("**/orders/" + prefix + "4");
     }
@@ -127,12 +138,14 @@ class AnalyticsBrowserTest extends BrowserTestBase {
     void theViewIsInRussianWhenChosen() {
         Page page = signInAs("analyst", link(null));
         page.locator("#language").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Русский")).click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Русский"))
+                .click();
 
         assertThat(page.locator("#analytics h2")).hasText("Длительность этапов во времени");
         assertThat(page.locator("#analytics-note")).containsText("по времени их завершения");
-        assertThat(cells(page, "#analytics-buckets").filter(text(String.format(Locale.forLanguageTag("ru"),
-                "%.2f с", percentile(0.99) / 1e6)))).hasCount(2);
+        assertThat(cells(page, "#analytics-buckets")
+                        .filter(text(String.format(Locale.forLanguageTag("ru"), "%.2f с", percentile(0.99) / 1e6))))
+                .hasCount(2);
         screenshot(page, "analytics-ru");
     }
 
@@ -162,8 +175,8 @@ class AnalyticsBrowserTest extends BrowserTestBase {
     }
 
     private String link(Instant at) {
-        String query = "range=custom&from=" + minute.minus(Duration.ofMinutes(30)) + "&to=" + minute.plus(Duration.ofMinutes(30))
-                + "&stage=" + STAGE;
+        String query = "range=custom&from=" + minute.minus(Duration.ofMinutes(30)) + "&to="
+                + minute.plus(Duration.ofMinutes(30)) + "&stage=" + STAGE;
         return "/analytics?" + query + (at == null ? "" : "&at=" + at);
     }
 

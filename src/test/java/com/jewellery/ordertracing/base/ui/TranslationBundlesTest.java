@@ -31,7 +31,8 @@ class TranslationBundlesTest {
     @Test
     void russianAndEnglishHaveTheSameKeysAndNoEmptyText() {
         assertThat(russian.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
-        assertThat(english.stringPropertyNames()).allMatch(key -> !english.getProperty(key).isBlank())
+        assertThat(english.stringPropertyNames())
+                .allMatch(key -> !english.getProperty(key).isBlank())
                 .allMatch(key -> !russian.getProperty(key).isBlank());
     }
 
@@ -52,7 +53,9 @@ class TranslationBundlesTest {
     @Test
     void theApostropheCheckCatchesWhatMessageFormatWouldSwallow() {
         assertThat(apostropheProblem("the order's journey")).isNotNull();
-        assertThat(apostropheProblem("the order''s journey")).as("shown doubled without arguments").isNotNull();
+        assertThat(apostropheProblem("the order''s journey"))
+                .as("shown doubled without arguments")
+                .isNotNull();
         assertThat(apostropheProblem("order {0}''s journey")).isNull();
         assertThat(apostropheProblem("order {0}'s journey")).isNotNull();
         assertThat(apostropheProblem("the order’s journey")).isNull();
@@ -83,9 +86,12 @@ class TranslationBundlesTest {
         }
         assertThat(asked).hasSizeGreaterThan(100);
         // "order.status." + value: a prefix, whose keys are completed at run time
-        assertThat(asked).allMatch(key -> key.endsWith(".")
-                ? english.stringPropertyNames().stream().anyMatch(present -> present.startsWith(key))
-                : english.containsKey(key), "present in the bundles");
+        assertThat(asked)
+                .allMatch(
+                        key -> key.endsWith(".")
+                                ? english.stringPropertyNames().stream().anyMatch(present -> present.startsWith(key))
+                                : english.containsKey(key),
+                        "present in the bundles");
     }
 
     private static String read(Path path) {

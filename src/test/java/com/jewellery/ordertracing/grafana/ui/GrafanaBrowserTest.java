@@ -51,13 +51,16 @@ class GrafanaBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#grafana-panels iframe.grafana-panel")).hasCount(PANELS.size());
         assertThat(page.locator("#grafana-placeholder")).hasCount(0);
         String zone = ZoneId.systemDefault().getId().replace("/", "%2F");
-        List<String> expected = PANELS.stream().map(id -> "GET /grafana/d-solo/portal-stages/order-stages?orgId=1&panelId=" + id
-                + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + "&var-stage=" + STAGE
-                + "&theme=light&timezone=" + zone).toList();
+        List<String> expected = PANELS.stream()
+                .map(id -> "GET /grafana/d-solo/portal-stages/order-stages?orgId=1&panelId=" + id
+                        + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + "&var-stage=" + STAGE
+                        + "&theme=light&timezone=" + zone)
+                .toList();
         page.waitForCondition(() -> panelRequests().size() >= PANELS.size());
         assertThat(panelRequests()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(requests).as("the portal probed the health endpoint").contains("GET /grafana/api/health");
-        assertThat(page.frameLocator("iframe.grafana-panel >> nth=0").locator("#stand-in")).containsText("panel");
+        assertThat(page.frameLocator("iframe.grafana-panel >> nth=0").locator("#stand-in"))
+                .containsText("panel");
         screenshot(page, "grafana-panels-analyst");
     }
 
@@ -76,13 +79,15 @@ class GrafanaBrowserTest extends BrowserTestBase {
     void withGrafanaDownThePageSaysSoInTheReadersLanguage() {
         Page page = signInAs("analyst", link());
 
-        assertThat(page.locator("#grafana-placeholder")).containsText("Grafana does not answer at the configured address");
+        assertThat(page.locator("#grafana-placeholder"))
+                .containsText("Grafana does not answer at the configured address");
         assertThat(page.locator("#grafana-placeholder")).hasAttribute("data-reason", "NOT_ANSWERING");
         assertThat(page.locator("iframe")).hasCount(0);
         screenshot(page, "grafana-down");
 
         page.locator("#language").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Русский")).click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Русский"))
+                .click();
         assertThat(page.locator("#grafana-placeholder")).containsText("Grafana не отвечает");
     }
 
@@ -97,11 +102,15 @@ class GrafanaBrowserTest extends BrowserTestBase {
     private void startStandIn() throws IOException {
         standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
         standIn.createContext("/", exchange -> {
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+            requests.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                            + (exchange.getRequestURI().getRawQuery() == null
+                                    ? ""
+                                    : "?" + exchange.getRequestURI().getRawQuery()));
             boolean health = exchange.getRequestURI().getPath().equals("/grafana/api/health");
-            byte[] body = (health ? "{\"database\":\"ok\",\"version\":\"stand-in\"}"
-                    : "<!doctype html><html><body><p id=\"stand-in\">Stand-in panel</p></body></html>")
+            byte[] body = (health
+                            ? "{\"database\":\"ok\",\"version\":\"stand-in\"}"
+                            : "<!doctype html><html><body><p id=\"stand-in\">Stand-in panel</p></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", health ? "application/json" : "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);

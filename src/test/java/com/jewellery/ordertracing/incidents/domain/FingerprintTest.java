@@ -20,7 +20,8 @@ class FingerprintTest {
     private final JourneyAssembler assembler = new JourneyAssembler(catalog);
 
     private Fingerprint of(Outcome outcome, ConsumerStyle style) {
-        OrderJourney journey = assembler.assemble(RecordedSpans.read(outcome, style)).getFirst();
+        OrderJourney journey =
+                assembler.assemble(RecordedSpans.read(outcome, style)).getFirst();
         return JourneyFingerprints.of(journey, catalog).orElseThrow();
     }
 
@@ -34,8 +35,9 @@ class FingerprintTest {
         assertThat(continued.service()).isEqualTo("mes");
         assertThat(continued.errorType()).endsWith("PricingException");
         assertThat(continued.template()).isEqualTo("no price quote for metal <*> (order <order>)");
-        assertThat(continued.summary()).isEqualTo("mes.price · Pricing.PricingException: no price quote for metal <*> (order <order>)"
-                .replace("Pricing.PricingException", simple(continued.errorType())));
+        assertThat(continued.summary())
+                .isEqualTo("mes.price · Pricing.PricingException: no price quote for metal <*> (order <order>)"
+                        .replace("Pricing.PricingException", simple(continued.errorType())));
     }
 
     @Test
@@ -44,14 +46,16 @@ class FingerprintTest {
         Fingerprint linked = of(Outcome.POISON, ConsumerStyle.LINK);
 
         assertThat(continued.key()).isEqualTo(linked.key());
-        assertThat(continued.key()).isNotEqualTo(of(Outcome.PRICING_ERROR, ConsumerStyle.CONTINUE).key());
+        assertThat(continued.key())
+                .isNotEqualTo(of(Outcome.PRICING_ERROR, ConsumerStyle.CONTINUE).key());
     }
 
     @Test
     void everyFailedRecordingFallsIntoExactlyTheFingerprintsOfItsFault() {
         Set<String> keys = Stream.of(ConsumerStyle.values())
                 .flatMap(style -> Stream.of(of(Outcome.PRICING_ERROR, style), of(Outcome.POISON, style)))
-                .map(Fingerprint::key).collect(Collectors.toSet());
+                .map(Fingerprint::key)
+                .collect(Collectors.toSet());
 
         assertThat(keys).hasSize(2);
     }
@@ -60,7 +64,9 @@ class FingerprintTest {
     void normalisingRemovesWhatDiffersFromOrderToOrder() {
         assertThat(Fingerprint.normalise("order ORD-2026-000123 failed at 2026-12-01T10:14:03.123Z after 3 tries"))
                 .isEqualTo("order <order> failed at <time> after <*> tries");
-        assertThat(Fingerprint.normalise("message 0b6e8c1e-3f0a-4a8e-9b51-2b3c4d5e6f70 rejected, trace 4bf92f3577b34da6a3ce929d0e0e4736"))
+        assertThat(
+                        Fingerprint.normalise(
+                                "message 0b6e8c1e-3f0a-4a8e-9b51-2b3c4d5e6f70 rejected, trace 4bf92f3577b34da6a3ce929d0e0e4736"))
                 .isEqualTo("message <uuid> rejected, trace <hex>");
         assertThat(Fingerprint.normalise("  first line\n  at com.example.Stack(Frame.java:12)"))
                 .isEqualTo("first line");
@@ -70,12 +76,16 @@ class FingerprintTest {
     void differentFaultsAtTheSameStageAreDifferentFingerprints() {
         Fingerprint quote = Fingerprint.of("mes.price", "mes", "PricingException", "no price quote for metal GOLD_750");
         Fingerprint timeout = Fingerprint.of("mes.price", "mes", "PricingException", "price feed timed out");
-        Fingerprint otherType = Fingerprint.of("mes.price", "mes", "IllegalStateException", "no price quote for metal GOLD_750");
-        Fingerprint otherStage = Fingerprint.of("mes.approve", "mes", "PricingException", "no price quote for metal GOLD_750");
+        Fingerprint otherType =
+                Fingerprint.of("mes.price", "mes", "IllegalStateException", "no price quote for metal GOLD_750");
+        Fingerprint otherStage =
+                Fingerprint.of("mes.approve", "mes", "PricingException", "no price quote for metal GOLD_750");
 
-        assertThat(Set.of(quote.key(), timeout.key(), otherType.key(), otherStage.key())).hasSize(4);
-        assertThat(quote.key()).isEqualTo(Fingerprint.of("mes.price", "mes", "PricingException",
-                "no price quote for metal SILVER_925").key());
+        assertThat(Set.of(quote.key(), timeout.key(), otherType.key(), otherStage.key()))
+                .hasSize(4);
+        assertThat(quote.key())
+                .isEqualTo(Fingerprint.of("mes.price", "mes", "PricingException", "no price quote for metal SILVER_925")
+                        .key());
     }
 
     private static String simple(String type) {

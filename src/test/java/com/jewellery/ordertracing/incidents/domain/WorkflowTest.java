@@ -31,8 +31,8 @@ class WorkflowTest {
 
     @Test
     void aQuickFixThatSkipsStepsAcknowledgesAndMitigatesAsItResolves() {
-        StatusClock clock = StatusClock.openedAt(T0).transition(IncidentStatus.TRIAGE, IncidentStatus.RESOLVED,
-                T0.plusSeconds(300));
+        StatusClock clock = StatusClock.openedAt(T0)
+                .transition(IncidentStatus.TRIAGE, IncidentStatus.RESOLVED, T0.plusSeconds(300));
 
         assertThat(clock.acknowledgedAt()).isEqualTo(T0.plusSeconds(300));
         assertThat(clock.mitigatedAt()).isEqualTo(T0.plusSeconds(300));
@@ -41,8 +41,8 @@ class WorkflowTest {
 
     @Test
     void cancelingFromTriageAcknowledgesNothing() {
-        StatusClock clock = StatusClock.openedAt(T0).transition(IncidentStatus.TRIAGE, IncidentStatus.CANCELED,
-                T0.plusSeconds(30));
+        StatusClock clock =
+                StatusClock.openedAt(T0).transition(IncidentStatus.TRIAGE, IncidentStatus.CANCELED, T0.plusSeconds(30));
 
         assertThat(clock.acknowledgedAt()).isNull();
         assertThat(clock.canceledAt()).isEqualTo(T0.plusSeconds(30));
@@ -54,9 +54,13 @@ class WorkflowTest {
                 .isInstanceOfSatisfying(IllegalTransitionException.class, refused -> {
                     assertThat(refused.from()).isEqualTo(IncidentStatus.TRIAGE);
                     assertThat(refused.to()).isEqualTo(IncidentStatus.CLOSED);
-                    assertThat(refused.allowed()).containsExactlyInAnyOrder(IncidentStatus.INVESTIGATING,
-                            IncidentStatus.MITIGATED, IncidentStatus.RESOLVED, IncidentStatus.CANCELED,
-                            IncidentStatus.MERGED);
+                    assertThat(refused.allowed())
+                            .containsExactlyInAnyOrder(
+                                    IncidentStatus.INVESTIGATING,
+                                    IncidentStatus.MITIGATED,
+                                    IncidentStatus.RESOLVED,
+                                    IncidentStatus.CANCELED,
+                                    IncidentStatus.MERGED);
                 })
                 .hasMessageContaining("allowed");
     }
@@ -75,7 +79,8 @@ class WorkflowTest {
         assertThat(reopened.acknowledgedAt()).isEqualTo(T0.plusSeconds(100));
 
         // resolved again: time to resolve runs to the latest resolution
-        StatusClock again = reopened.transition(IncidentStatus.INVESTIGATING, IncidentStatus.RESOLVED, T0.plusSeconds(900));
+        StatusClock again =
+                reopened.transition(IncidentStatus.INVESTIGATING, IncidentStatus.RESOLVED, T0.plusSeconds(900));
         assertThat(Duration.between(T0, again.resolvedAt())).isEqualTo(Duration.ofSeconds(900));
     }
 

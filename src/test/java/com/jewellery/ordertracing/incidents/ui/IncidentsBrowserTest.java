@@ -33,6 +33,7 @@ class IncidentsBrowserTest extends BrowserTestBase {
 
     @Autowired
     private IncidentService service;
+
     @Autowired
     private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -42,7 +43,8 @@ class IncidentsBrowserTest extends BrowserTestBase {
         jdbc.update("DELETE FROM alert_notification WHERE alert_id IS NULL");
     }
 
-    private final String prefix = "ORD-BT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
+    private final String prefix =
+            "ORD-BT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
 
     @Test
     void supportOpensAnIncidentLinksOrdersCommentsSafelyAndFollowsTheOrderLink() {
@@ -58,8 +60,10 @@ class IncidentsBrowserTest extends BrowserTestBase {
         page.locator("#incident-create-button").click();
         page.waitForURL(Pattern.compile(".*/incidents/INC-\\d+"));
         assertThat(page.locator("#incident-heading")).containsText("Gold prices missing");
-        assertThat(page.locator("#incident-orders vaadin-grid-cell-content", new Page.LocatorOptions()
-                .setHasText(prefix + "1"))).hasCount(1);
+        assertThat(page.locator(
+                        "#incident-orders vaadin-grid-cell-content",
+                        new Page.LocatorOptions().setHasText(prefix + "1")))
+                .hasCount(1);
         assertThat(page.locator("#incident-orders")).containsText("not seen in traces yet");
 
         page.locator("#incident-attach-ids textarea").fill(prefix + "2 not/an-id");
@@ -68,8 +72,10 @@ class IncidentsBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#incident-attach-ids textarea")).hasValue(prefix + "2 not/an-id");
         page.locator("#incident-attach-ids textarea").fill(prefix + "2");
         page.locator("#incident-attach").click();
-        assertThat(page.locator("#incident-orders vaadin-grid-cell-content", new Page.LocatorOptions()
-                .setHasText(prefix + "2"))).hasCount(1);
+        assertThat(page.locator(
+                        "#incident-orders vaadin-grid-cell-content",
+                        new Page.LocatorOptions().setHasText(prefix + "2")))
+                .hasCount(1);
         assertThat(page.locator("#incident-order-counts")).containsText("2 orders");
 
         String markup = "<b>bold</b> <img src=x onerror=\"window.pwned=1\"> клиенту сообщили, см. " + prefix + "1";
@@ -79,10 +85,12 @@ class IncidentsBrowserTest extends BrowserTestBase {
         assertThat(comment).containsText("<b>bold</b> <img src=x onerror=\"window.pwned=1\"> клиенту сообщили");
         assertThat(comment.locator("b")).hasCount(0);
         assertThat(comment.locator("img")).hasCount(0);
-        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.pwned === undefined"))
+                .isEqualTo(true);
         screenshot(page, "incident");
 
-        comment.locator("a", new Locator.LocatorOptions().setHasText(prefix + "1")).click();
+        comment.locator("a", new Locator.LocatorOptions().setHasText(prefix + "1"))
+                .click();
         page.waitForURL(Pattern.compile(".*/orders/" + Pattern.quote(prefix + "1")));
         assertThat(page.locator("#order-lookup")).isVisible();
         assertThat(page.locator("#order-search input")).hasValue(prefix + "1");
@@ -90,8 +98,12 @@ class IncidentsBrowserTest extends BrowserTestBase {
 
     @Test
     void aSecondPersonSavingMeanwhileGetsTheConflictAndKeepsTheirText() {
-        String key = as("support", Roles.SUPPORT, () -> service.create(new IncidentDraft("Shared incident", null,
-                Severity.HIGH, null, Set.of(), List.of()), List.of()));
+        String key = as(
+                "support",
+                Roles.SUPPORT,
+                () -> service.create(
+                        new IncidentDraft("Shared incident", null, Severity.HIGH, null, Set.of(), List.of()),
+                        List.of()));
         Page support = signInAs("support", "/incidents/" + key);
         Page admin = signInAs("admin", "/incidents/" + key);
 
@@ -114,8 +126,12 @@ class IncidentsBrowserTest extends BrowserTestBase {
     @Test
     void theListIsFilteredFromTheUrlAndKeepsItsFilterInTheUrl() {
         String title = "Listed " + prefix;
-        String key = as("support", Roles.SUPPORT, () -> service.create(new IncidentDraft(title, null,
-                Severity.CRITICAL, "developer", Set.of(), List.of()), List.of(prefix + "5")));
+        String key = as(
+                "support",
+                Roles.SUPPORT,
+                () -> service.create(
+                        new IncidentDraft(title, null, Severity.CRITICAL, "developer", Set.of(), List.of()),
+                        List.of(prefix + "5")));
         Page page = signInAs("analyst", "/incidents?order=" + prefix + "5");
 
         assertThat(page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title)))
@@ -127,18 +143,24 @@ class IncidentsBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title)))
                 .hasCount(0);
         page.locator("#incident-filter-severity").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Critical")).click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Critical"))
+                .click();
         page.waitForURL(Pattern.compile(".*severity=CRITICAL.*"));
         assertThat(page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title)))
                 .hasCount(1);
-        page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title)).click();
+        page.locator("#incident-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(title))
+                .click();
         page.waitForURL(Pattern.compile(".*/incidents/" + key));
     }
 
     @Test
     void rolesThatMayNotEditAreRefusedByUrlAndByTheService() {
-        String key = as("support", Roles.SUPPORT, () -> service.create(new IncidentDraft("Read only for analysts",
-                null, Severity.LOW, null, Set.of(), List.of()), List.of()));
+        String key = as(
+                "support",
+                Roles.SUPPORT,
+                () -> service.create(
+                        new IncidentDraft("Read only for analysts", null, Severity.LOW, null, Set.of(), List.of()),
+                        List.of()));
 
         Page analyst = signInAs("analyst", "/incidents/new");
         assertThat(analyst.locator("#no-access")).isVisible();
@@ -159,8 +181,8 @@ class IncidentsBrowserTest extends BrowserTestBase {
 
     private <T> T as(String user, String role, java.util.function.Supplier<T> work) {
         var context = security.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a",
-                List.of(new SimpleGrantedAuthority(Roles.PREFIX + role))));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user, "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + role))));
         security.setContext(context);
         try {
             return work.get();

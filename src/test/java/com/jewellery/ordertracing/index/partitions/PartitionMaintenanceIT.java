@@ -23,22 +23,29 @@ class PartitionMaintenanceIT {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
-    private static final PartitionMaintenance.Table JOURNEYS = new PartitionMaintenance.Table("order_journey", "unused");
+    private static final PartitionMaintenance.Table JOURNEYS =
+            new PartitionMaintenance.Table("order_journey", "unused");
 
-    private final String schema = "partition_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "partition_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private SingleConnectionDataSource dataSource;
     private JdbcTemplate jdbc;
     private PartitionMaintenance maintenance;
 
     @BeforeEach
     void migrate() {
-        Flyway.configure().dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
-                .schemas(schema).createSchemas(true).locations("classpath:db/migration").load().migrate();
-        dataSource = new SingleConnectionDataSource(TestDatabase.URL + "?currentSchema=" + schema,
-                TestDatabase.USER, TestDatabase.PASSWORD, true);
+        Flyway.configure()
+                .dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
+                .schemas(schema)
+                .createSchemas(true)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        dataSource = new SingleConnectionDataSource(
+                TestDatabase.URL + "?currentSchema=" + schema, TestDatabase.USER, TestDatabase.PASSWORD, true);
         jdbc = new JdbcTemplate(dataSource);
-        maintenance = new PartitionMaintenance(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                7, 90, Clock.systemUTC());
+        maintenance = new PartitionMaintenance(
+                jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), 7, 90, Clock.systemUTC());
     }
 
     @AfterEach
@@ -58,7 +65,8 @@ class PartitionMaintenanceIT {
         assertThat(jdbc.queryForList("""
                 SELECT DISTINCT a.attcompression::text FROM pg_inherits i JOIN pg_attribute a ON a.attrelid = i.inhrelid
                 WHERE i.inhparent = CAST('order_journey' AS regclass) AND a.attname = 'journey'""", String.class))
-                .as("the default and every daily partition").containsExactly("l");
+                .as("the default and every daily partition")
+                .containsExactly("l");
     }
 
     @Test
@@ -85,20 +93,21 @@ class PartitionMaintenanceIT {
         assertThat(maintenance.partitions(JOURNEYS))
                 .doesNotContain("order_journey_p20261126", "order_journey_p20261127")
                 .contains("order_journey_p20261128", "order_journey_p20261203");
-        assertThat(count("order_journey")).as("the expired default row is deleted, the retained one kept").isEqualTo(1);
+        assertThat(count("order_journey"))
+                .as("the expired default row is deleted, the retained one kept")
+                .isEqualTo(1);
         assertThat(partitionOf("ORD-NEW")).isEqualTo("order_journey_p20261129");
     }
 
     private void insertJourney(String orderId, Instant firstSeen) {
         jdbc.update("""
                 INSERT INTO order_journey (order_id, first_seen, last_seen, outcome, has_error, trace_ids, journey,
-                    indexed_at) VALUES (?, ?, ?, 'IN_PROGRESS', false, '{}', '{}'::jsonb, now())""",
-                orderId, SqlTimes.timestamp(firstSeen), SqlTimes.timestamp(firstSeen));
+                    indexed_at) VALUES (?, ?, ?, 'IN_PROGRESS', false, '{}', '{}'::jsonb, now())""", orderId, SqlTimes.timestamp(firstSeen), SqlTimes.timestamp(firstSeen));
     }
 
     private String partitionOf(String orderId) {
-        return jdbc.queryForObject("SELECT tableoid::regclass::text FROM order_journey WHERE order_id = ?",
-                String.class, orderId);
+        return jdbc.queryForObject(
+                "SELECT tableoid::regclass::text FROM order_journey WHERE order_id = ?", String.class, orderId);
     }
 
     private long count(String table) {

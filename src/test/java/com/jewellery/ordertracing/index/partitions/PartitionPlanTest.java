@@ -20,17 +20,29 @@ class PartitionPlanTest {
 
     @Test
     void existingDaysAreKeptAndOnlyMissingOnesCreated() {
-        PartitionPlan plan = PartitionPlan.of("order_journey",
-                List.of("order_journey_default", "order_journey_p20261126", "order_journey_p20261128"), today, 2, 90);
+        PartitionPlan plan = PartitionPlan.of(
+                "order_journey",
+                List.of("order_journey_default", "order_journey_p20261126", "order_journey_p20261128"),
+                today,
+                2,
+                90);
 
         assertThat(plan.create()).containsExactly(LocalDate.of(2026, 11, 27));
     }
 
     @Test
     void daysPastRetentionAreDroppedOldestFirstAndTheDefaultPartitionNever() {
-        PartitionPlan plan = PartitionPlan.of("order_journey", List.of("order_journey_default",
-                "order_journey_p20260828", "order_journey_p20260827", "order_journey_p20260826",
-                "audit_event_p20200101"), today, 0, 90);
+        PartitionPlan plan = PartitionPlan.of(
+                "order_journey",
+                List.of(
+                        "order_journey_default",
+                        "order_journey_p20260828",
+                        "order_journey_p20260827",
+                        "order_journey_p20260826",
+                        "audit_event_p20200101"),
+                today,
+                0,
+                90);
 
         assertThat(plan.retainFrom()).isEqualTo(LocalDate.of(2026, 8, 28));
         assertThat(plan.drop()).containsExactly("order_journey_p20260826", "order_journey_p20260827");
@@ -39,7 +51,8 @@ class PartitionPlanTest {
     @Test
     void namesCarryTheDayAndParseBack() {
         assertThat(PartitionPlan.name("order_journey", today)).isEqualTo("order_journey_p20261126");
-        assertThat(PartitionPlan.day("order_journey", "order_journey_p20261126")).contains(today);
+        assertThat(PartitionPlan.day("order_journey", "order_journey_p20261126"))
+                .contains(today);
         assertThat(PartitionPlan.day("order_journey", "order_journey_default")).isEmpty();
         assertThat(PartitionPlan.day("order_journey", "audit_event_p20261126")).isEmpty();
     }

@@ -22,7 +22,8 @@ class SeenTracesTest {
         seen.remember(List.of(trace("a", 3), trace("b", 2)));
 
         assertThat(seen.unseen(List.of(trace("a", 3), trace("b", 4), trace("c", 1))))
-                .extracting(Trace::traceId).containsExactly("b", "c");
+                .extracting(Trace::traceId)
+                .containsExactly("b", "c");
     }
 
     @Test
@@ -30,7 +31,9 @@ class SeenTracesTest {
         List<Trace> piece = List.of(trace("a", 3));
 
         assertThat(seen.unseen(piece)).hasSize(1);
-        assertThat(seen.unseen(piece)).as("not remembered: its transaction did not commit").hasSize(1);
+        assertThat(seen.unseen(piece))
+                .as("not remembered: its transaction did not commit")
+                .hasSize(1);
     }
 
     @Test
@@ -43,7 +46,8 @@ class SeenTracesTest {
         seen.forgetOld();
 
         assertThat(seen.size()).isEqualTo(1);
-        assertThat(seen.unseen(List.of(trace("old", 1), trace("again", 1)))).extracting(Trace::traceId)
+        assertThat(seen.unseen(List.of(trace("old", 1), trace("again", 1))))
+                .extracting(Trace::traceId)
                 .containsExactly("old");
     }
 
@@ -52,6 +56,7 @@ class SeenTracesTest {
         for (int i = 0; i < spans; i++) {
             scope.addSpans(Span.newBuilder().setName("span-" + i));
         }
-        return new Trace(id, List.of(ResourceSpans.newBuilder().addScopeSpans(scope).build()));
+        return new Trace(
+                id, List.of(ResourceSpans.newBuilder().addScopeSpans(scope).build()));
     }
 }

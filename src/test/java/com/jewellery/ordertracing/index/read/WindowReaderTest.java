@@ -55,10 +55,14 @@ class WindowReaderTest {
         FakeJaeger jaeger = new FakeJaeger();
         IntStream.range(0, 1_000).forEach(i -> jaeger.at(start.plusMillis(60L * i), 1, i % 2 == 0 ? "shop" : "mes"));
 
-        List<Piece> pieces = read(new WindowReader(jaeger, 100, Duration.ofMinutes(5)), TraceSource.ANY_SERVICE, minute);
+        List<Piece> pieces =
+                read(new WindowReader(jaeger, 100, Duration.ofMinutes(5)), TraceSource.ANY_SERVICE, minute);
 
-        assertThat(traceIds(pieces)).doesNotHaveDuplicates().hasSize(1_000)
-                .anyMatch(id -> id.startsWith("shop")).anyMatch(id -> id.startsWith("mes"));
+        assertThat(traceIds(pieces))
+                .doesNotHaveDuplicates()
+                .hasSize(1_000)
+                .anyMatch(id -> id.startsWith("shop"))
+                .anyMatch(id -> id.startsWith("mes"));
         assertThat(pieces).allMatch(piece -> piece.traces().size() < 100 && !piece.saturated());
         assertContiguous(pieces, minute);
     }
@@ -107,7 +111,8 @@ class WindowReaderTest {
 
         assertThat(traceIds(firstPieces)).hasSize(10_000);
         assertThat(traceIds(secondPieces)).hasSize(10_000);
-        assertThat(searches(firstPieces)).as("pieces of about half the depth after one full answer")
+        assertThat(searches(firstPieces))
+                .as("pieces of about half the depth after one full answer")
                 .isLessThanOrEqualTo(firstPieces.size() + 3);
         assertThat(searches(secondPieces)).as("the width learned before").isEqualTo(secondPieces.size());
         assertThat(firstPieces).allMatch(piece -> piece.traces().size() < 1_000);
@@ -125,9 +130,11 @@ class WindowReaderTest {
         assertThat(traceIds(pieces)).hasSize(20_000);
         assertContiguous(pieces, window);
         assertThat(pieces).as("never full").allMatch(piece -> piece.traces().size() < 1_000);
-        assertThat(pieces.subList(0, pieces.size() - 1)).as("every piece but the window's last near the target")
+        assertThat(pieces.subList(0, pieces.size() - 1))
+                .as("every piece but the window's last near the target")
                 .allMatch(piece -> piece.traces().size() >= 600);
-        assertThat(searches(pieces)).as("one full answer at the start, then one search a piece")
+        assertThat(searches(pieces))
+                .as("one full answer at the start, then one search a piece")
                 .isEqualTo(pieces.size() + 1);
     }
 
@@ -138,7 +145,11 @@ class WindowReaderTest {
     }
 
     private static List<String> traceIds(List<Piece> pieces) {
-        return pieces.stream().flatMap(piece -> piece.traces().stream()).map(Trace::traceId).distinct().toList();
+        return pieces.stream()
+                .flatMap(piece -> piece.traces().stream())
+                .map(Trace::traceId)
+                .distinct()
+                .toList();
     }
 
     private static int searches(List<Piece> pieces) {
@@ -149,15 +160,15 @@ class WindowReaderTest {
         assertThat(pieces.getFirst().range().from()).isEqualTo(range.from());
         assertThat(pieces.getLast().range().to()).isEqualTo(range.to());
         for (int i = 1; i < pieces.size(); i++) {
-            assertThat(pieces.get(i).range().from()).isEqualTo(pieces.get(i - 1).range().to());
+            assertThat(pieces.get(i).range().from())
+                    .isEqualTo(pieces.get(i - 1).range().to());
         }
     }
 
     /** Searches like Jaeger's memory storage: newest first, both ends inclusive, at most depth traces. */
     private static final class FakeJaeger implements TraceSource {
 
-        private record Stored(String service, Instant spanStart, Trace trace) {
-        }
+        private record Stored(String service, Instant spanStart, Trace trace) {}
 
         private final List<Stored> stored = new ArrayList<>();
 
@@ -173,19 +184,30 @@ class WindowReaderTest {
         }
 
         private static Trace trace(String id, String service, Instant spanStart) {
-            Span span = Span.newBuilder().setName("op")
-                    .setStartTimeUnixNano(spanStart.getEpochSecond() * 1_000_000_000L + spanStart.getNano()).build();
-            Resource resource = Resource.newBuilder().addAttributes(KeyValue.newBuilder().setKey("service.name")
-                    .setValue(AnyValue.newBuilder().setStringValue(service))).build();
-            return new Trace(id, List.of(ResourceSpans.newBuilder().setResource(resource)
-                    .addScopeSpans(ScopeSpans.newBuilder().addSpans(span)).build()));
+            Span span = Span.newBuilder()
+                    .setName("op")
+                    .setStartTimeUnixNano(spanStart.getEpochSecond() * 1_000_000_000L + spanStart.getNano())
+                    .build();
+            Resource resource = Resource.newBuilder()
+                    .addAttributes(KeyValue.newBuilder()
+                            .setKey("service.name")
+                            .setValue(AnyValue.newBuilder().setStringValue(service)))
+                    .build();
+            return new Trace(
+                    id,
+                    List.of(ResourceSpans.newBuilder()
+                            .setResource(resource)
+                            .addScopeSpans(ScopeSpans.newBuilder().addSpans(span))
+                            .build()));
         }
 
         @Override
         public List<Trace> find(String service, TimeRange range, int depth) {
             return stored.reversed().stream()
-                    .filter(s -> service.equals(TraceSource.ANY_SERVICE) || s.service().equals(service))
-                    .filter(s -> !s.spanStart().isBefore(range.from()) && !s.spanStart().isAfter(range.to()))
+                    .filter(s -> service.equals(TraceSource.ANY_SERVICE)
+                            || s.service().equals(service))
+                    .filter(s -> !s.spanStart().isBefore(range.from())
+                            && !s.spanStart().isAfter(range.to()))
                     .limit(depth)
                     .map(Stored::trace)
                     .toList();

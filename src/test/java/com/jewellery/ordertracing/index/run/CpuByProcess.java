@@ -23,10 +23,15 @@ final class CpuByProcess {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         cpu.put("indexer JVM", cpuOf(ProcessHandle.current()));
         cpu.put("Jaeger", ProcessHandle.of(jaegerPid).map(CpuByProcess::cpuOf).orElse(Duration.ZERO));
-        cpu.put("PostgreSQL", ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().filter(command -> command.endsWith("/postgres")).isPresent())
-                .map(CpuByProcess::cpuOf)
-                .reduce(Duration.ZERO, Duration::plus));
+        cpu.put(
+                "PostgreSQL",
+                ProcessHandle.allProcesses()
+                        .filter(process -> process.info()
+                                .command()
+                                .filter(command -> command.endsWith("/postgres"))
+                                .isPresent())
+                        .map(CpuByProcess::cpuOf)
+                        .reduce(Duration.ZERO, Duration::plus));
         return cpu;
     }
 
@@ -34,9 +39,11 @@ final class CpuByProcess {
     static String between(Map<String, Duration> before, Map<String, Duration> after, Duration wall) {
         StringBuilder line = new StringBuilder();
         after.forEach((group, total) -> {
-            double seconds = total.minus(before.getOrDefault(group, Duration.ZERO)).toMillis() / 1000.0;
-            line.append(String.format("%s%s %.1f s (%.2f cores)", line.isEmpty() ? "" : ", ", group, seconds,
-                    seconds / (wall.toMillis() / 1000.0)));
+            double seconds =
+                    total.minus(before.getOrDefault(group, Duration.ZERO)).toMillis() / 1000.0;
+            line.append(String.format(
+                    "%s%s %.1f s (%.2f cores)",
+                    line.isEmpty() ? "" : ", ", group, seconds, seconds / (wall.toMillis() / 1000.0)));
         });
         return line.toString();
     }

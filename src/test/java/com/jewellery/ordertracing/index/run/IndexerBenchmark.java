@@ -1,20 +1,20 @@
 package com.jewellery.ordertracing.index.run;
 
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.OutcomeMix;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.index.IndexProperties;
 import com.jewellery.ordertracing.index.read.IndexStats;
 import com.jewellery.ordertracing.index.read.TraceSource;
 import com.jewellery.ordertracing.index.store.IndexedJourneys;
 import com.jewellery.ordertracing.index.store.StoredJourneys;
-import com.jewellery.ordertracing.support.GeneratedOrders;
-import com.jewellery.orderflow.scenario.GroundTruth;
-import com.jewellery.orderflow.scenario.OutcomeMix;
-import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.jaeger.JaegerChannel;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.jaeger.JaegerClientSettings;
 import com.jewellery.ordertracing.jaeger.TraceQuery;
 import com.jewellery.ordertracing.journey.JourneyAssembler;
 import com.jewellery.ordertracing.journey.StageCatalog;
+import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -49,33 +49,47 @@ public final class IndexerBenchmark {
     private static final String SCHEMA = "index_benchmark";
     private static final String MIX = OutcomeMix.GENERATE_DEFAULT.toString();
 
-    private IndexerBenchmark() {
-    }
+    private IndexerBenchmark() {}
 
     public static void main(String... args) throws Exception {
         Map<String, String> options = options(args);
         int orders = Integer.parseInt(options.getOrDefault("orders", "100000"));
-        GroundTruth truth = load(orders, Double.parseDouble(options.getOrDefault("rate", "1000")),
+        GroundTruth truth = load(
+                orders,
+                Double.parseDouble(options.getOrDefault("rate", "1000")),
                 options.getOrDefault("otlp-endpoint", "http://127.0.0.1:4317"));
         try (HikariDataSource dataSource = dataSource();
-             JaegerChannel channel = JaegerChannel.plaintext(options.getOrDefault("jaeger", "127.0.0.1:16685"))) {
-            JaegerClient jaeger = new JaegerClient(channel.channel(), new JaegerClientSettings(Duration.ofSeconds(60), 1000));
+                JaegerChannel channel = JaegerChannel.plaintext(options.getOrDefault("jaeger", "127.0.0.1:16685"))) {
+            JaegerClient jaeger =
+                    new JaegerClient(channel.channel(), new JaegerClientSettings(Duration.ofSeconds(60), 1000));
             if (options.containsKey("measurements-cost")) {
-                MeasurementsCost.compare(truth, dataSource, jaeger, Integer.parseInt(options.getOrDefault("search-depth", "2000")),
+                MeasurementsCost.compare(
+                        truth,
+                        dataSource,
+                        jaeger,
+                        Integer.parseInt(options.getOrDefault("search-depth", "2000")),
                         new CpuByProcess(Long.parseLong(options.getOrDefault("jaeger-pid", "-1"))),
                         Integer.parseInt(options.get("measurements-cost")));
                 return;
             }
-            index(truth, dataSource, jaeger, Integer.parseInt(options.getOrDefault("search-depth", "2000")),
+            index(
+                    truth,
+                    dataSource,
+                    jaeger,
+                    Integer.parseInt(options.getOrDefault("search-depth", "2000")),
                     new CpuByProcess(Long.parseLong(options.getOrDefault("jaeger-pid", "-1"))));
             List<String> ids = sampleIds(truth, Integer.parseInt(options.getOrDefault("lookups", "1000")));
-            IndexedJourneys journeys = StoredJourneys.indexedJourneys(new JdbcTemplate(dataSource),
-                    new NamedParameterJdbcTemplate(dataSource));
-            Percentiles ours = time("index lookup (IndexedJourneys.findByOrderId)", ids,
+            IndexedJourneys journeys = StoredJourneys.indexedJourneys(
+                    new JdbcTemplate(dataSource), new NamedParameterJdbcTemplate(dataSource));
+            Percentiles ours = time(
+                    "index lookup (IndexedJourneys.findByOrderId)",
+                    ids,
                     id -> journeys.findByOrderId(id).orElseThrow());
-            List<String> fewer = ids.subList(0, Math.min(ids.size(), Integer.parseInt(options.getOrDefault("jaeger-lookups", "100"))));
+            List<String> fewer = ids.subList(
+                    0, Math.min(ids.size(), Integer.parseInt(options.getOrDefault("jaeger-lookups", "100"))));
             Percentiles theirs = time("Jaeger FindTraces by order.id", fewer, id -> jaegerLookup(jaeger, truth, id));
-            System.out.printf("Index lookup is %.0fx faster at p50 and %.0fx at p95.%n",
+            System.out.printf(
+                    "Index lookup is %.0fx faster at p50 and %.0fx at p95.%n",
                     theirs.p50() / ours.p50(), theirs.p95() / ours.p95());
         }
     }
@@ -85,24 +99,40 @@ public final class IndexerBenchmark {
         GroundTruth truth = GeneratedOrders.play(orders, MIX, rate, 20261126, 1000, otlpEndpoint);
         double seconds = (System.nanoTime() - start) / 1e9;
         truth.write(Path.of("target/benchmark-ground-truth.json"));
-        System.out.printf("Loaded %d orders (run %s) into Jaeger in %.1f s: %.0f orders/s.%n",
+        System.out.printf(
+                "Loaded %d orders (run %s) into Jaeger in %.1f s: %.0f orders/s.%n",
                 truth.orders().size(), truth.runId(), seconds, truth.orders().size() / seconds);
         return truth;
     }
 
-    private static void index(GroundTruth truth, HikariDataSource dataSource, JaegerClient jaeger, int searchDepth,
-            CpuByProcess cpu) {
+    private static void index(
+            GroundTruth truth, HikariDataSource dataSource, JaegerClient jaeger, int searchDepth, CpuByProcess cpu) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        IndexProperties properties = new IndexProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(5),
-                Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, searchDepth, Duration.ofMinutes(1), 90, 7, 727999, null);
-        Supplier<Indexer> newIndexer = () -> Indexer.create(properties, TraceSource.jaeger(jaeger), jdbc,
+        IndexProperties properties = new IndexProperties(
+                true,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1),
+                Duration.ZERO,
+                Duration.ZERO,
+                searchDepth,
+                Duration.ofMinutes(1),
+                90,
+                7,
+                727999,
+                null);
+        Supplier<Indexer> newIndexer = () -> Indexer.create(
+                properties,
+                TraceSource.jaeger(jaeger),
+                jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new JourneyAssembler(StageCatalog.defaults()),
                 () -> DriverManager.getConnection(dataSource.getJdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD),
                 Clock.systemUTC());
         Indexer indexer = newIndexer.get();
-        indexer.services().forEach(service -> indexer.cursors().advance(service, truth.startedAt().minusSeconds(1),
-                Instant.now()));
+        indexer.services()
+                .forEach(service ->
+                        indexer.cursors().advance(service, truth.startedAt().minusSeconds(1), Instant.now()));
         Map<String, Duration> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         indexer.cycle().runOnce();
@@ -117,14 +147,24 @@ public final class IndexerBenchmark {
         long traces = jdbc.queryForObject(
                 "SELECT count(DISTINCT trace_id) FROM order_journey, unnest(trace_ids) AS trace_id", Long.class);
         long journeys = jdbc.queryForObject("SELECT count(*) FROM order_journey", Long.class);
-        long ofThisLoad = jdbc.queryForObject("SELECT count(*) FROM order_journey WHERE order_id LIKE ?", Long.class,
-                "ORD-" + truth.runId() + "-%");
+        long ofThisLoad = jdbc.queryForObject(
+                "SELECT count(*) FROM order_journey WHERE order_id LIKE ?", Long.class, "ORD-" + truth.runId() + "-%");
         IndexStats stats = state.lastStats();
         long accepted = truth.orders().stream().filter(SentOrder::accepted).count();
-        System.out.printf("Indexed %d traces (%d spans, %d journeys, %d of them of the %d orders the shop accepted, "
+        System.out.printf(
+                "Indexed %d traces (%d spans, %d journeys, %d of them of the %d orders the shop accepted, "
                         + "%d refused) in %.1f s: %.0f traces/s, %.0f orders/s; %d Jaeger searches, %d traces read.%n",
-                traces, stats.spansStored(), journeys, ofThisLoad, accepted, truth.orders().size() - accepted, seconds,
-                traces / seconds, journeys / seconds, stats.searches(), stats.tracesRead());
+                traces,
+                stats.spansStored(),
+                journeys,
+                ofThisLoad,
+                accepted,
+                truth.orders().size() - accepted,
+                seconds,
+                traces / seconds,
+                journeys / seconds,
+                stats.searches(),
+                stats.tracesRead());
         Map<String, Instant> cursors = indexer.cursors().all();
         rereadOverlap(indexer, "the indexer that stored them", cpu);
         // the same range again: a lock takeover resumes from these cursors with nothing remembered
@@ -140,15 +180,23 @@ public final class IndexerBenchmark {
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         indexer.cycle().release();
         IndexStats stats = indexer.state().snapshot().lastStats();
-        System.out.printf("Next run, by %s: re-read the overlap in %.1f s; %d traces read, %d checked against the "
-                + "database, %d journeys saved; CPU %s.%n", who, wall.toNanos() / 1e9, stats.tracesRead(),
-                stats.tracesIndexed(), stats.journeysSaved(), CpuByProcess.between(cpuBefore, cpu.snapshot(), wall));
+        System.out.printf(
+                "Next run, by %s: re-read the overlap in %.1f s; %d traces read, %d checked against the "
+                        + "database, %d journeys saved; CPU %s.%n",
+                who,
+                wall.toNanos() / 1e9,
+                stats.tracesRead(),
+                stats.tracesIndexed(),
+                stats.journeysSaved(),
+                CpuByProcess.between(cpuBefore, cpu.snapshot(), wall));
     }
 
     private static Object jaegerLookup(JaegerClient jaeger, GroundTruth truth, String orderId) {
-        List<?> found = jaeger.findTraces(TraceQuery.between(truth.startedAt().minusSeconds(60),
-                        truth.finishedAt().plusSeconds(60))
-                .withService("shop").withAttribute("order.id", orderId).withSearchDepth(20));
+        List<?> found = jaeger.findTraces(TraceQuery.between(
+                        truth.startedAt().minusSeconds(60), truth.finishedAt().plusSeconds(60))
+                .withService("shop")
+                .withAttribute("order.id", orderId)
+                .withSearchDepth(20));
         if (found.isEmpty()) {
             throw new IllegalStateException("Jaeger did not find " + orderId);
         }
@@ -165,8 +213,9 @@ public final class IndexerBenchmark {
         }
         Arrays.sort(millis);
         Percentiles percentiles = new Percentiles(at(millis, 0.50), at(millis, 0.95), at(millis, 0.99));
-        System.out.printf("%s, %d ids: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms.%n", what, ids.size(),
-                percentiles.p50(), percentiles.p95(), percentiles.p99());
+        System.out.printf(
+                "%s, %d ids: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms.%n",
+                what, ids.size(), percentiles.p50(), percentiles.p95(), percentiles.p99());
         return percentiles;
     }
 
@@ -175,15 +224,22 @@ public final class IndexerBenchmark {
     }
 
     private static List<String> sampleIds(GroundTruth truth, int count) {
-        List<String> ids = new ArrayList<>(truth.orders().stream().filter(SentOrder::accepted)
-                .map(sent -> sent.order().orderId()).toList());
+        List<String> ids = new ArrayList<>(truth.orders().stream()
+                .filter(SentOrder::accepted)
+                .map(sent -> sent.order().orderId())
+                .toList());
         Collections.shuffle(ids, new Random(7));
         return ids.subList(0, Math.min(count, ids.size()));
     }
 
     private static HikariDataSource dataSource() {
-        Flyway flyway = Flyway.configure().dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
-                .schemas(SCHEMA).createSchemas(true).cleanDisabled(false).locations("classpath:db/migration").load();
+        Flyway flyway = Flyway.configure()
+                .dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
+                .schemas(SCHEMA)
+                .createSchemas(true)
+                .cleanDisabled(false)
+                .locations("classpath:db/migration")
+                .load();
         flyway.clean();
         flyway.migrate();
         HikariDataSource dataSource = new HikariDataSource();
@@ -202,6 +258,5 @@ public final class IndexerBenchmark {
         return options;
     }
 
-    private record Percentiles(double p50, double p95, double p99) {
-    }
+    private record Percentiles(double p50, double p95, double p99) {}
 }

@@ -1,5 +1,13 @@
 package com.jewellery.ordertracing.index.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.jewellery.orderflow.instrumentation.ConsumerStyle;
+import com.jewellery.orderflow.instrumentation.Outcome;
+import com.jewellery.orderflow.scenario.GroundTruth;
+import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import com.jewellery.ordertracing.index.IndexProperties;
 import com.jewellery.ordertracing.index.backfill.BackfillRequest;
@@ -10,15 +18,6 @@ import com.jewellery.ordertracing.index.store.IndexedJourneys;
 import com.jewellery.ordertracing.index.store.JourneyFilter;
 import com.jewellery.ordertracing.index.store.JourneySummary;
 import com.jewellery.ordertracing.index.store.StoredJourneys;
-import com.jewellery.ordertracing.support.GeneratedOrders;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
-import com.jewellery.orderflow.instrumentation.ConsumerStyle;
-import com.jewellery.orderflow.instrumentation.Outcome;
-import com.jewellery.orderflow.scenario.GroundTruth;
-import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.jaeger.JaegerChannel;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.jaeger.JaegerClientSettings;
@@ -29,6 +28,7 @@ import com.jewellery.ordertracing.journey.JourneyStage;
 import com.jewellery.ordertracing.journey.OrderJourney;
 import com.jewellery.ordertracing.status.ComponentStatus;
 import com.jewellery.ordertracing.status.StatusFact;
+import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import com.jewellery.ordertracing.support.TestDatabase;
 import java.sql.Connection;
@@ -70,34 +70,44 @@ import org.springframework.transaction.support.TransactionTemplate;
  * clone at the same time) cannot disturb its counts.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "server.port=0",
-        "portal.index.enabled=false",
-        "portal.index.interval=200ms",
-        "portal.index.max-backoff=1s",
-        "portal.index.lag=0s",
-        "portal.index.overlap=2m",
-        "portal.index.initial-lookback=1s"})
+@TestPropertySource(
+        properties = {
+            "server.port=0",
+            "portal.index.enabled=false",
+            "portal.index.interval=200ms",
+            "portal.index.max-backoff=1s",
+            "portal.index.lag=0s",
+            "portal.index.overlap=2m",
+            "portal.index.initial-lookback=1s"
+        })
 class IndexerIT {
 
     private static final Duration INDEXING_LIMIT = Duration.ofSeconds(30);
-    private static final String SCHEMA = "indexer_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private static final String SCHEMA =
+            "indexer_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     private static GroundTruth everyOutcome;
 
     @Autowired
     private IndexProperties properties;
+
     @Autowired
     private JaegerClient jaeger;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private TransactionTemplate transactions;
+
     @Autowired
     private JourneyAssembler assembler;
+
     @Autowired
     private DataSourceProperties dataSource;
+
     @Autowired
     private IndexedJourneys journeys;
+
     @Autowired
     private IndexerAdmin admin;
 
@@ -112,7 +122,8 @@ class IndexerIT {
 
     @AfterAll
     static void dropSchema() throws Exception {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
@@ -121,9 +132,12 @@ class IndexerIT {
     static void playEveryOutcomeInBothConsumerStyles() throws Exception {
         everyOutcome = GeneratedOrders.play(70, GeneratedOrders.EVERY_OUTCOME, 50, 4242);
         assertThat(everyOutcome.orders()).allMatch(SentOrder::accepted).allMatch(SentOrder::sampled);
-        assertThat(everyOutcome.orders()).extracting(sent -> sent.order().outcome())
-                .as("the seed gives every outcome").contains(Outcome.values());
-        assertThat(everyOutcome.orders()).extracting(sent -> sent.order().consumerStyle())
+        assertThat(everyOutcome.orders())
+                .extracting(sent -> sent.order().outcome())
+                .as("the seed gives every outcome")
+                .contains(Outcome.values());
+        assertThat(everyOutcome.orders())
+                .extracting(sent -> sent.order().consumerStyle())
                 .contains(ConsumerStyle.values());
     }
 
@@ -145,7 +159,9 @@ class IndexerIT {
         indexUntilComplete(indexer, everyOutcome);
 
         List<String> mismatches = mismatches(everyOutcome);
-        assertThat(mismatches).as("orders whose index entry differs from the ground truth").isEmpty();
+        assertThat(mismatches)
+                .as("orders whose index entry differs from the ground truth")
+                .isEmpty();
         assertThat(indexer.state().snapshot().role()).isEqualTo(IndexerState.Role.LEADER);
     }
 
@@ -153,10 +169,14 @@ class IndexerIT {
     void aStoredJourneyWhoseSpansCannotBeReadIsRebuiltNotAStopForTheIndexer() {
         String orderId = everyOutcome.orders().getFirst().order().orderId();
         Instant firstSeen = everyOutcome.startedAt();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO order_journey (order_id, first_seen, last_seen, outcome, has_error, trace_ids, journey,
                     indexed_at) VALUES (?, ?, ?, 'IN_PROGRESS', false, '{}', CAST(? AS jsonb), now())""",
-                orderId, SqlTimes.timestamp(firstSeen), SqlTimes.timestamp(firstSeen), "{\"spans\": \"written by another version\"}");
+                orderId,
+                SqlTimes.timestamp(firstSeen),
+                SqlTimes.timestamp(firstSeen),
+                "{\"spans\": \"written by another version\"}");
         Indexer indexer = indexer(TraceSource.jaeger(jaeger));
         startCursorsAt(everyOutcome.startedAt());
 
@@ -180,13 +200,17 @@ class IndexerIT {
         indexer.cycle().runOnce();
         IndexStats afterTakingTheLockAgain = indexer.state().snapshot().lastStats();
 
-        assertThat(remembered.tracesRead()).as("every trace of the run, and whatever else the windows hold")
+        assertThat(remembered.tracesRead())
+                .as("every trace of the run, and whatever else the windows hold")
                 .isGreaterThanOrEqualTo(tracesOf(everyOutcome));
         assertThat(afterTakingTheLockAgain.tracesRead()).as("the same windows").isEqualTo(remembered.tracesRead());
         assertThat(remembered.tracesIndexed()).as("skipped before the database").isZero();
-        assertThat(afterTakingTheLockAgain.tracesIndexed()).as("all checked against the database again")
+        assertThat(afterTakingTheLockAgain.tracesIndexed())
+                .as("all checked against the database again")
                 .isEqualTo(afterTakingTheLockAgain.tracesRead());
-        assertThat(afterTakingTheLockAgain.journeysSaved()).as("and nothing was new").isZero();
+        assertThat(afterTakingTheLockAgain.journeysSaved())
+                .as("and nothing was new")
+                .isZero();
         assertThat(mismatches(everyOutcome)).isEmpty();
     }
 
@@ -203,9 +227,13 @@ class IndexerIT {
         again.cycle().runOnce();
 
         IndexStats stats = again.state().snapshot().lastStats();
-        assertThat(stats.tracesRead()).as("the same traces were read again").isGreaterThanOrEqualTo(tracesOf(everyOutcome));
+        assertThat(stats.tracesRead())
+                .as("the same traces were read again")
+                .isGreaterThanOrEqualTo(tracesOf(everyOutcome));
         assertThat(stats.spansStored()).as("spans of this run stored again").isZero();
-        assertThat(journeyRows(everyOutcome)).as("rows, contents and indexed_at").isEqualTo(journeysBefore);
+        assertThat(journeyRows(everyOutcome))
+                .as("rows, contents and indexed_at")
+                .isEqualTo(journeysBefore);
     }
 
     @Test
@@ -222,8 +250,10 @@ class IndexerIT {
         indexUntilComplete(afterRestart, later);
 
         assertThat(mismatches(later)).isEmpty();
-        afterRestart.cursors().all().forEach((service, cursor) ->
-                assertThat(cursor).as(service).isAfter(cursorsBefore.get(service)));
+        afterRestart
+                .cursors()
+                .all()
+                .forEach((service, cursor) -> assertThat(cursor).as(service).isAfter(cursorsBefore.get(service)));
     }
 
     @Test
@@ -238,7 +268,9 @@ class IndexerIT {
         assertThat(first.state().snapshot().role()).isEqualTo(IndexerState.Role.LEADER);
         assertThat(first.state().snapshot().lastSuccess()).isNotNull();
         assertThat(second.state().snapshot().role()).isEqualTo(IndexerState.Role.STANDBY);
-        assertThat(second.state().snapshot().lastSuccess()).as("the standby indexed nothing").isNull();
+        assertThat(second.state().snapshot().lastSuccess())
+                .as("the standby indexed nothing")
+                .isNull();
 
         terminateLockHolder();
         second.cycle().runOnce();
@@ -256,14 +288,17 @@ class IndexerIT {
         IndexerScheduler scheduler = new IndexerScheduler(background.cycle(), Duration.ofMillis(200), true);
         scheduler.start();
         try {
-            await().atMost(INDEXING_LIMIT).untilAsserted(() -> assertThat(mismatches(everyOutcome)).isEmpty());
+            await().atMost(INDEXING_LIMIT)
+                    .untilAsserted(() -> assertThat(mismatches(everyOutcome)).isEmpty());
         } finally {
             scheduler.stop();
         }
 
         Indexer next = indexer(TraceSource.jaeger(jaeger));
         next.cycle().runOnce();
-        assertThat(next.state().snapshot().role()).as("the lock is free at once").isEqualTo(IndexerState.Role.LEADER);
+        assertThat(next.state().snapshot().role())
+                .as("the lock is free at once")
+                .isEqualTo(IndexerState.Role.LEADER);
     }
 
     @Test
@@ -283,7 +318,9 @@ class IndexerIT {
 
             IndexerState.Snapshot failing = indexer.state().snapshot();
             assertThat(failing.failure()).isEqualTo(IndexerState.Failure.JAEGER);
-            assertThat(failing.failures()).as("the second tick came before the backoff ended").isEqualTo(1);
+            assertThat(failing.failures())
+                    .as("the second tick came before the backoff ended")
+                    .isEqualTo(1);
             assertThat(failing.nextAttempt()).isAfter(Instant.now().minusSeconds(1));
             assertThat(new CursorStore(jdbc).all()).as("cursors stay put").isEqualTo(cursorsBefore);
             ComponentStatus row = status.check();
@@ -291,9 +328,13 @@ class IndexerIT {
             assertThat(row.problemKey()).isEqualTo("status.problem.indexer.jaeger");
             assertThat(row.nameKey()).isEqualTo("status.component.indexer.leader");
             assertThat(row.facts()).extracting(StatusFact::key).contains("status.indexer.failures");
-            assertThat(row.facts()).filteredOn(fact -> fact.key().equals("status.indexer.failures"))
-                    .singleElement().satisfies(fact -> assertThat(fact.args().getFirst()).isEqualTo(1));
-            assertThat(row.detail()).as("the error as raised, for whoever fixes it").isNotBlank();
+            assertThat(row.facts())
+                    .filteredOn(fact -> fact.key().equals("status.indexer.failures"))
+                    .singleElement()
+                    .satisfies(fact -> assertThat(fact.args().getFirst()).isEqualTo(1));
+            assertThat(row.detail())
+                    .as("the error as raised, for whoever fixes it")
+                    .isNotBlank();
 
             jaegerNow.set(TraceSource.jaeger(jaeger));
             indexUntilComplete(indexer, duringOutage);
@@ -301,7 +342,8 @@ class IndexerIT {
             assertThat(mismatches(duringOutage)).isEmpty();
             assertThat(indexer.state().snapshot().failure()).isNull();
             assertThat(status.check().up()).isTrue();
-            assertThat(status.check().facts()).extracting(StatusFact::key)
+            assertThat(status.check().facts())
+                    .extracting(StatusFact::key)
                     .contains("status.indexer.lastRun", "status.indexer.behind", "status.indexer.lastStats")
                     .doesNotContain("status.indexer.failures");
         }
@@ -322,17 +364,19 @@ class IndexerIT {
         assertThat(journeys.count(run.withLastStage("crm.publish"))).isEqualTo(planned(Outcome.LOST));
         assertThat(journeys.count(run.withCurrentStatus("MANUFACTURING_APPROVED")))
                 .isEqualTo(planned(Outcome.OK, Outcome.SLOW_PRICING, Outcome.MES_DOWN));
-        assertThat(journeys.count(run.withErrorsOnly(true)))
-                .isEqualTo(planned(Outcome.PRICING_ERROR, Outcome.POISON));
+        assertThat(journeys.count(run.withErrorsOnly(true))).isEqualTo(planned(Outcome.PRICING_ERROR, Outcome.POISON));
         assertThat(journeys.count(run.firstSeenBetween(everyOutcome.startedAt(), everyOutcome.finishedAt())))
                 .isEqualTo(everyOutcome.orders().size());
-        assertThat(journeys.count(run.firstSeenBetween(everyOutcome.finishedAt(), null))).isZero();
+        assertThat(journeys.count(run.firstSeenBetween(everyOutcome.finishedAt(), null)))
+                .isZero();
 
         List<JourneySummary> pages = new ArrayList<>();
         for (int offset = 0; offset < everyOutcome.orders().size(); offset += 8) {
             pages.addAll(journeys.search(run, offset, 8));
         }
-        assertThat(pages).extracting(JourneySummary::orderId).doesNotHaveDuplicates()
+        assertThat(pages)
+                .extracting(JourneySummary::orderId)
+                .doesNotHaveDuplicates()
                 .hasSize(everyOutcome.orders().size());
         assertThat(pages).extracting(JourneySummary::firstSeen).isSortedAccordingTo(Comparator.reverseOrder());
     }
@@ -342,14 +386,21 @@ class IndexerIT {
     void aLookupReturnsTheWholeJourneyWithErrorsStacktracesAndAttributes() {
         startCursorsAt(everyOutcome.startedAt());
         indexUntilComplete(indexer(TraceSource.jaeger(jaeger)), everyOutcome);
-        String failed = everyOutcome.orders().stream().filter(sent -> sent.order().outcome() == Outcome.PRICING_ERROR)
-                .findFirst().orElseThrow().order().orderId();
+        String failed = everyOutcome.orders().stream()
+                .filter(sent -> sent.order().outcome() == Outcome.PRICING_ERROR)
+                .findFirst()
+                .orElseThrow()
+                .order()
+                .orderId();
 
         OrderJourney journey = journeys.findByOrderId(" " + failed + " ").orElseThrow();
 
-        assertThat(journey.errors()).anySatisfy(error -> assertThat(error.stacktrace()).contains("\tat "));
+        assertThat(journey.errors())
+                .anySatisfy(error -> assertThat(error.stacktrace()).contains("\tat "));
         assertThat(journey.stage("mes.price").orElseThrow().attributes()).containsEntry("order.id", failed);
-        assertThat(journey.spans()).isNotEmpty().allSatisfy(span -> assertThat(span.orderId()).contains(failed));
+        assertThat(journey.spans())
+                .isNotEmpty()
+                .allSatisfy(span -> assertThat(span.orderId()).contains(failed));
         assertThat(journeys.findByOrderId("ORD-NOSUCH-000001")).isEmpty();
     }
 
@@ -357,8 +408,8 @@ class IndexerIT {
     void theReadSideNeedsASignedInUserAndBackfillsAnAdmin() {
         assertThatThrownBy(() -> journeys.count(JourneyFilter.all()))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken("support", "n/a", "ROLE_SUPPORT"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("support", "n/a", "ROLE_SUPPORT"));
         try {
             assertThatThrownBy(() -> admin.requestBackfill(Instant.now().minusSeconds(60), Instant.now()))
                     .isInstanceOf(AccessDeniedException.class);
@@ -374,7 +425,9 @@ class IndexerIT {
         Map<String, Instant> cursors = new CursorStore(jdbc).all();
         Indexer indexer = indexer(TraceSource.jaeger(jaeger));
         indexer.cycle().runOnce();
-        assertThat(journeyRows(everyOutcome)).as("cursors ahead of now: regular runs read nothing").isEmpty();
+        assertThat(journeyRows(everyOutcome))
+                .as("cursors ahead of now: regular runs read nothing")
+                .isEmpty();
 
         admin.requestBackfill(everyOutcome.startedAt().minusSeconds(1), Instant.now());
         indexUntilComplete(indexer, everyOutcome);
@@ -388,7 +441,8 @@ class IndexerIT {
     @Test
     void aConfiguredBackfillIsQueuedOnceNotAtEveryStart() {
         startCursorsAt(Instant.now());
-        IndexProperties.Backfill range = new IndexProperties.Backfill(everyOutcome.startedAt(), everyOutcome.finishedAt());
+        IndexProperties.Backfill range =
+                new IndexProperties.Backfill(everyOutcome.startedAt(), everyOutcome.finishedAt());
 
         indexer(TraceSource.jaeger(jaeger), range).cycle().runOnce();
         started.getLast().cycle().release();
@@ -405,32 +459,55 @@ class IndexerIT {
     }
 
     private Indexer indexer(TraceSource source, IndexProperties.Backfill backfill) {
-        IndexProperties withOwnLock = new IndexProperties(false, properties.interval(), properties.window(),
-                properties.overlap(), properties.lag(), properties.initialLookback(), properties.searchDepth(),
-                properties.maxBackoff(), properties.retentionDays(), properties.partitionsAhead(), lockKey, backfill);
-        Indexer indexer = Indexer.create(withOwnLock, source, jdbc, transactions, assembler,
-                () -> DriverManager.getConnection(dataSource.determineUrl(), dataSource.determineUsername(),
-                        dataSource.determinePassword()), Clock.systemUTC());
+        IndexProperties withOwnLock = new IndexProperties(
+                false,
+                properties.interval(),
+                properties.window(),
+                properties.overlap(),
+                properties.lag(),
+                properties.initialLookback(),
+                properties.searchDepth(),
+                properties.maxBackoff(),
+                properties.retentionDays(),
+                properties.partitionsAhead(),
+                lockKey,
+                backfill);
+        Indexer indexer = Indexer.create(
+                withOwnLock,
+                source,
+                jdbc,
+                transactions,
+                assembler,
+                () -> DriverManager.getConnection(
+                        dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword()),
+                Clock.systemUTC());
         started.add(indexer);
         return indexer;
     }
 
     private IndexerStatusCheck statusCheck(Indexer indexer) {
-        return new IndexerStatusCheck(indexer.state(), indexer.cursors(), indexer.services(), Duration.ofMinutes(5),
-                Clock.systemUTC());
+        return new IndexerStatusCheck(
+                indexer.state(), indexer.cursors(), indexer.services(), Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     /** The traces the run's stored journeys name: one per order, two where the MES consumer starts a new trace. */
     private int tracesOf(GroundTruth truth) {
-        Long traces = jdbc.queryForObject("SELECT sum(cardinality(trace_ids)) FROM order_journey WHERE order_id LIKE ?",
-                Long.class, "ORD-" + truth.runId() + "-%");
-        assertThat(traces).as("the run's journeys are stored").isNotNull().isGreaterThanOrEqualTo(truth.orders().size());
+        Long traces = jdbc.queryForObject(
+                "SELECT sum(cardinality(trace_ids)) FROM order_journey WHERE order_id LIKE ?",
+                Long.class,
+                "ORD-" + truth.runId() + "-%");
+        assertThat(traces)
+                .as("the run's journeys are stored")
+                .isNotNull()
+                .isGreaterThanOrEqualTo(truth.orders().size());
         return Math.toIntExact(traces);
     }
 
     private long planned(Outcome... outcomes) {
         List<Outcome> wanted = List.of(outcomes);
-        return everyOutcome.orders().stream().filter(sent -> wanted.contains(sent.order().outcome())).count();
+        return everyOutcome.orders().stream()
+                .filter(sent -> wanted.contains(sent.order().outcome()))
+                .count();
     }
 
     private void startCursorsAt(Instant readUntil) {
@@ -442,7 +519,9 @@ class IndexerIT {
     private void indexUntilComplete(Indexer indexer, GroundTruth truth) {
         await().atMost(INDEXING_LIMIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             indexer.cycle().runOnce();
-            assertThat(mismatches(truth)).as("orders not indexed as the ground truth says").isEmpty();
+            assertThat(mismatches(truth))
+                    .as("orders not indexed as the ground truth says")
+                    .isEmpty();
         });
     }
 
@@ -482,8 +561,11 @@ class IndexerIT {
 
     private static boolean expectedErrorMissing(Outcome outcome, OrderJourney journey) {
         return switch (outcome) {
-            case PRICING_ERROR -> journey.errors().stream().noneMatch(error -> error.kind() == JourneyError.Kind.EXCEPTION
-                    && "mes.price".equals(error.stageId()) && error.stacktrace() != null);
+            case PRICING_ERROR ->
+                journey.errors().stream()
+                        .noneMatch(error -> error.kind() == JourneyError.Kind.EXCEPTION
+                                && "mes.price".equals(error.stageId())
+                                && error.stacktrace() != null);
             case POISON -> !journey.deadLettered();
             default -> false;
         };
@@ -504,25 +586,26 @@ class IndexerIT {
             return JourneyOutcome.COMPLETED;
         }
         return outcome == Outcome.PRICING_ERROR || outcome == Outcome.POISON
-                ? JourneyOutcome.FAILED : JourneyOutcome.IN_PROGRESS;
+                ? JourneyOutcome.FAILED
+                : JourneyOutcome.IN_PROGRESS;
     }
 
     private void terminateLockHolder() {
         Integer terminated = jdbc.queryForObject("""
                 SELECT count(pg_terminate_backend(pid)) FROM pg_locks
-                WHERE locktype = 'advisory' AND classid = 0 AND objid = ? AND objsubid = 1 AND granted""",
-                Integer.class, lockKey);
+                WHERE locktype = 'advisory' AND classid = 0 AND objid = ? AND objsubid = 1 AND granted""", Integer.class, lockKey);
         assertThat(terminated).as("lock holders terminated").isEqualTo(1);
         // pg_terminate_backend only signals the backend: the lock is free once that process has exited
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
                 SELECT count(*) FROM pg_locks
-                WHERE locktype = 'advisory' AND classid = 0 AND objid = ? AND objsubid = 1 AND granted""",
-                Integer.class, lockKey) == 0);
+                WHERE locktype = 'advisory' AND classid = 0 AND objid = ? AND objsubid = 1 AND granted""", Integer.class, lockKey) == 0);
     }
 
     private List<Map<String, Object>> journeyRows(GroundTruth truth) {
-        return jdbc.queryForList("SELECT order_id, first_seen, last_seen, last_stage, outcome, has_error, "
-                + "trace_ids::text, journey::text, indexed_at FROM order_journey WHERE order_id LIKE ? "
-                + "ORDER BY order_id", "ORD-" + truth.runId() + "-%");
+        return jdbc.queryForList(
+                "SELECT order_id, first_seen, last_seen, last_stage, outcome, has_error, "
+                        + "trace_ids::text, journey::text, indexed_at FROM order_journey WHERE order_id LIKE ? "
+                        + "ORDER BY order_id",
+                "ORD-" + truth.runId() + "-%");
     }
 }

@@ -30,9 +30,15 @@ class JourneyJsonTest {
 
     @Test
     void aJourneyComesBackEqualWithStagesErrorsAndStacktraces() {
-        OrderJourney failed = assembler.assemble(JourneyFixtures.pricingFailed("ORD-2026-000003", start)).getFirst();
-        OrderJourney poisoned = assembler.assemble(JourneyFixtures.poisoned("ORD-2026-000004", start)).getFirst();
-        OrderJourney linked = assembler.assemble(JourneyFixtures.completedLinked("ORD-2026-000005", start)).getFirst();
+        OrderJourney failed = assembler
+                .assemble(JourneyFixtures.pricingFailed("ORD-2026-000003", start))
+                .getFirst();
+        OrderJourney poisoned = assembler
+                .assemble(JourneyFixtures.poisoned("ORD-2026-000004", start))
+                .getFirst();
+        OrderJourney linked = assembler
+                .assemble(JourneyFixtures.completedLinked("ORD-2026-000005", start))
+                .getFirst();
 
         assertThat(json.journey(json.write(failed))).isEqualTo(failed);
         assertThat(json.journey(json.write(poisoned))).isEqualTo(poisoned);
@@ -43,7 +49,9 @@ class JourneyJsonTest {
 
     @Test
     void theSpansOfAStoredJourneyReadBackOnTheirOwn() {
-        OrderJourney linked = assembler.assemble(JourneyFixtures.completedLinked("ORD-2026-000006", start)).getFirst();
+        OrderJourney linked = assembler
+                .assemble(JourneyFixtures.completedLinked("ORD-2026-000006", start))
+                .getFirst();
         String spansField = json.write(linked.spans());
 
         assertThat(json.spans(spansField)).isEqualTo(linked.spans());

@@ -38,15 +38,17 @@ class ReindexBrowserTest extends BrowserTestBase {
 
         assertThat(page.locator("#reindex-to")).containsText("The end must be after the start.");
         assertThat(page.locator("#reindex-from input").first()).hasValue(DATE.format(yesterday));
-        assertThat(page.locator("#reindex-requests vaadin-grid-cell-content",
-                new Page.LocatorOptions().setHasText("admin,"))).hasCount(0);
+        assertThat(page.locator(
+                        "#reindex-requests vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("admin,")))
+                .hasCount(0);
 
         enter(page, "#reindex-to", yesterday.withHour(11));
         page.locator("#reindex-queue").click();
 
         assertThat(page.locator("vaadin-notification-card")).containsText("Queued as request");
-        assertThat(page.locator("#reindex-requests vaadin-grid-cell-content",
-                new Page.LocatorOptions().setHasText("admin,"))).hasCount(1);
+        assertThat(page.locator(
+                        "#reindex-requests vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("admin,")))
+                .hasCount(1);
         screenshot(page, "reindex");
     }
 

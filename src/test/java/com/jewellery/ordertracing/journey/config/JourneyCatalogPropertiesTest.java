@@ -37,15 +37,21 @@ class JourneyCatalogPropertiesTest {
             "8 mes.approve mes status.change SPAN true");
 
     /** The SLAs application.yml ships with, per stage in order; the end-to-end SLA is 5 minutes. */
-    private static final List<Duration> SHIPPED_SLAS = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(5),
-            Duration.ofSeconds(30), Duration.ofSeconds(10));
+    private static final List<Duration> SHIPPED_SLAS = List.of(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10));
 
     @Test
     void theCatalogInApplicationYmlHasTheTraceContractsStagesAndTheShippedSlas() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
-        for (PropertySource<?> source : new YamlPropertySourceLoader().load("application",
-                new ClassPathResource("application.yml"))) {
+        for (PropertySource<?> source :
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
             environment.getPropertySources().addLast(source);
         }
 
@@ -78,7 +84,8 @@ class JourneyCatalogPropertiesTest {
     void servicesDefaultToThoseTheStagesName() {
         List<StageDefinition> stages = List.of(
                 StageDefinition.span("web.order", "web", "order.create", 1, Duration.ofSeconds(1)),
-                StageDefinition.span("erp.book", "erp", "order.book", 2, Duration.ofSeconds(3)).asTerminal());
+                StageDefinition.span("erp.book", "erp", "order.book", 2, Duration.ofSeconds(3))
+                        .asTerminal());
 
         StageCatalog catalog = new JourneyCatalogProperties(Set.of(), stages, Duration.ofMinutes(1)).catalog();
 
@@ -88,9 +95,17 @@ class JourneyCatalogPropertiesTest {
 
     @Test
     void aBrokenCatalogFailsWithEveryProblem() {
-        MapPropertySource source = new MapPropertySource("test", Map.of(
-                "portal.journey.stages[0].id", "a", "portal.journey.stages[0].service", "shop",
-                "portal.journey.stages[0].order", "1", "portal.journey.stages[0].sla", "1s"));
+        MapPropertySource source = new MapPropertySource(
+                "test",
+                Map.of(
+                        "portal.journey.stages[0].id",
+                        "a",
+                        "portal.journey.stages[0].service",
+                        "shop",
+                        "portal.journey.stages[0].order",
+                        "1",
+                        "portal.journey.stages[0].sla",
+                        "1s"));
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(source);
 
@@ -102,6 +117,7 @@ class JourneyCatalogPropertiesTest {
 
     private static JourneyCatalogProperties bind(StandardEnvironment environment) {
         return new Binder(ConfigurationPropertySources.get(environment))
-                .bind("portal.journey", JourneyCatalogProperties.class).get();
+                .bind("portal.journey", JourneyCatalogProperties.class)
+                .get();
     }
 }

@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class ContinuityRulesTest {
 
-    private static final Set<String> WHOLE = Set.of("shop.create", "shop.send", "crm.process", "crm.publish",
-            "rabbitmq.queue", "mes.consume", "mes.price", "mes.approve");
+    private static final Set<String> WHOLE = Set.of(
+            "shop.create",
+            "shop.send",
+            "crm.process",
+            "crm.publish",
+            "rabbitmq.queue",
+            "mes.consume",
+            "mes.price",
+            "mes.approve");
     private static final Set<String> SHOP_AND_CRM = Set.of("shop.create", "shop.send", "crm.process", "crm.publish");
     private static final Set<String> MES_ONLY = Set.of("mes.consume", "mes.price", "mes.approve");
 
@@ -21,10 +28,11 @@ class ContinuityRulesTest {
 
     @Test
     void theFlowHasTwoHopsShopToCrmAndCrmToMesAcrossTheQueue() {
-        assertThat(Hop.of(StageCatalog.defaults())).extracting(hop -> hop.upstreamStage() + ">" + hop.downstreamStage())
+        assertThat(Hop.of(StageCatalog.defaults()))
+                .extracting(hop -> hop.upstreamStage() + ">" + hop.downstreamStage())
                 .containsExactly("shop.send>crm.process", "crm.publish>mes.consume");
-        assertThat(Hop.of(StageCatalog.defaults()).get(1).later()).containsExactly("mes.consume", "mes.price",
-                "mes.approve");
+        assertThat(Hop.of(StageCatalog.defaults()).get(1).later())
+                .containsExactly("mes.consume", "mes.price", "mes.approve");
     }
 
     @Test

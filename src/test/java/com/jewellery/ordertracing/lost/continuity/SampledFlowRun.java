@@ -39,10 +39,13 @@ abstract class SampledFlowRun {
 
     @Autowired
     ContinuityMonitor continuity;
+
     @Autowired
     ProblemDetector detector;
+
     @Autowired
     LostOrderQueries queries;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -58,7 +61,9 @@ abstract class SampledFlowRun {
         long sampled = truth.orders().stream().filter(SentOrder::sampled).count();
         assertThat(sampled).as("about 10 % sampled at the shop").isBetween(15L, 80L);
         AtomicLong previous = new AtomicLong(-1);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).during(Duration.ofSeconds(3))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .during(Duration.ofSeconds(3))
                 .until(() -> {
                     long indexed = indexedOrders();
                     return indexed >= sampled && indexed == previous.getAndSet(indexed);
@@ -69,39 +74,55 @@ abstract class SampledFlowRun {
 
     /** The list past the queue wait's SLA (60 s) plus grace: every stopped order is late by the SLAs alone. */
     List<OrderProblem> listedOnceEveryStoppedOrderIsLate() {
-        Instant at = truth.finishedAt().plus(Duration.ofSeconds(60)).plus(detector.rules().grace()).plusSeconds(5);
+        Instant at = truth.finishedAt()
+                .plus(Duration.ofSeconds(60))
+                .plus(detector.rules().grace())
+                .plusSeconds(5);
         return queries.page(detector.deadlinesAt(at), run, ProblemSort.LONGEST_STUCK_FIRST, 0, 1000);
     }
 
     /** Listed stuck or lost orders that really did not complete, of all listed stuck or lost: must be all. */
     void assertEveryStuckOrLostOrderIsReallyUnfinishedAndEverySampledStuckOneIsListed(List<OrderProblem> listed) {
         Map<String, Outcome> outcomeOf = truth.orders().stream()
-                .collect(Collectors.toMap(sent -> sent.order().orderId(), sent -> sent.order().outcome()));
+                .collect(Collectors.toMap(
+                        sent -> sent.order().orderId(), sent -> sent.order().outcome()));
         List<OrderProblem> stuckOrLost = listed.stream()
                 .filter(problem -> problem.reason() == ProblemReason.STUCK || problem.reason() == ProblemReason.LOST)
                 .toList();
-        long right = stuckOrLost.stream().filter(problem -> !outcomeOf.get(problem.order().orderId()).completes())
+        long right = stuckOrLost.stream()
+                .filter(problem -> !outcomeOf.get(problem.order().orderId()).completes())
                 .count();
         Set<String> sampledStuck = truth.orders().stream()
                 .filter(sent -> sent.sampled() && sent.order().outcome() == Outcome.STUCK)
-                .map(sent -> sent.order().orderId()).collect(Collectors.toSet());
-        System.out.printf("[continuity, %s] stuck or lost listed: %d, of them really unfinished: %d; unconfirmed: %d;"
-                        + " sampled stuck orders: %d%n", sampling().key(), stuckOrLost.size(), right,
-                listed.stream().filter(problem -> problem.reason() == ProblemReason.UNCONFIRMED).count(),
+                .map(sent -> sent.order().orderId())
+                .collect(Collectors.toSet());
+        System.out.printf(
+                "[continuity, %s] stuck or lost listed: %d, of them really unfinished: %d; unconfirmed: %d;"
+                        + " sampled stuck orders: %d%n",
+                sampling().key(),
+                stuckOrLost.size(),
+                right,
+                listed.stream()
+                        .filter(problem -> problem.reason() == ProblemReason.UNCONFIRMED)
+                        .count(),
                 sampledStuck.size());
         assertThat(right).as("precision 100 %").isEqualTo(stuckOrLost.size());
-        assertThat(stuckOrLost).extracting(problem -> problem.order().orderId()).as("recall of sampled stuck orders")
+        assertThat(stuckOrLost)
+                .extracting(problem -> problem.order().orderId())
+                .as("recall of sampled stuck orders")
                 .containsAll(sampledStuck);
     }
 
     static HopContinuity hop(TraceContinuity measured, String upstreamStage) {
-        return measured.hops().stream().filter(hop -> hop.hop().upstreamStage().equals(upstreamStage)).findFirst()
+        return measured.hops().stream()
+                .filter(hop -> hop.hop().upstreamStage().equals(upstreamStage))
+                .findFirst()
                 .orElseThrow();
     }
 
     private long indexedOrders() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM order_journey WHERE order_id LIKE ?", Long.class,
-                run.orderIdPrefix() + "%");
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM order_journey WHERE order_id LIKE ?", Long.class, run.orderIdPrefix() + "%");
         return count == null ? 0 : count;
     }
 }

@@ -18,18 +18,20 @@ import org.springframework.test.context.TestPropertySource;
  * whole hop keep their reason, and nothing unconfirmed counts for the alerts.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "server.port=0",
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=continuity_it",
-        "spring.flyway.schemas=continuity_it",
-        "portal.index.enabled=true",
-        "portal.index.interval=500ms",
-        "portal.index.lag=0s",
-        "portal.index.overlap=10s",
-        "portal.index.initial-lookback=1s",
-        "portal.index.lock-key=727506",
-        "portal.lost.continuity.min-orders=5",
-        "portal.lost.continuity.refresh=0s"})
+@TestPropertySource(
+        properties = {
+            "server.port=0",
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/portal_test?currentSchema=continuity_it",
+            "spring.flyway.schemas=continuity_it",
+            "portal.index.enabled=true",
+            "portal.index.interval=500ms",
+            "portal.index.lag=0s",
+            "portal.index.overlap=10s",
+            "portal.index.initial-lookback=1s",
+            "portal.index.lock-key=727506",
+            "portal.lost.continuity.min-orders=5",
+            "portal.lost.continuity.refresh=0s"
+        })
 class TraceContinuityIT extends SampledFlowRun {
 
     @Override
@@ -42,8 +44,9 @@ class TraceContinuityIT extends SampledFlowRun {
         TraceContinuity measured = continuity.current();
 
         HopContinuity toMes = hop(measured, "crm.publish");
-        System.out.printf("[continuity] crm -> mes: %d crossed, %d seen only in MES, share %.2f%n", toMes.crossed(),
-                toMes.downstreamOnly(), toMes.share());
+        System.out.printf(
+                "[continuity] crm -> mes: %d crossed, %d seen only in MES, share %.2f%n",
+                toMes.crossed(), toMes.downstreamOnly(), toMes.share());
         assertThat(toMes.broken()).isTrue();
         assertThat(toMes.hop().downstreamService()).isEqualTo("mes");
         assertThat(toMes.share()).isLessThan(0.5);
@@ -56,15 +59,18 @@ class TraceContinuityIT extends SampledFlowRun {
     void ordersStoppedBeforeTheBrokenHopAreNotConfirmedAndTheRestKeepTheirReason() {
         List<OrderProblem> listed = listedOnceEveryStoppedOrderIsLate();
 
-        assertThat(listed).filteredOn(problem -> "crm.publish".equals(problem.order().lastStage()))
-                .isNotEmpty().allSatisfy(problem -> assertThat(problem.reason()).isEqualTo(ProblemReason.UNCONFIRMED));
+        assertThat(listed)
+                .filteredOn(problem -> "crm.publish".equals(problem.order().lastStage()))
+                .isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem.reason()).isEqualTo(ProblemReason.UNCONFIRMED));
         assertEveryStuckOrLostOrderIsReallyUnfinishedAndEverySampledStuckOneIsListed(listed);
     }
 
     @Test
     void anUnconfirmedOrderIsNoStuckCountForTheAlerts() {
-        assertThat(queries.countByStageAndReason(detector.deadlinesAt(truth.finishedAt().plus(Duration.ofMinutes(10))),
-                run.withStage("crm.publish")))
+        assertThat(queries.countByStageAndReason(
+                        detector.deadlinesAt(truth.finishedAt().plus(Duration.ofMinutes(10))),
+                        run.withStage("crm.publish")))
                 .isNotEmpty()
                 .allSatisfy(count -> assertThat(count.reason()).isEqualTo(ProblemReason.UNCONFIRMED));
     }

@@ -34,10 +34,16 @@ class LostOrdersBrowserTest extends BrowserTestBase {
 
     @BeforeEach
     void insertOrders() {
-        rows = new JourneyRows(jdbc, "ORD-BT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
+        rows = new JourneyRows(
+                jdbc, "ORD-BT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
         Instant now = Instant.now();
-        rows.insert(rows.open("STUCK", now.minus(Duration.ofMinutes(3)), "crm.process", now.minus(Duration.ofMinutes(2))));
-        rows.insert(rows.failed("FAILED", now.minus(Duration.ofMinutes(1)), "mes.price", now.minusSeconds(30),
+        rows.insert(
+                rows.open("STUCK", now.minus(Duration.ofMinutes(3)), "crm.process", now.minus(Duration.ofMinutes(2))));
+        rows.insert(rows.failed(
+                "FAILED",
+                now.minus(Duration.ofMinutes(1)),
+                "mes.price",
+                now.minusSeconds(30),
                 "Pricing failed: no rate for \"GOLD_750\", retry later"));
         rows.insert(rows.open("MOVING", now.minusSeconds(5), "crm.process", now.minusSeconds(1)));
     }
@@ -54,43 +60,58 @@ class LostOrdersBrowserTest extends BrowserTestBase {
 
         page.locator("#lost-filter-order input").fill(rows.id(""));
         // the grid keeps recycled cells hidden after a refresh: only visible ones count
-        Locator cells = page.locator("#lost-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setVisible(true));
-        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("STUCK")))).hasCount(1);
-        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("FAILED")))).hasCount(1);
-        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("MOVING")))).hasCount(0);
-        assertThat(cells.filter(new Locator.FilterOptions().setHasText("mes.price: Pricing failed"))).hasCount(1);
+        Locator cells = page.locator("#lost-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("STUCK"))))
+                .hasCount(1);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("FAILED"))))
+                .hasCount(1);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("MOVING"))))
+                .hasCount(0);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText("mes.price: Pricing failed")))
+                .hasCount(1);
         screenshot(page, "lost-orders-support");
 
         page.locator("#lost-filter-reason").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Failed")).click();
-        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("STUCK")))).hasCount(0);
-        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("FAILED")))).hasCount(1);
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Failed"))
+                .click();
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("STUCK"))))
+                .hasCount(0);
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("FAILED"))))
+                .hasCount(1);
 
-        Download download = page.waitForDownload(() -> page.locator("#lost-export").click());
+        Download download =
+                page.waitForDownload(() -> page.locator("#lost-export").click());
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertThat(download.suggestedFilename()).startsWith("lost-orders-").endsWith(".csv");
         assertThat(csv.lines().toList()).hasSize(2);
-        assertThat(csv).startsWith("\uFEFForder_id,last_stage,reason,")
+        assertThat(csv)
+                .startsWith("\uFEFForder_id,last_stage,reason,")
                 .contains(rows.id("FAILED") + ",mes.price,FAILED,")
                 .contains("\"mes.price: Pricing failed: no rate for \"\"GOLD_750\"\", retry later\"")
                 .doesNotContain(rows.id("STUCK"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "en-US|Not confirmed|Traces do not continue from crm to mes",
-            "ru-RU|Не подтверждён|Трассы не продолжаются из crm в mes"})
-    void ordersBeforeAHopThatLosesTracesAreNotConfirmedAndThePageSaysWhy(String locale, String reason,
-                                                                          String explanation) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en-US|Not confirmed|Traces do not continue from crm to mes",
+                "ru-RU|Не подтверждён|Трассы не продолжаются из crm в mes"
+            })
+    void ordersBeforeAHopThatLosesTracesAreNotConfirmedAndThePageSaysWhy(
+            String locale, String reason, String explanation) {
         // MES traces that no CRM trace continues, as when MES samples its own new traces: a broken hop
-        JourneyRows unlinked = new JourneyRows(jdbc, "ORD-BU" + UUID.randomUUID().toString().substring(0, 6)
-                .toUpperCase() + "-");
+        JourneyRows unlinked = new JourneyRows(
+                jdbc, "ORD-BU" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-");
         Instant now = Instant.now();
         for (int i = 0; i < 400; i++) {
-            unlinked.insert(unlinked.completed("M" + i, now.minusSeconds(300), now.minusSeconds(290)),
+            unlinked.insert(
+                    unlinked.completed("M" + i, now.minusSeconds(300), now.minusSeconds(290)),
                     List.of("mes.consume", "mes.price", "mes.approve"));
         }
-        rows.insert(rows.open("BEFOREHOP", now.minusSeconds(200), "crm.publish", now.minusSeconds(150)),
+        rows.insert(
+                rows.open("BEFOREHOP", now.minusSeconds(200), "crm.publish", now.minusSeconds(150)),
                 List.of("shop.create", "shop.send", "crm.process", "crm.publish"));
         try {
             Page page = signInAs("support", "/lost", locale);
@@ -98,8 +119,11 @@ class LostOrdersBrowserTest extends BrowserTestBase {
 
             Locator cells = page.locator("#lost-grid vaadin-grid-cell-content")
                     .filter(new Locator.FilterOptions().setVisible(true));
-            assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("BEFOREHOP")))).hasCount(1);
-            assertThat(cells.filter(new Locator.FilterOptions().setHasText(reason)).first()).isVisible();
+            assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("BEFOREHOP"))))
+                    .hasCount(1);
+            assertThat(cells.filter(new Locator.FilterOptions().setHasText(reason))
+                            .first())
+                    .isVisible();
             assertThat(page.locator("#lost-coverage .continuity-broken")).containsText(explanation);
             screenshot(page, "lost-orders-unconfirmed-" + locale);
         } finally {
@@ -110,15 +134,26 @@ class LostOrdersBrowserTest extends BrowserTestBase {
     @Test
     void clickingAnOrderOpensItsJourney() throws Exception {
         // a real failed order from the flow, indexed from Jaeger: the journey page has a whole journey to show
-        String failed = GeneratedOrders.play(1, "pricing_error=1", 10, 77).orders().getFirst().order().orderId();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM order_journey WHERE order_id = ? AND outcome = 'FAILED'", Long.class, failed) == 1);
+        String failed = GeneratedOrders.play(1, "pricing_error=1", 10, 77)
+                .orders()
+                .getFirst()
+                .order()
+                .orderId();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM order_journey WHERE order_id = ? AND outcome = 'FAILED'",
+                                Long.class,
+                                failed)
+                        == 1);
         Page page = signInAs("developer", "/lost");
         page.locator("#lost-filter-order input").fill(failed);
 
         // the id cell itself, not the error text that mentions the id
-        page.locator("#lost-grid vaadin-grid-cell-content", new Page.LocatorOptions()
-                .setHasText(java.util.regex.Pattern.compile("^" + failed + "$"))).click();
+        page.locator(
+                        "#lost-grid vaadin-grid-cell-content",
+                        new Page.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^" + failed + "$")))
+                .click();
 
         page.waitForURL("**/orders/" + failed);
         assertThat(page.locator("#order-result h3")).containsText(failed);

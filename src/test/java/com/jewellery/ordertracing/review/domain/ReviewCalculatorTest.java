@@ -29,13 +29,19 @@ class ReviewCalculatorTest {
     private static final IsoWeek WEEK = IsoWeek.parse("2026-W48").orElseThrow();
     private static final Instant AFTER = WEEK.end(MOSCOW).plus(Duration.ofHours(9));
     private static final List<String> STAGES = List.of("pricing", "mes", "end_to_end");
-    private static final Map<String, Duration> SLAS = Map.of("pricing", Duration.ofMillis(200), "mes",
-            Duration.ofSeconds(1), "end_to_end", Duration.ofSeconds(5));
+    private static final Map<String, Duration> SLAS = Map.of(
+            "pricing", Duration.ofMillis(200), "mes", Duration.ofSeconds(1), "end_to_end", Duration.ofSeconds(5));
 
     @Test
     void ordersAndTheirRatesComeFromTheOutcomesAndTheLostList() {
-        ReviewFigures.Orders orders = ReviewCalculator.figures(inputs(Map.of("COMPLETED", 90L, "FAILED", 6L,
-                "IN_PROGRESS", 4L), 3, 1, weeks(6), List.of(), List.of())).orders();
+        ReviewFigures.Orders orders = ReviewCalculator.figures(inputs(
+                        Map.of("COMPLETED", 90L, "FAILED", 6L, "IN_PROGRESS", 4L),
+                        3,
+                        1,
+                        weeks(6),
+                        List.of(),
+                        List.of()))
+                .orders();
         assertThat(orders.entered()).isEqualTo(100);
         assertThat(orders.completed()).isEqualTo(90);
         assertThat(orders.failedRate()).isEqualTo(0.06);
@@ -47,8 +53,8 @@ class ReviewCalculatorTest {
     void stagePercentilesSlaAndWeekOverWeekChangesFromTheWeeksHistograms() {
         // pricing: this week 100 orders of 100 ms .. 10 s by 100 ms; last week every duration half as long
         List<ReviewInputs.WeekHistograms> weeks = weeks(4);
-        ReviewFigures figures = ReviewCalculator.figures(inputs(Map.of("COMPLETED", 100L), 0, 0, weeks, List.of(),
-                List.of()));
+        ReviewFigures figures =
+                ReviewCalculator.figures(inputs(Map.of("COMPLETED", 100L), 0, 0, weeks, List.of(), List.of()));
         StageRow pricing = figures.stages().getFirst();
         assertThat(pricing.stageId()).isEqualTo("pricing");
         assertThat(pricing.orders()).isEqualTo(100);
@@ -58,7 +64,8 @@ class ReviewCalculatorTest {
         assertThat(pricing.slaCompliance()).isEqualTo(0.02); // 100 ms and 200 ms
         assertThat(pricing.p95Change()).isCloseTo(1.0, within(0.03)); // twice last week's
         assertThat(pricing.slaChange()).isCloseTo(0.02 - 0.04, within(1e-9));
-        assertThat(pricing.trend()).extracting(ReviewFigures.TrendPoint::week)
+        assertThat(pricing.trend())
+                .extracting(ReviewFigures.TrendPoint::week)
                 .containsExactly("2026-W45", "2026-W46", "2026-W47", "2026-W48");
         assertThat(figures.stages().get(1).p95Ms()).isNull(); // mes had nothing
         assertThat(figures.stages().get(1).p95Change()).isNull();
@@ -66,18 +73,24 @@ class ReviewCalculatorTest {
 
     @Test
     void theSlowestStagesAreTheFurthestOverTheirSla() {
-        List<StageRow> rows = List.of(row("a", 300, 100), row("b", 90, 100), row("c", 2_000, 1_000),
-                row("d", null, 100), row("e", 50, 1_000));
+        List<StageRow> rows = List.of(
+                row("a", 300, 100),
+                row("b", 90, 100),
+                row("c", 2_000, 1_000),
+                row("d", null, 100),
+                row("e", 50, 1_000));
         assertThat(ReviewCalculator.slowest(rows)).containsExactly("a", "c", "b");
     }
 
     @Test
     void topFailuresByOrdersWithTheirIncidents() {
         List<FailureRow> failures = new ArrayList<>();
-        IntStream.range(0, 12).forEach(i -> failures.add(new FailureRow("v1:" + i, "pricing", "no quote " + i, i,
-                i == 11 ? List.of("INC-7") : List.of())));
-        List<FailureRow> top = ReviewCalculator.figures(inputs(Map.of("FAILED", 66L), 0, 0, weeks(1), failures,
-                List.of())).failures();
+        IntStream.range(0, 12)
+                .forEach(i -> failures.add(new FailureRow(
+                        "v1:" + i, "pricing", "no quote " + i, i, i == 11 ? List.of("INC-7") : List.of())));
+        List<FailureRow> top = ReviewCalculator.figures(
+                        inputs(Map.of("FAILED", 66L), 0, 0, weeks(1), failures, List.of()))
+                .failures();
         assertThat(top).hasSize(ReviewCalculator.TOP_FAILURES);
         assertThat(top.getFirst().orders()).isEqualTo(11);
         assertThat(top.getFirst().incidents()).containsExactly("INC-7");
@@ -92,57 +105,101 @@ class ReviewCalculatorTest {
                 times("INC-2", created, Duration.ofMinutes(15), null),
                 times("INC-3", created, Duration.ofMinutes(30), Duration.ofHours(6)),
                 times("INC-4", created, null, null));
-        ReviewFigures.Incidents figures = ReviewCalculator.figures(inputs(Map.of("COMPLETED", 1L), 0, 0, weeks(1),
-                List.of(), incidents)).incidents();
+        ReviewFigures.Incidents figures = ReviewCalculator.figures(
+                        inputs(Map.of("COMPLETED", 1L), 0, 0, weeks(1), List.of(), incidents))
+                .incidents();
         assertThat(figures.opened()).isEqualTo(4);
         assertThat(figures.resolved()).isEqualTo(2);
         assertThat(figures.medianAcknowledgeSeconds()).isEqualTo(15 * 60);
         assertThat(figures.medianResolveSeconds()).isEqualTo(2 * 3600);
-        assertThat(figures.rows()).extracting(ReviewFigures.IncidentRow::acknowledgeSeconds)
+        assertThat(figures.rows())
+                .extracting(ReviewFigures.IncidentRow::acknowledgeSeconds)
                 .containsExactly(300L, 900L, 1800L, null);
     }
 
     @Test
     void aWeekWithoutOrdersSaysSo() {
-        ReviewFigures figures = ReviewCalculator.figures(inputs(Map.of(), 0, 0, List.of(new ReviewInputs.WeekHistograms(
-                WEEK, Map.of())), List.of(), List.of()));
+        ReviewFigures figures = ReviewCalculator.figures(
+                inputs(Map.of(), 0, 0, List.of(new ReviewInputs.WeekHistograms(WEEK, Map.of())), List.of(), List.of()));
         assertThat(figures.hasData()).isFalse();
-        assertThat(figures.dataQuality()).extracting(ReviewFigures.Quality::issue).containsExactly(QualityIssue.NO_ORDERS);
+        assertThat(figures.dataQuality())
+                .extracting(ReviewFigures.Quality::issue)
+                .containsExactly(QualityIssue.NO_ORDERS);
         assertThat(figures.orders().completedRate()).isNull();
     }
 
     @Test
     void ordersWithoutMeasurementsAndHoursWithoutDataArePartial() {
-        ReviewInputs noMeasurements = inputs(Map.of("COMPLETED", 5L), 0, 0,
-                List.of(new ReviewInputs.WeekHistograms(WEEK, Map.of())), List.of(), List.of());
-        assertThat(ReviewCalculator.figures(noMeasurements).dataQuality()).extracting(ReviewFigures.Quality::issue)
+        ReviewInputs noMeasurements = inputs(
+                Map.of("COMPLETED", 5L),
+                0,
+                0,
+                List.of(new ReviewInputs.WeekHistograms(WEEK, Map.of())),
+                List.of(),
+                List.of());
+        assertThat(ReviewCalculator.figures(noMeasurements).dataQuality())
+                .extracting(ReviewFigures.Quality::issue)
                 .containsExactly(QualityIssue.NO_MEASUREMENTS);
 
         Resolution hours = Resolution.fitting(WEEK.start(MOSCOW), WEEK.end(MOSCOW));
         Map<Instant, Histogram> byHour = new HashMap<>();
         hours.bucketStarts().stream().skip(10).forEach(start -> byHour.put(start, histogramOf(1_000)));
         List<StageSeries> hourly = List.of(StageSeries.of("pricing", hours, byHour));
-        ReviewInputs partial = new ReviewInputs(WEEK, MOSCOW, AFTER, Map.of("COMPLETED", 5L), 0, 0, STAGES, SLAS,
-                weeks(1), hourly, List.of(), List.of(), 0.1, 2);
-        assertThat(ReviewCalculator.figures(partial).dataQuality()).extracting(ReviewFigures.Quality::issue,
-                ReviewFigures.Quality::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(QualityIssue.HOURS_WITHOUT_DATA, 10.0),
-                org.assertj.core.groups.Tuple.tuple(QualityIssue.RATIO_SAMPLING, 0.1),
-                org.assertj.core.groups.Tuple.tuple(QualityIssue.BROKEN_HOPS, 2.0));
+        ReviewInputs partial = new ReviewInputs(
+                WEEK,
+                MOSCOW,
+                AFTER,
+                Map.of("COMPLETED", 5L),
+                0,
+                0,
+                STAGES,
+                SLAS,
+                weeks(1),
+                hourly,
+                List.of(),
+                List.of(),
+                0.1,
+                2);
+        assertThat(ReviewCalculator.figures(partial).dataQuality())
+                .extracting(ReviewFigures.Quality::issue, ReviewFigures.Quality::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(QualityIssue.HOURS_WITHOUT_DATA, 10.0),
+                        org.assertj.core.groups.Tuple.tuple(QualityIssue.RATIO_SAMPLING, 0.1),
+                        org.assertj.core.groups.Tuple.tuple(QualityIssue.BROKEN_HOPS, 2.0));
     }
 
     @Test
     void aReviewBeforeTheWeekEndsSaysSo() {
-        ReviewInputs early = new ReviewInputs(WEEK, MOSCOW, WEEK.end(MOSCOW).minusSeconds(1), Map.of("COMPLETED", 5L),
-                0, 0, STAGES, SLAS, weeks(1), List.of(), List.of(), List.of(), null, 0);
-        assertThat(ReviewCalculator.figures(early).dataQuality()).extracting(ReviewFigures.Quality::issue)
+        ReviewInputs early = new ReviewInputs(
+                WEEK,
+                MOSCOW,
+                WEEK.end(MOSCOW).minusSeconds(1),
+                Map.of("COMPLETED", 5L),
+                0,
+                0,
+                STAGES,
+                SLAS,
+                weeks(1),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                0);
+        assertThat(ReviewCalculator.figures(early).dataQuality())
+                .extracting(ReviewFigures.Quality::issue)
                 .containsExactly(QualityIssue.WEEK_NOT_OVER);
     }
 
-    private static ReviewInputs inputs(Map<String, Long> outcomes, long lost, long stuck,
-            List<ReviewInputs.WeekHistograms> weeks, List<FailureRow> failures, List<IncidentTimes> incidents) {
-        return new ReviewInputs(WEEK, MOSCOW, AFTER, outcomes, lost, stuck, STAGES, SLAS, weeks, List.of(), failures,
-                incidents, null, 0);
+    private static ReviewInputs inputs(
+            Map<String, Long> outcomes,
+            long lost,
+            long stuck,
+            List<ReviewInputs.WeekHistograms> weeks,
+            List<FailureRow> failures,
+            List<IncidentTimes> incidents) {
+        return new ReviewInputs(
+                WEEK, MOSCOW, AFTER, outcomes, lost, stuck, STAGES, SLAS, weeks, List.of(), failures, incidents, null,
+                0);
     }
 
     /** {@code count} weeks ending with WEEK; in week i (oldest 0) pricing takes (i+1)/count of this week's times. */
@@ -157,7 +214,8 @@ class ReviewCalculatorTest {
                 long micros = k * stepMicros;
                 pricing.add(LogBuckets.bucketOf(micros), 1, 0, micros <= 200_000 ? 1 : 0);
             }
-            weeks.add(new ReviewInputs.WeekHistograms(week, Map.of("pricing", pricing, "end_to_end", histogramOf(2_000_000))));
+            weeks.add(new ReviewInputs.WeekHistograms(
+                    week, Map.of("pricing", pricing, "end_to_end", histogramOf(2_000_000))));
         }
         return weeks;
     }
@@ -169,13 +227,20 @@ class ReviewCalculatorTest {
     }
 
     private static StageRow row(String id, Integer p95, double sla) {
-        return new StageRow(id, 1, null, p95 == null ? null : p95.doubleValue(), null, sla, null, null, null, null,
-                List.of());
+        return new StageRow(
+                id, 1, null, p95 == null ? null : p95.doubleValue(), null, sla, null, null, null, null, List.of());
     }
 
     private static IncidentTimes times(String key, Instant created, Duration ack, Duration resolve) {
-        return new IncidentTimes(key, Severity.HIGH, resolve == null ? IncidentStatus.INVESTIGATING
-                : IncidentStatus.RESOLVED, created, ack == null ? null : created.plus(ack), null,
-                resolve == null ? null : created.plus(resolve), 0, 3);
+        return new IncidentTimes(
+                key,
+                Severity.HIGH,
+                resolve == null ? IncidentStatus.INVESTIGATING : IncidentStatus.RESOLVED,
+                created,
+                ack == null ? null : created.plus(ack),
+                null,
+                resolve == null ? null : created.plus(resolve),
+                0,
+                3);
     }
 }

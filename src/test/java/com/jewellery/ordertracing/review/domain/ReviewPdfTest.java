@@ -24,33 +24,67 @@ class ReviewPdfTest {
 
     static final Path FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
-    private static final ReviewFigures FIGURES = new ReviewFigures("2026-W48", "Europe/Moscow",
-            Instant.parse("2026-11-22T21:00:00Z"), Instant.parse("2026-11-29T21:00:00Z"),
+    private static final ReviewFigures FIGURES = new ReviewFigures(
+            "2026-W48",
+            "Europe/Moscow",
+            Instant.parse("2026-11-22T21:00:00Z"),
+            Instant.parse("2026-11-29T21:00:00Z"),
             new ReviewFigures.Orders(1234, 1200, 20, 9, 5, 1200 / 1234.0, 20 / 1234.0, 9 / 1234.0, 5 / 1234.0),
-            List.of(new ReviewFigures.StageRow("mes.price", 1200, 150.0, 812.5, 990.0, 1000.0, 0.97, 0.01, 0.25, -0.02,
-                    List.of(new ReviewFigures.TrendPoint("2026-W47", 1100, 650.0, 0.99),
+            List.of(new ReviewFigures.StageRow(
+                    "mes.price",
+                    1200,
+                    150.0,
+                    812.5,
+                    990.0,
+                    1000.0,
+                    0.97,
+                    0.01,
+                    0.25,
+                    -0.02,
+                    List.of(
+                            new ReviewFigures.TrendPoint("2026-W47", 1100, 650.0, 0.99),
                             new ReviewFigures.TrendPoint("2026-W48", 1200, 812.5, 0.97)))),
             List.of("mes.price"),
-            List.of(new ReviewFigures.FailureRow("v1:ab", "mes.price", "no price quote for metal <*> & co", 17,
-                    List.of("INC-42"))),
-            new ReviewFigures.Incidents(1, 1, 600L, 7200L, List.of(new ReviewFigures.IncidentRow("INC-42", "HIGH",
-                    "RESOLVED", 600L, 7200L, 17))),
+            List.of(new ReviewFigures.FailureRow(
+                    "v1:ab", "mes.price", "no price quote for metal <*> & co", 17, List.of("INC-42"))),
+            new ReviewFigures.Incidents(
+                    1,
+                    1,
+                    600L,
+                    7200L,
+                    List.of(new ReviewFigures.IncidentRow("INC-42", "HIGH", "RESOLVED", 600L, 7200L, 17))),
             List.of(new ReviewFigures.Quality(ReviewFigures.QualityIssue.HOURS_WITHOUT_DATA, 3)));
 
     @Test
     void theRussianPdfHoldsTheFiguresAndTheCommentary() throws IOException {
         String text = text(pdf(Map.of("STAGES", "Расчёт цены замедлился после релиза")));
-        assertThat(text).contains("Еженедельный аналитический обзор", "Неделя 2026-W48", "Поступило", "1234",
-                "1200 (97.24 %)", "Застряло", "Этапы", "812.5 ms", "(+25.0", "97.00 % (-2.00 pp)",
-                "Расчёт цены замедлился после релиза", "Основные ошибки", "no price quote for metal <*> & co",
-                "INC-42", "часов недели без единого замера этапа: 3", "Время до решения", "120 min");
+        assertThat(text)
+                .contains(
+                        "Еженедельный аналитический обзор",
+                        "Неделя 2026-W48",
+                        "Поступило",
+                        "1234",
+                        "1200 (97.24 %)",
+                        "Застряло",
+                        "Этапы",
+                        "812.5 ms",
+                        "(+25.0",
+                        "97.00 % (-2.00 pp)",
+                        "Расчёт цены замедлился после релиза",
+                        "Основные ошибки",
+                        "no price quote for metal <*> & co",
+                        "INC-42",
+                        "часов недели без единого замера этапа: 3",
+                        "Время до решения",
+                        "120 min");
     }
 
     /** The issue's target is under 5 s per PDF; the first render loads the font and the renderer. */
     @Test
     void aPdfTakesUnderFiveSeconds() {
         long first = timed();
-        long warm = java.util.stream.LongStream.range(0, 5).map(i -> timed()).max().orElseThrow();
+        long warm =
+                java.util.stream.LongStream.range(0, 5).map(i -> timed()).max().orElseThrow();
         System.out.printf("review PDF: first %d ms, slowest of 5 warm %d ms%n", first, warm);
         assertThat(first).isLessThan(5_000);
         assertThat(warm).isLessThan(5_000);
@@ -64,8 +98,9 @@ class ReviewPdfTest {
 
     @Test
     void aMissingFontIsAClearError() {
-        assertThatThrownBy(() -> ReviewPdf.write(FIGURES, 1, Map.of(), russian(), Path.of("/nowhere/font.ttf"),
-                new ByteArrayOutputStream())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ReviewPdf.write(
+                        FIGURES, 1, Map.of(), russian(), Path.of("/nowhere/font.ttf"), new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("portal.review.pdf-font");
     }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ReviewScheduleTest {
 
-    private static final ReviewSchedule MONDAY_SIX = new ReviewSchedule(ZoneId.of("Europe/Moscow"), DayOfWeek.MONDAY,
-            LocalTime.of(6, 0));
+    private static final ReviewSchedule MONDAY_SIX =
+            new ReviewSchedule(ZoneId.of("Europe/Moscow"), DayOfWeek.MONDAY, LocalTime.of(6, 0));
 
     @Test
     void theWeekJustEndedIsDueOnMondayAtSixMoscowTime() {
