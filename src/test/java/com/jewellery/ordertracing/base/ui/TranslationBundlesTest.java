@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TranslationBundlesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
-    private static final Pattern LITERAL_KEY = Pattern.compile("getTranslation\\(\"([a-zA-Z0-9_.]+)\"");
+    private static final Pattern LITERAL_KEY = Pattern.compile("getTranslation\\(\\s*\"([a-zA-Z0-9_.]+)\"");
 
     private final Properties english = bundle("translations.properties");
     private final Properties russian = bundle("translations_ru.properties");
