@@ -54,9 +54,14 @@ abstract class SampledFlowRun {
 
     abstract SamplingMode sampling();
 
+    /** How the MES consumer relates to the CRM's publish: a new linked trace unless a subclass says otherwise. */
+    ConsumerStyle consumerStyle() {
+        return ConsumerStyle.LINK;
+    }
+
     @BeforeAll
     void playTenPercentWithLinkedConsumers() throws Exception {
-        truth = GeneratedOrders.playSampled(400, MIX, 100, 1601, List.of(ConsumerStyle.LINK), sampling(), 0.1);
+        truth = GeneratedOrders.playSampled(400, MIX, 100, 1601, List.of(consumerStyle()), sampling(), 0.1);
         run = new ProblemFilter(null, null, null, null, null, "ORD-" + truth.runId() + "-");
         long sampled = truth.orders().stream().filter(SentOrder::sampled).count();
         assertThat(sampled).as("about 10 % sampled at the shop").isBetween(15L, 80L);
@@ -97,9 +102,10 @@ abstract class SampledFlowRun {
                 .map(sent -> sent.order().orderId())
                 .collect(Collectors.toSet());
         System.out.printf(
-                "[continuity, %s] stuck or lost listed: %d, of them really unfinished: %d; unconfirmed: %d;"
+                "[continuity, %s %s] stuck or lost listed: %d, of them really unfinished: %d; unconfirmed: %d;"
                         + " sampled stuck orders: %d%n",
                 sampling().key(),
+                consumerStyle().key(),
                 stuckOrLost.size(),
                 right,
                 listed.stream()
