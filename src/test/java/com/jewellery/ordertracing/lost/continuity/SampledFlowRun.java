@@ -119,6 +119,20 @@ abstract class SampledFlowRun {
                 .containsAll(sampledStuck);
     }
 
+    /** What a sampling that keeps traces whole must give: every hop whole, nothing unconfirmed, an exact list. */
+    void assertEveryHopIsWholeAndNothingIsUnconfirmed() {
+        TraceContinuity measured = continuity.current();
+        List<OrderProblem> listed = listedOnceEveryStoppedOrderIsLate();
+
+        assertThat(measured.broken()).isEmpty();
+        assertThat(hop(measured, "crm.publish").knownCrossings())
+                .as("enough orders to judge")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(hop(measured, "crm.publish").share()).isEqualTo(1.0);
+        assertThat(listed).noneMatch(problem -> problem.reason() == ProblemReason.UNCONFIRMED);
+        assertEveryStuckOrLostOrderIsReallyUnfinishedAndEverySampledStuckOneIsListed(listed);
+    }
+
     static HopContinuity hop(TraceContinuity measured, String upstreamStage) {
         return measured.hops().stream()
                 .filter(hop -> hop.hop().upstreamStage().equals(upstreamStage))
