@@ -52,7 +52,14 @@ class StackVersionsTest {
     @Test
     void composeRunsTheVersionsOfTheStack() {
         assertThat(versions)
-                .containsOnlyKeys("POSTGRES_MAJOR", "RABBITMQ", "JAEGER", "JAEGER_GO_MODULE", "KEYCLOAK", "GRAFANA");
+                .containsOnlyKeys(
+                        "POSTGRES_MAJOR",
+                        "RABBITMQ",
+                        "JAEGER",
+                        "JAEGER_GO_MODULE",
+                        "KEYCLOAK",
+                        "GRAFANA",
+                        "OAUTH2_PROXY");
         assertThat(composeTags.get("postgres"))
                 .as("postgres image tag")
                 .matches(Pattern.quote(versions.get("POSTGRES_MAJOR")) + "([.-].*)?");
@@ -62,6 +69,7 @@ class StackVersionsTest {
         assertThat(composeTags.get("jaegertracing/jaeger")).isEqualTo(versions.get("JAEGER"));
         assertThat(composeTags.get("quay.io/keycloak/keycloak")).isEqualTo(versions.get("KEYCLOAK"));
         assertThat(composeTags.get("grafana/grafana")).isEqualTo(versions.get("GRAFANA"));
+        assertThat(composeTags.get("quay.io/oauth2-proxy/oauth2-proxy")).isEqualTo("v" + versions.get("OAUTH2_PROXY"));
     }
 
     @Test
@@ -104,7 +112,8 @@ class StackVersionsTest {
                 .contains("Jaeger " + versions.get("JAEGER"))
                 .contains(versions.get("JAEGER_GO_MODULE"))
                 .contains("Keycloak " + versions.get("KEYCLOAK"))
-                .contains("Grafana " + versions.get("GRAFANA"));
+                .contains("Grafana " + versions.get("GRAFANA"))
+                .contains("oauth2-proxy " + versions.get("OAUTH2_PROXY"));
     }
 
     private static String read(String file) throws IOException {

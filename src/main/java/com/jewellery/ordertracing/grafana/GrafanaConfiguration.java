@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.grafana;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class GrafanaConfiguration {
 
     @Bean
-    GrafanaProbe grafanaProbe(GrafanaProperties properties) {
-        return new GrafanaProbe(properties);
+    GrafanaProbe grafanaProbe(GrafanaProperties properties, Clock clock) {
+        return new GrafanaProbe(properties, clock);
     }
 }

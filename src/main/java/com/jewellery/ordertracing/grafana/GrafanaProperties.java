@@ -15,10 +15,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param theme        Grafana theme of the panels ({@code light} like the portal, or {@code dark})
  * @param timeout      how long the probe of Grafana's health endpoint may take
  * @param panels       the panels shown, in order
+ * @param probeUrl     where the portal's server reaches Grafana for the probe, when not at {@code baseUrl}
+ *                     (e.g. inside docker compose, where the browser's address is not the server's); empty: baseUrl
+ * @param probeCache   how long one probe's answer stands for the page and the status row (default 15 s; 0: probe
+ *                     every time), so opening pages does not send a request to Grafana each
  */
 @ConfigurationProperties("portal.grafana")
 public record GrafanaProperties(
-        String baseUrl, String dashboardUid, String dashboardSlug, String theme, Duration timeout, List<Panel> panels) {
+        String baseUrl,
+        String dashboardUid,
+        String dashboardSlug,
+        String theme,
+        Duration timeout,
+        List<Panel> panels,
+        String probeUrl,
+        Duration probeCache) {
 
     public GrafanaProperties {
         baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
@@ -27,6 +38,10 @@ public record GrafanaProperties(
         theme = theme == null || theme.isBlank() ? "light" : theme;
         timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
         panels = panels == null ? List.of() : List.copyOf(panels);
+        probeUrl = probeUrl == null || probeUrl.isBlank()
+                ? baseUrl
+                : probeUrl.strip().replaceAll("/+$", "");
+        probeCache = probeCache == null || probeCache.isNegative() ? Duration.ofSeconds(15) : probeCache;
     }
 
     public boolean configured() {

@@ -28,11 +28,6 @@ public final class PanelLinks {
                 + "&timezone=" + encode(zone.getId());
     }
 
-    /** Grafana's unauthenticated health endpoint, which the probe reads. */
-    public String health() {
-        return properties.baseUrl() + "/api/health";
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

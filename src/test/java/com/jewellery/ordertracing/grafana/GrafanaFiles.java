@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,6 +49,32 @@ final class GrafanaFiles {
             }
         }
         return queries;
+    }
+
+    /**
+     * grafana.ini as Grafana reads it: {@code [section]}, {@code key = value}, {@code ;}/{@code #} comments,
+     * a value in triple quotes taken without them.
+     */
+    static Map<String, Map<String, String>> ini() {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        Map<String, String> section = sections.computeIfAbsent("", name -> new LinkedHashMap<>());
+        for (String raw : read(ROOT.resolve("grafana.ini")).split("\\R")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith(";") || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = sections.computeIfAbsent(line.substring(1, line.length() - 1), name -> new LinkedHashMap<>());
+                continue;
+            }
+            int equals = line.indexOf('=');
+            String value = line.substring(equals + 1).strip();
+            if (value.startsWith("\"\"\"") && value.endsWith("\"\"\"")) {
+                value = value.substring(3, value.length() - 3);
+            }
+            section.put(line.substring(0, equals).strip(), value);
+        }
+        return sections;
     }
 
     static String read(Path file) {

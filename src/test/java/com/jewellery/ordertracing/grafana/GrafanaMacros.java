@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * {@code $__timeFilter(c)} → {@code c BETWEEN 'from' AND 'to'} (RFC 3339, UTC), {@code $__timeFrom()} /
  * {@code $__timeTo()} → the quoted times, {@code $__timeGroup(c, '5m')} → {@code floor(extract(epoch from c)/300)*300},
  * {@code $__timeGroupAlias} the same with {@code AS "time"}, {@code $__interval} → the interval ({@code 5m}),
+ * {@code $__interval_ms} → the interval in milliseconds ({@code 300000}),
  * and single-value variables {@code $name} / {@code ${name}} → their raw value.
  */
 final class GrafanaMacros {
@@ -23,7 +24,8 @@ final class GrafanaMacros {
     private GrafanaMacros() {}
 
     static String expand(String sql, Instant from, Instant to, Duration interval, Map<String, String> variables) {
-        String expanded = sql.replace("$__interval", grafanaInterval(interval));
+        String expanded = sql.replace("$__interval_ms", Long.toString(interval.toMillis()))
+                .replace("$__interval", grafanaInterval(interval));
         expanded = TIME_FILTER
                 .matcher(expanded)
                 .replaceAll(match -> Matcher.quoteReplacement(

@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +18,9 @@ class PanelLinksTest {
             null,
             null,
             Duration.ofSeconds(1),
-            List.of(new GrafanaProperties.Panel(1, "Latency", "Задержка")));
+            List.of(new GrafanaProperties.Panel(1, "Latency", "Задержка")),
+            null,
+            null);
 
     @Test
     void aPanelLinkCarriesTheRangeStageThemeAndZone() {
@@ -39,18 +42,20 @@ class PanelLinksTest {
         assertThat(properties.panels().getFirst().title(Locale.forLanguageTag("ru-RU")))
                 .isEqualTo("Задержка");
         assertThat(properties.panels().getFirst().title(Locale.ENGLISH)).isEqualTo("Latency");
-        assertThat(new GrafanaProperties(" ", null, null, null, null, null).configured())
+        assertThat(new GrafanaProperties(" ", null, null, null, null, null, null, null).configured())
                 .isFalse();
     }
 
     @Test
     void theProbeSaysWhyWhenNothingAnswers() {
-        GrafanaProperties nowhere =
-                new GrafanaProperties("http://127.0.0.1:9", null, null, null, Duration.ofMillis(500), List.of());
-        assertThat(new GrafanaProbe(nowhere).problem())
+        GrafanaProperties nowhere = new GrafanaProperties(
+                "http://127.0.0.1:9", null, null, null, Duration.ofMillis(500), List.of(), null, null);
+        assertThat(new GrafanaProbe(nowhere, Clock.systemUTC()).problem())
                 .hasValueSatisfying(
                         problem -> assertThat(problem).startsWith("http://127.0.0.1:9/api/health did not answer"));
-        assertThat(new GrafanaProbe(new GrafanaProperties("", null, null, null, null, null)).problem())
+        assertThat(new GrafanaProbe(
+                                new GrafanaProperties("", null, null, null, null, null, null, null), Clock.systemUTC())
+                        .problem())
                 .hasValueSatisfying(problem -> assertThat(problem).contains("not configured"));
     }
 }
