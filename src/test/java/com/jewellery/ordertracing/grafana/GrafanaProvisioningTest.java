@@ -92,6 +92,33 @@ class GrafanaProvisioningTest {
     }
 
     @Test
+    void rollupPanelsChooseTheirRowsByStepAndLostStuckReadsThePortalsSlas() {
+        for (JsonNode dashboard : GrafanaFiles.dashboards()) {
+            for (JsonNode panel : dashboard.get("panels")) {
+                String sql = panel.get("targets").get(0).get("rawSql").asString();
+                assertThat(sql)
+                        .as(
+                                "panel %s reads rollups through grafana_stage_rows, never the minute rows for all ranges",
+                                panel.get("id"))
+                        .doesNotContain("grafana_stage_minute", "grafana_stage_hour", "grafana_stage_6h");
+                if (sql.contains("grafana_stage_rows")) {
+                    assertThat(sql).contains("grafana_stage_rows($__timeFrom(), $__timeTo(), $__interval_ms,");
+                    assertThat(panel.get("maxDataPoints").asInt())
+                            .as("about as many points as the portal's chart")
+                            .isEqualTo(200);
+                }
+                if (sql.contains("grafana_open_orders")) {
+                    assertThat(sql).contains("grafana_lost_rules", "grafana_stage_slas");
+                }
+            }
+            assertThat(dashboard.get("templating").get("list"))
+                    .extracting(variable -> variable.get("type").asString())
+                    .as("no hand-typed thresholds")
+                    .doesNotContain("textbox");
+        }
+    }
+
+    @Test
     void everyMacroAndVariableOfThePanelsExpands() {
         Map<String, String> variables = Map.of("stage", "mes.price");
         for (JsonNode dashboard : GrafanaFiles.dashboards()) {
