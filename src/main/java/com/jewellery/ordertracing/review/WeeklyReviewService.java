@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.review;
 
 import com.jewellery.ordertracing.audit.AuditEventType;
 import com.jewellery.ordertracing.audit.AuditService;
+import com.jewellery.ordertracing.review.domain.CommentRules;
 import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.review.domain.ReviewCsv;
 import com.jewellery.ordertracing.review.domain.ReviewPdf;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WeeklyReviewService {
 
     /** The most commentary one section holds. */
-    public static final int MAX_COMMENT = 20_000;
+    public static final int MAX_COMMENT = CommentRules.MAX_LENGTH;
 
     private static final String REVIEW_EDIT = Roles.PREFIX + Roles.REVIEW_EDIT;
 
@@ -140,15 +141,16 @@ public class WeeklyReviewService {
      * Saves a section's commentary if nobody saved it since {@code expectedVersion} was read.
      *
      * @throws CommentConflictException with the other person's text, when they did
-     * @throws IllegalArgumentException  for a text over {@link #MAX_COMMENT} characters
+     * @throws InvalidCommentException   for a text over {@link #MAX_COMMENT} characters or with characters that
+     *                                   cannot be stored or exported (control characters)
      */
     @PreAuthorize(Roles.CAN_REVIEW_EDIT)
     @Transactional
     public ReviewComment saveComment(IsoWeek week, ReviewSection section, String text, long expectedVersion) {
         String cleaned = text == null ? "" : text.strip();
-        if (cleaned.length() > MAX_COMMENT) {
-            throw new IllegalArgumentException("commentary over " + MAX_COMMENT + " characters");
-        }
+        CommentRules.problem(cleaned).ifPresent(problem -> {
+            throw new InvalidCommentException(problem);
+        });
         String user = currentUser();
         if (!store.saveComment(week.toString(), section, cleaned, expectedVersion, clock.instant(), user)) {
             throw new CommentConflictException(

@@ -52,6 +52,7 @@ class LostOrdersAttach extends Details {
         prefix.setId("incident-lost-prefix");
         prefix.setLabel(getTranslation("incident.lost.prefix"));
         prefix.setPlaceholder("ORD-…");
+        prefix.setManualValidation(true);
         Button show = new Button(getTranslation("incident.lost.preview"), click -> preview());
         show.setId("incident-lost-preview");
         preview.setId("incident-lost-count");
@@ -72,6 +73,12 @@ class LostOrdersAttach extends Details {
     }
 
     private void preview() {
+        if (!ProblemFilter.acceptableOrderIdPrefix(prefix.getValue())) {
+            prefix.setErrorMessage(getTranslation("lost.filter.orderIdInvalid", ProblemFilter.MAX_ORDER_ID));
+            prefix.setInvalid(true);
+            return;
+        }
+        prefix.setInvalid(false);
         previewed = filter();
         long count = service.countLost(previewed);
         int max = service.bulkAttachMax();

@@ -51,12 +51,26 @@ class ProblemFilterBar extends HorizontalLayout {
         orderId.setPlaceholder("ORD-");
         orderId.setClearButtonVisible(true);
         orderId.setValueChangeMode(ValueChangeMode.LAZY);
+        orderId.setManualValidation(true);
         add(orderId, stage, reason, minAge, from, to);
-        List.of(stage, reason, minAge)
-                .forEach(select -> select.addValueChangeListener(change -> onChange.accept(value())));
-        from.addValueChangeListener(change -> onChange.accept(value()));
-        to.addValueChangeListener(change -> onChange.accept(value()));
-        orderId.addValueChangeListener(change -> onChange.accept(value()));
+        List.of(stage, reason, minAge).forEach(select -> select.addValueChangeListener(change -> changed(onChange)));
+        from.addValueChangeListener(change -> changed(onChange));
+        to.addValueChangeListener(change -> changed(onChange));
+        orderId.addValueChangeListener(change -> changed(onChange));
+    }
+
+    /**
+     * Applies the filters, unless the order id text cannot start an order id: then the field says why, keeps
+     * the text, and the list stays as it was until it is corrected.
+     */
+    private void changed(Consumer<ProblemFilter> onChange) {
+        if (!ProblemFilter.acceptableOrderIdPrefix(orderId.getValue())) {
+            orderId.setErrorMessage(getTranslation("lost.filter.orderIdInvalid", ProblemFilter.MAX_ORDER_ID));
+            orderId.setInvalid(true);
+            return;
+        }
+        orderId.setInvalid(false);
+        onChange.accept(value());
     }
 
     ProblemFilter value() {

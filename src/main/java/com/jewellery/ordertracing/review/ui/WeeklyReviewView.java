@@ -1,11 +1,13 @@
 package com.jewellery.ordertracing.review.ui;
 
 import com.jewellery.ordertracing.review.CommentConflictException;
+import com.jewellery.ordertracing.review.InvalidCommentException;
 import com.jewellery.ordertracing.review.ReviewComment;
 import com.jewellery.ordertracing.review.ReviewListItem;
 import com.jewellery.ordertracing.review.ReviewSection;
 import com.jewellery.ordertracing.review.StoredReview;
 import com.jewellery.ordertracing.review.WeeklyReviewService;
+import com.jewellery.ordertracing.review.domain.CommentRules;
 import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.review.domain.ReviewCsv;
 import com.jewellery.ordertracing.review.domain.ReviewFigures;
@@ -165,9 +167,11 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
                 throw new CommentEditor.Refused(getTranslation("review.comment.denied"));
             } catch (CommentConflictException e) {
                 throw new CommentEditor.Conflict(e.current());
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidCommentException e) {
                 throw new CommentEditor.Refused(
-                        getTranslation("review.comment.tooLong", WeeklyReviewService.MAX_COMMENT));
+                        e.problem() == CommentRules.Problem.TOO_LONG
+                                ? getTranslation("review.comment.tooLong", WeeklyReviewService.MAX_COMMENT)
+                                : getTranslation("review.comment.controlCharacters"));
             }
         });
     }
