@@ -43,13 +43,33 @@ public final class JaegerChannel implements AutoCloseable {
      *                 trusted CAs; only with TLS
      */
     public static JaegerChannel open(String endpoint, boolean tls, Path caFile) {
+        return open(endpoint, tls, caFile, null, null);
+    }
+
+    /**
+     * Opens a channel that also presents a client certificate (mutual TLS), for a Jaeger whose query port
+     * verifies its clients ({@code tls: {client_ca_file: ...}}).
+     *
+     * @param clientCertFile PEM certificate (chain) of the portal, or {@code null} for none; only with TLS
+     * @param clientKeyFile  its PEM private key (PKCS#8), given exactly when the certificate is
+     */
+    public static JaegerChannel open(
+            String endpoint, boolean tls, Path caFile, Path clientCertFile, Path clientKeyFile) {
         if (caFile != null && !tls) {
             throw new IllegalArgumentException(
                     "a CA file (" + caFile + ") is set for Jaeger but TLS is off: set portal.jaeger.tls=true");
         }
+        if ((clientCertFile == null) != (clientKeyFile == null)) {
+            throw new IllegalArgumentException("a client certificate for Jaeger needs both"
+                    + " portal.jaeger.client-cert-file and portal.jaeger.client-key-file (one is set)");
+        }
+        if (clientCertFile != null && !tls) {
+            throw new IllegalArgumentException("a client certificate (" + clientCertFile
+                    + ") is set for Jaeger but TLS is off: set portal.jaeger.tls=true");
+        }
         HostPort address = HostPort.parse(endpoint);
         ManagedChannel channel = Grpc.newChannelBuilderForAddress(
-                        address.host(), address.port(), credentials(tls, caFile))
+                        address.host(), address.port(), credentials(tls, caFile, clientCertFile, clientKeyFile))
                 .keepAliveTime(KEEPALIVE_TIME.toSeconds(), TimeUnit.SECONDS)
                 .keepAliveTimeout(KEEPALIVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .keepAliveWithoutCalls(false)
@@ -81,23 +101,36 @@ public final class JaegerChannel implements AutoCloseable {
         }
     }
 
-    private static ChannelCredentials credentials(boolean tls, Path caFile) {
+    private static ChannelCredentials credentials(boolean tls, Path caFile, Path clientCertFile, Path clientKeyFile) {
         if (!tls) {
             return InsecureChannelCredentials.create();
         }
-        if (caFile == null) {
+        if (caFile == null && clientCertFile == null) {
             return TlsChannelCredentials.create();
         }
-        try {
-            return TlsChannelCredentials.newBuilder()
-                    .trustManager(caFile.toFile())
-                    .build();
-        } catch (IOException | IllegalArgumentException unreadable) {
-            throw new IllegalArgumentException(
-                    "cannot read the CA file for Jaeger (" + caFile
-                            + "): check portal.jaeger.ca-file points at a PEM certificate",
-                    unreadable);
+        TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
+        if (caFile != null) {
+            try {
+                builder.trustManager(caFile.toFile());
+            } catch (IOException | IllegalArgumentException unreadable) {
+                throw new IllegalArgumentException(
+                        "cannot read the CA file for Jaeger (" + caFile
+                                + "): check portal.jaeger.ca-file points at a PEM certificate",
+                        unreadable);
+            }
         }
+        if (clientCertFile != null) {
+            try {
+                builder.keyManager(clientCertFile.toFile(), clientKeyFile.toFile());
+            } catch (IOException | IllegalArgumentException unreadable) {
+                throw new IllegalArgumentException(
+                        "cannot read the client certificate for Jaeger (" + clientCertFile + ", " + clientKeyFile
+                                + "): check portal.jaeger.client-cert-file and client-key-file point at a PEM"
+                                + " certificate and its PKCS#8 key",
+                        unreadable);
+            }
+        }
+        return builder.build();
     }
 
     /** {@code host:port}, with IPv6 hosts in brackets ({@code [::1]:16685}). */

@@ -11,7 +11,12 @@ public class JaegerConfiguration {
 
     @Bean(destroyMethod = "close")
     JaegerChannel jaegerChannel(JaegerProperties properties) {
-        return JaegerChannel.open(properties.endpoint(), properties.tls(), properties.caFile());
+        return JaegerChannel.open(
+                properties.endpoint(),
+                properties.tls(),
+                properties.caFile(),
+                properties.clientCertFile(),
+                properties.clientKeyFile());
     }
 
     @Bean

@@ -92,6 +92,12 @@ final class JaegerErrors {
             } else if (reason.contains("PKIX") || reason.contains("certification path") || reason.contains("trust")) {
                 advice = "Jaeger's certificate is not signed by a trusted CA: set portal.jaeger.ca-file to the CA "
                         + "that signed it";
+            } else if (reason.contains("certificate_required")
+                    || reason.contains("bad_certificate")
+                    || reason.contains("unknown_ca")) {
+                advice = "Jaeger refused the portal's client certificate, or wanted one: set"
+                        + " portal.jaeger.client-cert-file and client-key-file to a certificate signed by the CA"
+                        + " Jaeger's client_ca_file names";
             } else if (reason.contains("not an SSL/TLS record")) {
                 advice =
                         "this port does not speak TLS: check portal.jaeger.tls and that Jaeger's query port has TLS on";

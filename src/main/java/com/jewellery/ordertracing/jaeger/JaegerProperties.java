@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadline    how long one call to Jaeger may take
  * @param searchDepth how many traces a search asks for unless it says otherwise
  * @param uiBaseUrl   Jaeger's web UI, for links to a trace
+ * @param clientCertFile PEM certificate the portal presents to Jaeger (mutual TLS); empty for none
+ * @param clientKeyFile  its PEM private key (PKCS#8); set exactly when clientCertFile is
  */
 @ConfigurationProperties("portal.jaeger")
 public record JaegerProperties(
@@ -23,7 +25,9 @@ public record JaegerProperties(
         Path caFile,
         @DefaultValue("10s") Duration deadline,
         @DefaultValue("1000") int searchDepth,
-        @DefaultValue("http://localhost:16686") URI uiBaseUrl) {
+        @DefaultValue("http://localhost:16686") URI uiBaseUrl,
+        Path clientCertFile,
+        Path clientKeyFile) {
 
     JaegerClientSettings clientSettings() {
         return new JaegerClientSettings(deadline, searchDepth);

@@ -41,4 +41,29 @@ class JaegerChannelTest {
                 .hasMessageContaining("/nonexistent/ca.pem")
                 .hasMessageContaining("portal.jaeger.ca-file");
     }
+
+    @Test
+    void aClientCertificateNeedsItsKeyAndTls() {
+        assertThatThrownBy(() -> JaegerChannel.open("127.0.0.1:16685", true, null, Path.of("portal.pem"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("portal.jaeger.client-cert-file")
+                .hasMessageContaining("portal.jaeger.client-key-file");
+        assertThatThrownBy(() -> JaegerChannel.open(
+                        "127.0.0.1:16685", false, null, Path.of("portal.pem"), Path.of("portal-key.pem")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("portal.jaeger.tls=true");
+    }
+
+    @Test
+    void aMissingClientCertificateIsNamed() {
+        assertThatThrownBy(() -> JaegerChannel.open(
+                        "127.0.0.1:16685",
+                        true,
+                        null,
+                        Path.of("/nonexistent/portal.pem"),
+                        Path.of("/nonexistent/portal-key.pem")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/nonexistent/portal.pem")
+                .hasMessageContaining("portal.jaeger.client-cert-file");
+    }
 }
