@@ -7,14 +7,10 @@ import com.jewellery.orderflow.instrumentation.SamplingMode;
 import com.jewellery.orderflow.instrumentation.Telemetry;
 import com.jewellery.orderflow.instrumentation.TelemetrySettings;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class JaegerTlsIT {
 
-    private static final Path STACK_HOME = Path.of(
-            System.getenv().getOrDefault("STACK_HOME", System.getProperty("user.home") + "/.cache/order-portal"));
-    private static final Path TLS = Path.of(System.getenv().getOrDefault("PORTAL_TLS_DIR", STACK_HOME + "/tls"));
+    private static final Path TLS = PrivateJaeger.TLS;
     private static final int QUERY_GRPC = 21685;
     private static final int QUERY_HTTP = 21686;
     private static final int OTLP_GRPC = 21317;
@@ -38,98 +32,36 @@ class JaegerTlsIT {
             "jaeger-tls-it-" + UUID.randomUUID().toString().substring(0, 8);
 
     private static Path work;
-    private static Process jaeger;
+    private static PrivateJaeger jaeger;
 
     @BeforeAll
     static void startJaegerWithTls() throws Exception {
         work = Files.createTempDirectory("jaeger-tls-it");
         // the query HTTP port gets a certificate for another host, to see the client refuse it
-        openssl(
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "1",
-                "-CA",
-                TLS.resolve("ca.pem").toString(),
-                "-CAkey",
-                TLS.resolve("ca-key.pem").toString(),
-                "-keyout",
-                work.resolve("other-key.pem").toString(),
-                "-out",
-                work.resolve("other.pem").toString(),
-                "-subj",
+        PrivateJaeger.certificate(
+                work,
+                "other",
+                TLS.resolve("ca.pem"),
+                TLS.resolve("ca-key.pem"),
                 "/CN=jaeger.elsewhere",
-                "-addext",
                 "subjectAltName=DNS:jaeger.elsewhere",
-                "-addext",
                 "extendedKeyUsage=serverAuth");
-        openssl(
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "1",
-                "-keyout",
-                work.resolve("stranger-ca-key.pem").toString(),
-                "-out",
-                work.resolve("stranger-ca.pem").toString(),
-                "-subj",
-                "/CN=Some other CA",
-                "-addext",
-                "basicConstraints=critical,CA:TRUE");
-        String good = "{cert_file: " + TLS.resolve("server.pem") + ", key_file: " + TLS.resolve("server-key.pem") + "}";
+        PrivateJaeger.certificateAuthority(work, "stranger-ca", "/CN=Some other CA");
+        String good = PrivateJaeger.serverTls("");
         String other =
                 "{cert_file: " + work.resolve("other.pem") + ", key_file: " + work.resolve("other-key.pem") + "}";
-        Path config = work.resolve("config.yaml");
-        Files.writeString(config, """
-                service:
-                  extensions: [jaeger_storage, jaeger_query]
-                  pipelines:
-                    traces: {receivers: [otlp], processors: [batch], exporters: [jaeger_storage_exporter]}
-                  telemetry: {metrics: {level: none}, logs: {level: warn}}
-                extensions:
-                  jaeger_query:
-                    storage: {traces: memstore}
-                    http: {endpoint: 127.0.0.1:%d, tls: %s}
-                    grpc: {endpoint: 127.0.0.1:%d, tls: %s}
-                  jaeger_storage:
-                    backends: {memstore: {memory: {max_traces: 1000}}}
-                receivers:
-                  otlp:
-                    protocols:
-                      grpc: {endpoint: 127.0.0.1:%d, tls: %s}
-                      http: {endpoint: 127.0.0.1:%d, tls: %s}
-                processors:
-                  batch:
-                exporters:
-                  jaeger_storage_exporter: {trace_storage: memstore}
-                """.formatted(QUERY_HTTP, other, QUERY_GRPC, good, OTLP_GRPC, good, OTLP_HTTP, good));
-        jaeger = new ProcessBuilder(STACK_HOME.resolve("bin/jaeger").toString(), "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("jaeger.log").toFile())
-                .start();
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    assertThat(jaeger.isAlive())
-                            .as("Jaeger with TLS runs; log: %s", work.resolve("jaeger.log"))
-                            .isTrue();
-                    return listening(QUERY_GRPC) && listening(OTLP_GRPC);
-                });
+        jaeger = PrivateJaeger.start(
+                work,
+                new PrivateJaeger.Listener(QUERY_HTTP, other),
+                new PrivateJaeger.Listener(QUERY_GRPC, good),
+                new PrivateJaeger.Listener(OTLP_GRPC, good),
+                new PrivateJaeger.Listener(OTLP_HTTP, good));
     }
 
     @AfterAll
     static void stopJaeger() throws InterruptedException {
         if (jaeger != null) {
-            jaeger.destroy();
-            if (!jaeger.waitFor(10, TimeUnit.SECONDS)) {
-                jaeger.destroyForcibly();
-            }
+            jaeger.close();
         }
     }
 
@@ -174,21 +106,5 @@ class JaegerTlsIT {
                 return failure.getMessage();
             }
         }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    private static void openssl(String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as("openssl %s: %s", command, output).isZero();
     }
 }
