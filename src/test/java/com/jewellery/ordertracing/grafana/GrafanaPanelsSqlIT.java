@@ -243,8 +243,8 @@ class GrafanaPanelsSqlIT {
     /**
      * The lost/stuck panel classifies with the SLAs the portal runs with (written at start-up, here with
      * portal.lost.end-to-end-sla = 2 h): synthetic open orders hours ago, outside the played scenario's range,
-     * one per rule. A single stuck threshold could not tell 40 s after "shop.create" (stuck: the next stage's 5 s
-     * plus 15 s grace) from 50 s after "crm.publish" (not yet: the queue's 60 s plus grace).
+     * one per rule. A single stuck threshold could not make an order stuck shortly after "shop.create" (the next
+     * stage's 5 s plus grace) and another, sitting longer after "crm.publish", not yet (the queue's 60 s plus grace).
      */
     @Test
     void lostAndStuckOverTimeUseThePortalsPerStageSlas() throws Exception {
@@ -266,8 +266,15 @@ class GrafanaPanelsSqlIT {
                                     : stage.stuckAfter().toMillis());
         }
         assertThat(jdbc.queryForObject("SELECT extract(epoch FROM lost_after) FROM reporting_lost_rule", Double.class))
+                .isEqualTo((double) rules.endToEndSla().toSeconds())
                 .isEqualTo(7_200.0);
 
+        // past the allowance after shop.create, and short of the longer one after crm.publish while sitting
+        // longer: one threshold cannot make the first stuck and the second not
+        Duration afterShop = rules.allowanceAfter("shop.create").orElseThrow().plusSeconds(20);
+        Duration afterPublish =
+                rules.allowanceAfter("crm.publish").orElseThrow().minusSeconds(25);
+        assertThat(afterPublish).isGreaterThan(afterShop);
         Instant now = Instant.now();
         insertOpen(
                 "LS-lost",
@@ -276,12 +283,12 @@ class GrafanaPanelsSqlIT {
                 now.minus(Duration.ofHours(3)),
                 "IN_PROGRESS");
         insertOpen(
-                "LS-stuck-shop", now.minus(Duration.ofMinutes(90)), "shop.create", now.minusSeconds(40), "IN_PROGRESS");
+                "LS-stuck-shop", now.minus(Duration.ofMinutes(90)), "shop.create", now.minus(afterShop), "IN_PROGRESS");
         insertOpen(
                 "LS-moving-queue",
                 now.minus(Duration.ofMinutes(90)),
                 "crm.publish",
-                now.minusSeconds(50),
+                now.minus(afterPublish),
                 "IN_PROGRESS");
         insertOpen("LS-stuck-no-stage", now.minus(Duration.ofMinutes(80)), null, null, "IN_PROGRESS");
         insertOpen(
