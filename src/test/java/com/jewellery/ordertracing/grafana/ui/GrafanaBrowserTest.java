@@ -59,10 +59,6 @@ class GrafanaBrowserTest extends BrowserTestBase {
         for (int i = 0; i < PANELS.size(); i++) {
             page.locator("iframe.grafana-panel").nth(i).scrollIntoViewIfNeeded();
         }
-        page.waitForTimeout(3000);
-        System.out.println(
-                "DEBUG frames " + page.frames().stream().map(f -> f.url()).toList());
-        System.out.println("DEBUG requests " + requests);
         page.waitForCondition(() -> panelRequests().size() >= PANELS.size());
         assertThat(panelRequests()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(requests).as("the portal probed the health endpoint").contains("GET /grafana/api/health");
