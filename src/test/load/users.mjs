@@ -23,13 +23,17 @@ const STEPS = [
 
 let ids = [];
 let idsReadAt = 0;
-function someOrderId() {
+function someOrderId(except) {
   if (Date.now() - idsReadAt > 5000) {
     const read = readFileSync(idsFile, 'utf8').split('\n').filter((line) => line.startsWith('ORD-'));
     if (read.length > 0) ids = read;
     idsReadAt = Date.now();
   }
-  return ids.length === 0 ? null : ids[Math.floor(Math.random() * ids.length)];
+  if (ids.length < 2) return ids.length === 0 || ids[0] === except ? null : ids[0];
+  for (;;) {
+    const id = ids[Math.floor(Math.random() * ids.length)];
+    if (id !== except) return id;
+  }
 }
 
 function report(user, action, started, ok, error) {
@@ -55,7 +59,8 @@ async function menu(page, path) {
 async function step(page, name) {
   switch (name) {
     case 'lookup': {
-      const id = someOrderId();
+      // another order than the one shown, or its heading would match before anything was drawn
+      const id = someOrderId(page.shownOrder);
       if (id === null) return false;
       if (!page.url().includes('/orders')) {
         await menu(page, 'orders');
@@ -67,9 +72,11 @@ async function step(page, name) {
       await page.locator('#order-search input').press('Enter');
       await page.locator('#order-result h3', { hasText: id }).waitFor();
       await page.locator('#journey-timeline svg').first().waitFor();
+      page.shownOrder = id;
       return started;
     }
     case 'lost': {
+      page.shownOrder = null;
       await menu(page, 'lost');
       await page.locator('#lost-counts').waitFor();
       await page.locator('#lost-filter-order input').fill('ORD-');
