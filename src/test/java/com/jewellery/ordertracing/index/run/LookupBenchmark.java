@@ -52,16 +52,16 @@ public final class LookupBenchmark {
         GroundTruth truth = IndexerBenchmark.load(
                 orders,
                 Double.parseDouble(options.getOrDefault("rate", "1000")),
-                options.getOrDefault("otlp-endpoint", "http://127.0.0.1:24317"));
+                options.getOrDefault("otlp-endpoint", "https://127.0.0.1:34317"));
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("Jaeger Badger", Long.parseLong(options.getOrDefault("badger-pid", "-1")));
         pids.put("Jaeger memory", Long.parseLong(options.getOrDefault("memory-pid", "-1")));
         CpuByProcess cpu = new CpuByProcess(pids);
         try (HikariDataSource dataSource = IndexerBenchmark.dataSource(BENCH_DB, SCHEMA);
                 JaegerChannel badgerChannel =
-                        JaegerChannel.plaintext(options.getOrDefault("badger", "127.0.0.1:26685"));
+                        JaegerChannel.open(options.getOrDefault("badger", "127.0.0.1:36685"), true, null);
                 JaegerChannel memoryChannel =
-                        JaegerChannel.plaintext(options.getOrDefault("memory", "127.0.0.1:27685"))) {
+                        JaegerChannel.open(options.getOrDefault("memory", "127.0.0.1:37685"), true, null)) {
             JaegerClientSettings settings = new JaegerClientSettings(Duration.ofSeconds(120), 1000);
             JaegerClient badger = new JaegerClient(badgerChannel.channel(), settings);
             JaegerClient memory = new JaegerClient(memoryChannel.channel(), settings);
