@@ -60,11 +60,14 @@ public final class LoadRun {
                     database,
                     idsFile);
             int count = (int) Math.round(rate * duration.toSeconds());
-            CompletableFuture<GroundTruth> flow = CompletableFuture.supplyAsync(() -> {
+            // a thread of its own: on two cores the common pool has one worker, and the flow's HTTP answers
+            // complete there, so a flow blocking in it starves itself (it hung at 256 orders in flight)
+            CompletableFuture<GroundTruth> flow = new CompletableFuture<>();
+            Thread.ofPlatform().name("order-flow").start(() -> {
                 try {
-                    return GeneratedOrders.play(count, MIX, rate, 20261201, 5, options.get("otlp-endpoint"));
-                } catch (Exception failed) {
-                    throw new IllegalStateException("the order flow failed", failed);
+                    flow.complete(GeneratedOrders.play(count, MIX, rate, 20261201, 5, options.get("otlp-endpoint")));
+                } catch (Exception | Error failed) {
+                    flow.completeExceptionally(failed);
                 }
             });
             Instant started = Instant.now();
