@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.jewellery.ordertracing.support.StackJaeger;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class JaegerClientIT {
 
-    private static final String QUERY_ENDPOINT = "127.0.0.1:16685";
-    private static final String OTLP_ENDPOINT = "127.0.0.1:4317";
+    private static final String QUERY_ENDPOINT = StackJaeger.UNDER_TEST.query();
+    private static final String OTLP_ENDPOINT = StackJaeger.UNDER_TEST.otlp().replaceFirst("^https://", "");
     private static final Duration INGEST_WAIT = Duration.ofSeconds(10);
     private static final AttributeKey<String> ORDER_ID = AttributeKey.stringKey("order.id");
 

@@ -28,7 +28,7 @@ import java.util.Locale;
 public final class GeneratedOrders {
 
     public static final String EVERY_OUTCOME = "ok=1,lost=1,stuck=1,pricing_error=1,slow_pricing=1,poison=1,mes_down=1";
-    private static final String STACK_OTLP = StackJaeger.BADGER.otlp();
+    private static final String STACK_OTLP = StackJaeger.UNDER_TEST.otlp();
     private static final URI RABBIT_MANAGEMENT = URI.create("http://127.0.0.1:15672");
 
     private GeneratedOrders() {}

@@ -17,6 +17,14 @@ public record StackJaeger(String query, String otlp, String queryUrl) {
     public static final StackJaeger MEMORY =
             new StackJaeger("127.0.0.1:14685", "https://127.0.0.1:14317", "https://localhost:14686");
 
+    /**
+     * The one the tests of this run use: Badger, or the memory store when the build says
+     * {@code -Dportal.test.jaeger=memory} (the second run of the indexer and lookup tests, pom.xml profile
+     * {@code memory-jaeger}, which also points the portal's {@code portal.jaeger.endpoint} at it).
+     */
+    public static final StackJaeger UNDER_TEST =
+            "memory".equals(System.getProperty("portal.test.jaeger")) ? MEMORY : BADGER;
+
     /** A TLS channel to the query port, verified with the JVM's trust store. */
     public JaegerChannel open() {
         return JaegerChannel.open(query, true, null);

@@ -12,17 +12,23 @@ import java.util.Optional;
  */
 final class CpuByProcess {
 
-    private final long jaegerPid;
+    private final Map<String, Long> others;
 
     CpuByProcess(long jaegerPid) {
-        this.jaegerPid = jaegerPid;
+        this(Map.of("Jaeger", jaegerPid));
     }
 
-    /** CPU time so far per group: {@code indexer JVM}, {@code Jaeger}, {@code PostgreSQL}. */
+    /** @param others further processes by the name to print, e.g. two Jaegers */
+    CpuByProcess(Map<String, Long> others) {
+        this.others = new LinkedHashMap<>(others);
+    }
+
+    /** CPU time so far per group: {@code indexer JVM}, the named processes, {@code PostgreSQL}. */
     Map<String, Duration> snapshot() {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         cpu.put("indexer JVM", cpuOf(ProcessHandle.current()));
-        cpu.put("Jaeger", ProcessHandle.of(jaegerPid).map(CpuByProcess::cpuOf).orElse(Duration.ZERO));
+        others.forEach((name, pid) ->
+                cpu.put(name, ProcessHandle.of(pid).map(CpuByProcess::cpuOf).orElse(Duration.ZERO)));
         cpu.put(
                 "PostgreSQL",
                 ProcessHandle.allProcesses()

@@ -95,7 +95,7 @@ public final class IndexerBenchmark {
         }
     }
 
-    private static GroundTruth load(int orders, double rate, String otlpEndpoint) throws Exception {
+    static GroundTruth load(int orders, double rate, String otlpEndpoint) throws Exception {
         long start = System.nanoTime();
         GroundTruth truth = GeneratedOrders.play(orders, MIX, rate, 20261126, 1000, otlpEndpoint);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -108,6 +108,18 @@ public final class IndexerBenchmark {
 
     private static void index(
             GroundTruth truth, HikariDataSource dataSource, JaegerClient jaeger, int searchDepth, CpuByProcess cpu) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Supplier<Indexer> newIndexer = indexers(dataSource, jaeger, searchDepth);
+        Indexer indexer = catchUp(newIndexer.get(), truth, jdbc, cpu);
+        Map<String, Instant> cursors = indexer.cursors().all();
+        rereadOverlap(indexer, "the indexer that stored them", cpu);
+        // the same range again: a lock takeover resumes from these cursors with nothing remembered
+        cursors.forEach((service, readUntil) -> indexer.cursors().advance(service, readUntil, Instant.now()));
+        rereadOverlap(newIndexer.get(), "a new indexer, as after a lock takeover", cpu);
+    }
+
+    /** Indexers as the portal makes them (window 5 min, overlap 1 min, no lag), each with a memory of its own. */
+    static Supplier<Indexer> indexers(HikariDataSource dataSource, JaegerClient jaeger, int searchDepth) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         IndexProperties properties = new IndexProperties(
                 true,
@@ -122,7 +134,7 @@ public final class IndexerBenchmark {
                 7,
                 727999,
                 null);
-        Supplier<Indexer> newIndexer = () -> Indexer.create(
+        return () -> Indexer.create(
                 properties,
                 TraceSource.jaeger(jaeger),
                 jdbc,
@@ -130,7 +142,10 @@ public final class IndexerBenchmark {
                 new JourneyAssembler(StageCatalog.defaults()),
                 () -> DriverManager.getConnection(dataSource.getJdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD),
                 Clock.systemUTC());
-        Indexer indexer = newIndexer.get();
+    }
+
+    /** Indexes the load in one run from a cursor just before it, and prints what it took. */
+    static Indexer catchUp(Indexer indexer, GroundTruth truth, JdbcTemplate jdbc, CpuByProcess cpu) {
         indexer.services()
                 .forEach(service ->
                         indexer.cursors().advance(service, truth.startedAt().minusSeconds(1), Instant.now()));
@@ -166,11 +181,7 @@ public final class IndexerBenchmark {
                 journeys / seconds,
                 stats.searches(),
                 stats.tracesRead());
-        Map<String, Instant> cursors = indexer.cursors().all();
-        rereadOverlap(indexer, "the indexer that stored them", cpu);
-        // the same range again: a lock takeover resumes from these cursors with nothing remembered
-        cursors.forEach((service, readUntil) -> indexer.cursors().advance(service, readUntil, Instant.now()));
-        rereadOverlap(newIndexer.get(), "a new indexer, as after a lock takeover", cpu);
+        return indexer;
     }
 
     /** The next run reads the overlap before its cursor again, as every run in steady state does. */
@@ -204,7 +215,7 @@ public final class IndexerBenchmark {
         return found;
     }
 
-    private static Percentiles time(String what, List<String> ids, Consumer<String> lookup) {
+    static Percentiles time(String what, List<String> ids, Consumer<String> lookup) {
         ids.subList(0, Math.min(20, ids.size())).forEach(lookup);
         double[] millis = new double[ids.size()];
         for (int i = 0; i < ids.size(); i++) {
@@ -224,7 +235,7 @@ public final class IndexerBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
     }
 
-    private static List<String> sampleIds(GroundTruth truth, int count) {
+    static List<String> sampleIds(GroundTruth truth, int count) {
         List<String> ids = new ArrayList<>(truth.orders().stream()
                 .filter(SentOrder::accepted)
                 .map(sent -> sent.order().orderId())
@@ -234,9 +245,14 @@ public final class IndexerBenchmark {
     }
 
     private static HikariDataSource dataSource() {
+        return dataSource(TestDatabase.URL, SCHEMA);
+    }
+
+    /** A pool on {@code schema} of the database at {@code url}, the schema emptied and migrated first. */
+    static HikariDataSource dataSource(String url, String schema) {
         Flyway flyway = Flyway.configure()
-                .dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
-                .schemas(SCHEMA)
+                .dataSource(url, TestDatabase.USER, TestDatabase.PASSWORD)
+                .schemas(schema)
                 .createSchemas(true)
                 .cleanDisabled(false)
                 .locations("classpath:db/migration")
@@ -244,14 +260,14 @@ public final class IndexerBenchmark {
         flyway.clean();
         flyway.migrate();
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestDatabase.URL + "?currentSchema=" + SCHEMA);
+        dataSource.setJdbcUrl(url + "?currentSchema=" + schema);
         dataSource.setUsername(TestDatabase.USER);
         dataSource.setPassword(TestDatabase.PASSWORD);
         dataSource.setMaximumPoolSize(4);
         return dataSource;
     }
 
-    private static Map<String, String> options(String... args) {
+    static Map<String, String> options(String... args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -259,5 +275,5 @@ public final class IndexerBenchmark {
         return options;
     }
 
-    private record Percentiles(double p50, double p95, double p99) {}
+    record Percentiles(double p50, double p95, double p99) {}
 }
