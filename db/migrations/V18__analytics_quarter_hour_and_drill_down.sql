@@ -34,3 +34,18 @@ CREATE INDEX stage_measurement_failed_idx ON stage_measurement (stage_id, ended_
     WHERE error;
 
 DROP INDEX stage_measurement_bucket_idx;
+
+-- Journeys indexed before V14 have no measurements. The indexer's lock holder measures them a batch per run
+-- from the stored journey (analytics.MeasurementBackfill), in key order from where it stopped; journeys first
+-- seen from now on are measured as they are written. One row; none when there was nothing to measure.
+CREATE TABLE stage_measurement_backfill (
+    single           BOOLEAN      PRIMARY KEY DEFAULT TRUE CHECK (single),
+    first_seen_until TIMESTAMPTZ  NOT NULL,
+    next_first_seen  TIMESTAMPTZ,
+    next_order_id    VARCHAR(64),
+    measured         BIGINT       NOT NULL DEFAULT 0,
+    finished_at      TIMESTAMPTZ
+);
+
+INSERT INTO stage_measurement_backfill (first_seen_until)
+SELECT now() WHERE EXISTS (SELECT 1 FROM order_journey);

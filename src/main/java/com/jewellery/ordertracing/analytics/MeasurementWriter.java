@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Keeps {@code stage_measurement} and its rollups (minute, hour, 6 hours) in step with the journeys the indexer
@@ -47,13 +49,30 @@ public final class MeasurementWriter implements JourneyMeasurements {
             "DELETE FROM stage_measurement WHERE order_id = ? AND stage_id = ? AND first_seen = ?";
 
     private final JdbcTemplate jdbc;
+    private final MeasurementBackfill backfill;
 
+    /** Without the back-fill of journeys stored before V14 (benchmarks, tests that write rows directly). */
     public MeasurementWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.backfill = null;
+    }
+
+    /** @param backfillBatch journeys stored before V14 measured per indexer run ({@link MeasurementBackfill}) */
+    public MeasurementWriter(JdbcTemplate jdbc, TransactionOperations transactions, int backfillBatch, Clock clock) {
+        this.jdbc = jdbc;
+        this.backfill = new MeasurementBackfill(jdbc, transactions, this, backfillBatch, clock);
+    }
+
+    @Override
+    public int catchUp() {
+        return backfill == null ? 0 : backfill.runBatch();
     }
 
     @Override
     public void saved(List<Saved> journeys) {
+        if (journeys.isEmpty()) {
+            return;
+        }
         Map<Key, Row> fresh = new LinkedHashMap<>();
         for (Saved saved : journeys) {
             StageMeasurement.of(saved.journey())
