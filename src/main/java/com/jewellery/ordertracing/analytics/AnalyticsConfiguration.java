@@ -17,7 +17,7 @@ class AnalyticsConfiguration {
     }
 
     @Bean
-    AnalyticsQueries analyticsQueries(JdbcTemplate jdbc) {
-        return new AnalyticsQueries(jdbc);
+    AnalyticsQueries analyticsQueries(JdbcTemplate jdbc, AnalyticsProperties properties) {
+        return new AnalyticsQueries(jdbc, properties.heldRollupRows());
     }
 }

@@ -44,6 +44,20 @@ public final class Histogram {
         slaOk += withinSla;
     }
 
+    /** Adds a rollup row already parsed: counts from bucket {@code first} on. */
+    public void addCounts(int first, int[] rowCounts, long failed, long withinSla) {
+        if (rowCounts.length > 0) {
+            grow(first, first + rowCounts.length - 1);
+            int offset = first - lowest;
+            for (int i = 0; i < rowCounts.length; i++) {
+                counts[offset + i] += rowCounts[i];
+                total += rowCounts[i];
+            }
+        }
+        errors += failed;
+        slaOk += withinSla;
+    }
+
     /** Room for buckets {@code first..last} at once: growing bucket by bucket would copy the array each time. */
     private void reserve(int first, int last) {
         if (last >= first) {
