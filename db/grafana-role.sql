@@ -12,3 +12,6 @@ WHERE to_regclass('grafana_open_orders') IS NOT NULL \gexec
 -- V20: the 6-hour rollups and the portal's lost-order rules (run again after V20 if the role came first)
 SELECT 'GRANT SELECT ON grafana_stage_6h, grafana_stage_slas, grafana_lost_rules TO portal_grafana'
 WHERE to_regclass('grafana_lost_rules') IS NOT NULL \gexec
+-- V23: the 15-minute rollups
+SELECT 'GRANT SELECT ON grafana_stage_15m TO portal_grafana'
+WHERE to_regclass('grafana_stage_15m') IS NOT NULL \gexec

@@ -1,9 +1,4 @@
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
+import { EchartsElement, numberFormatter } from './echarts-element.js';
 
 const COLORS = { OK: '#2e7d32', ERROR: '#c62828', QUEUE: '#ef8f00', MISSING: '#9e9e9e' };
 
@@ -12,62 +7,23 @@ const COLORS = { OK: '#2e7d32', ERROR: '#c62828', QUEUE: '#ef8f00', MISSING: '#9
  * measured from the first stage's start. The server sends all labels already translated, so this
  * element knows nothing about languages.
  *
- * Property `data` (JSON text): {"unit": "ms", "stages": [{"label", "offset", "duration", "state", "detail"}]}
+ * Property `data` (JSON text): {"unit": "ms", "locale": "en", "stages": [{"label", "offset", "duration", "state", "detail"}]}
  */
-class JourneyTimeline extends HTMLElement {
-  constructor() {
-    super();
-    this._data = null;
+class JourneyTimeline extends EchartsElement {
+  sized(data) {
+    this.style.height = `${Math.max(160, data.stages.length * 34 + 60)}px`;
   }
 
-  set data(json) {
-    this._data = json ? JSON.parse(json) : null;
-    this._render();
-  }
-
-  get data() {
-    return this._data ? JSON.stringify(this._data) : null;
-  }
-
-  connectedCallback() {
-    // Vaadin may set `data` before this element is defined; that value then shadows the setter.
-    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
-      const early = this.data;
-      delete this.data;
-      this.data = early;
-    }
-    if (!this.style.display) {
-      this.style.display = 'block';
-    }
-    this._resizeObserver = new ResizeObserver(() => this._chart && this._chart.resize());
-    this._resizeObserver.observe(this);
-    this._render();
-  }
-
-  disconnectedCallback() {
-    this._resizeObserver && this._resizeObserver.disconnect();
-    this._chart && this._chart.dispose();
-    this._chart = null;
-  }
-
-  _render() {
-    if (!this.isConnected || !this._data) {
-      return;
-    }
-    const stages = this._data.stages;
-    this.style.height = `${Math.max(160, stages.length * 34 + 60)}px`;
-    if (!this._chart) {
-      this._chart = echarts.init(this, null, { renderer: 'svg' });
-    }
-    const unit = this._data.unit || 'ms';
-    this._chart.setOption({
+  draw(chart, data) {
+    const stages = data.stages;
+    chart.setOption({
       animation: false,
       grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
       tooltip: {
         trigger: 'item',
         formatter: (p) => stages[p.dataIndex].detail || stages[p.dataIndex].label,
       },
-      xAxis: { type: 'value', axisLabel: { formatter: `{value} ${unit}` } },
+      xAxis: { type: 'value', axisLabel: { formatter: numberFormatter(data.locale, data.unit || 'ms') } },
       yAxis: { type: 'category', inverse: true, data: stages.map((s) => s.label) },
       series: [
         {

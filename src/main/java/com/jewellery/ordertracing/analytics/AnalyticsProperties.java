@@ -8,12 +8,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param longestRange    the widest custom range the view accepts (default 90 days, the journeys' retention)
  * @param drillDownLimit  slowest and failed orders listed for one chart point (default 20 each)
+ * @param backfillBatch   journeys stored before measurements were kept (V14) that the indexer measures per run
+ *                        (default 2000)
+ * @param heldRollupRows  rollup rows kept parsed between reports, re-read only when they change (default 20,000,
+ *                        about 20 MB; the four presets' reports read about 8,000)
  */
 @ConfigurationProperties("portal.analytics")
-public record AnalyticsProperties(Duration longestRange, Integer drillDownLimit) {
+public record AnalyticsProperties(
+        Duration longestRange, Integer drillDownLimit, Integer backfillBatch, Integer heldRollupRows) {
 
     public AnalyticsProperties {
         longestRange = longestRange == null ? Duration.ofDays(90) : longestRange;
         drillDownLimit = drillDownLimit == null || drillDownLimit < 1 ? 20 : drillDownLimit;
+        backfillBatch = backfillBatch == null || backfillBatch < 1 ? 2000 : backfillBatch;
+        heldRollupRows = heldRollupRows == null || heldRollupRows < 0 ? 20_000 : heldRollupRows;
     }
 }

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.analytics;
 
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -29,38 +30,69 @@ public final class Histogram {
     }
 
     /**
-     * Adds one rollup row: its histogram as PostgreSQL writes an integer array, comma-separated from bucket
-     * {@code first} on, and its error and SLA tallies.
+     * Adds one rollup row: its {@code counts integer[]} as the JDBC driver hands over its bytes, in
+     * PostgreSQL's binary array format (what the driver receives once a statement is prepared on the server) or
+     * as array text ({@code {2,0,1}}, {@code [298:303]={1,NULL,4}}); NULL elements count as 0.
      */
-    public void addRow(int first, String commaSeparated, long failed, long withinSla) {
-        int elements = 1;
-        for (int i = 0; i < commaSeparated.length(); i++) {
-            elements += commaSeparated.charAt(i) == ',' ? 1 : 0;
+    public void addRow(byte[] counts, long failed, long withinSla) {
+        if (PgIntArray.isBinary(counts)) {
+            PgIntArray.binary(counts, this::reserve, this::addCount);
+        } else {
+            PgIntArray.text(counts, this::reserve, this::addCount);
         }
-        // room for the whole row at once: growing bucket by bucket would copy the array for every element
-        grow(first, first + elements - 1);
-        int bucket = first;
-        long value = 0;
-        boolean negative = false;
-        for (int i = 0; i <= commaSeparated.length(); i++) {
-            char c = i < commaSeparated.length() ? commaSeparated.charAt(i) : ',';
-            if (c == ',') {
-                long count = negative ? -value : value;
-                if (count != 0) {
-                    counts[bucket - lowest] += count;
-                    total += count;
-                }
-                bucket++;
-                value = 0;
-                negative = false;
-            } else if (c == '-') {
-                negative = true;
-            } else {
-                value = value * 10 + (c - '0');
+        errors += failed;
+        slaOk += withinSla;
+    }
+
+    /** Adds a rollup row already parsed: counts from bucket {@code first} on. */
+    public void addCounts(int first, int[] rowCounts, long failed, long withinSla) {
+        if (rowCounts.length > 0) {
+            grow(first, first + rowCounts.length - 1);
+            int offset = first - lowest;
+            for (int i = 0; i < rowCounts.length; i++) {
+                counts[offset + i] += rowCounts[i];
+                total += rowCounts[i];
             }
         }
         errors += failed;
         slaOk += withinSla;
+    }
+
+    /** Room for buckets {@code first..last} at once: growing bucket by bucket would copy the array each time. */
+    private void reserve(int first, int last) {
+        if (last >= first) {
+            grow(first, last);
+        }
+    }
+
+    /** Adds to a bucket that {@link #reserve} made room for. */
+    private void addCount(int bucket, long count) {
+        if (count != 0) {
+            counts[bucket - lowest] += count;
+            total += count;
+        }
+    }
+
+    /**
+     * The highest non-empty buckets that together hold at least {@code atLeast} orders (all non-empty buckets
+     * when the histogram holds fewer), highest first: where the slowest {@code atLeast} orders are.
+     */
+    public int[] highestBuckets(long atLeast) {
+        int[] found = new int[counts.length];
+        int n = 0;
+        long seen = 0;
+        for (int i = counts.length - 1; i >= 0 && seen < atLeast; i--) {
+            if (counts[i] > 0) {
+                found[n++] = lowest + i;
+                seen += counts[i];
+            }
+        }
+        return Arrays.copyOf(found, n);
+    }
+
+    /** Every non-empty bucket, highest first. */
+    public int[] nonEmptyBuckets() {
+        return highestBuckets(Long.MAX_VALUE);
     }
 
     public void addAll(Histogram other) {

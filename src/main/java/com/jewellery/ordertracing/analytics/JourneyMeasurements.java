@@ -17,6 +17,16 @@ public interface JourneyMeasurements {
     void saved(List<Saved> journeys);
 
     /**
+     * Called by the indexer once per run, under its lock, after the new traces: measures a batch of the
+     * journeys stored before measurements were kept.
+     *
+     * @return journeys measured; 0 when there are none (left)
+     */
+    default int catchUp() {
+        return 0;
+    }
+
+    /**
      * @param partitionKey the journey row's {@code first_seen} (kept from its first insert)
      * @param replaced     the journey had a row before, so it may have measurements to replace
      */

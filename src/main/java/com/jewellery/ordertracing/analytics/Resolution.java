@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The time buckets of a chart: the finest step of {@link #STEPS} that keeps the chart at or under
  * {@value #MAX_POINTS} points, read from the coarsest rollup that fits the step ({@link Rollup#forStep}): the
- * minute rollup for steps under an hour, the hour rollup for 1 h, the 6-hour rollup for 6 h and a day.
+ * minute rollup for 1 and 5 min, the 15-minute rollup for 15 min, the hour rollup for 1 h, the 6-hour rollup for 6 h and a day.
  *
  * @param from   start of the first bucket (the range's start rounded down to the step)
  * @param to     end of the last bucket (the range's end rounded up to the step)

@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.analytics;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The rollup tables and the time each row covers. A chart reads the coarsest one whose rows fit its step: the
@@ -8,6 +9,8 @@ import java.time.Duration;
  */
 public enum Rollup {
     MINUTE("stage_rollup_minute", Duration.ofMinutes(1)),
+    /** The 24-hour chart's: 96 rows per stage and period instead of 1,440 minute rows. */
+    QUARTER_HOUR("stage_rollup_15m", Duration.ofMinutes(15)),
     HOUR("stage_rollup_hour", Duration.ofHours(1)),
     SIX_HOURS("stage_rollup_6h", Duration.ofHours(6));
 
@@ -32,6 +35,24 @@ public enum Rollup {
         Rollup best = MINUTE;
         for (Rollup rollup : values()) {
             if (step.toSeconds() % rollup.width.toSeconds() == 0) {
+                best = rollup;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The coarsest rollup whose rows tile [from, to) exactly (both ends on its row edges), else the minute
+     * rollup, whose rows then cover a little more than the range.
+     */
+    public static Rollup tiling(Instant from, Instant to) {
+        Rollup best = MINUTE;
+        for (Rollup rollup : values()) {
+            long width = rollup.width.toSeconds();
+            if (from.getEpochSecond() % width == 0
+                    && to.getEpochSecond() % width == 0
+                    && from.getNano() == 0
+                    && to.getNano() == 0) {
                 best = rollup;
             }
         }

@@ -37,7 +37,12 @@ public final class AnalyticsBenchmark {
     private static final String SCHEMA = "analytics_bench";
     private static final String URL = TestDatabase.URL.replace("/portal_test", "/portal_bench");
     private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 1);
-    private static final int WARM_UP = 3;
+    /**
+     * Five warm-up runs: from its fifth use on a connection a statement is prepared on the server and the driver
+     * receives the rollup arrays in binary, as a pooled connection of the portal does after a few charts.
+     */
+    private static final int WARM_UP = 5;
+
     private static final int RUNS = 20;
 
     /** Median duration (ms), log-normal sigma, error rate of the synthetic stages. */
@@ -73,16 +78,29 @@ public final class AnalyticsBenchmark {
                 AnalyticsRange range = new AnalyticsRange(end.minus(length), end);
                 Resolution resolution = Resolution.fitting(range.from(), range.to());
                 long rows = rollupRows(jdbc, resolution, length);
+                String what = "report " + length.toString().substring(2).toLowerCase()
+                        + " + previous period, all stages, "
+                        + resolution.step().toString().substring(2).toLowerCase() + " steps from the "
+                        + resolution.rollup().name().toLowerCase() + " rollup";
+                // no rows held: what the first report after a start costs
                 time(
-                        "report " + length.toString().substring(2).toLowerCase() + " + previous period, all stages, "
-                                + resolution.step().toString().substring(2).toLowerCase() + " steps from the "
-                                + resolution.rollup().name().toLowerCase() + " rollup",
+                        what + ", cold (nothing held)",
                         rows,
+                        () -> {},
+                        () -> AnalyticsReport.of(new AnalyticsQueries(jdbc), stages, range));
+                // as in steady state: the rows held, the newest row of every stage re-written by the indexer since
+                Instant newest = resolution.to().minus(resolution.rollup().width());
+                time(
+                        what + ", held, newest row per stage changed",
+                        rows,
+                        () -> jdbc.update(
+                                "UPDATE " + resolution.rollup().table() + " SET orders = orders WHERE bucket_start = ?",
+                                MeasurementWriter.timestamp(newest)),
                         () -> AnalyticsReport.of(queries, stages, range));
             }
-            for (Duration step :
-                    List.of(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6))) {
-                Instant from = end.minus(Duration.ofHours(12));
+            for (Duration step : Resolution.STEPS) {
+                // a bucket of the busy middle of the generated day (a day's bucket is the whole day)
+                Instant from = Resolution.floor(end.minus(Duration.ofHours(12)), step);
                 Instant to = from.plus(step);
                 long rows = jdbc.queryForObject(
                         "SELECT count(*) FROM stage_measurement WHERE stage_id = 'mes.price' "
@@ -98,17 +116,25 @@ public final class AnalyticsBenchmark {
                                 queries.orders("mes.price", from, to, false, 20),
                                 queries.orders("mes.price", from, to, true, 20)));
             }
+            checkDrillDown(jdbc, queries, end);
             accuracy(jdbc, queries, stages);
             disk(jdbc, perDay);
         }
     }
 
     private static void time(String what, long rows, Supplier<Object> query) {
+        time(what, rows, () -> {}, query);
+    }
+
+    /** @param before run before each query, not timed */
+    private static void time(String what, long rows, Runnable before, Supplier<Object> query) {
         for (int i = 0; i < WARM_UP; i++) {
+            before.run();
             query.get();
         }
         double[] millis = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
+            before.run();
             long start = System.nanoTime();
             query.get();
             millis[i] = (System.nanoTime() - start) / 1e6;
@@ -117,6 +143,39 @@ public final class AnalyticsBenchmark {
         System.out.printf(
                 "| %s | %,d | %.1f | %.1f | %.1f |%n",
                 what, rows, millis[RUNS / 2 - 1], millis[(int) Math.ceil(0.95 * RUNS) - 1], millis[RUNS - 1]);
+    }
+
+    /** The drill-down's slowest and failed orders are those an exact sort of the bucket's rows gives. */
+    private static void checkDrillDown(JdbcTemplate jdbc, AnalyticsQueries queries, Instant end) {
+        for (Duration step : Resolution.STEPS) {
+            Instant from = Resolution.floor(end.minus(Duration.ofHours(12)), step);
+            Instant to = from.plus(step);
+            for (boolean failed : List.of(false, true)) {
+                // compared by the sort key: orders with equal durations (or end times) may come in either order
+                List<String> exact = jdbc.queryForList(
+                        "SELECT CAST(" + (failed ? "ended_at" : "duration_us")
+                                + " AS text) AS v FROM stage_measurement WHERE stage_id = 'mes.price' AND ended_at >= ? "
+                                + "AND ended_at < ?"
+                                + (failed ? " AND error ORDER BY ended_at DESC" : " ORDER BY duration_us DESC")
+                                + " LIMIT 20",
+                        String.class,
+                        MeasurementWriter.timestamp(from),
+                        MeasurementWriter.timestamp(to));
+                List<String> listed = queries.orders("mes.price", from, to, failed, 20).stream()
+                        .map(order -> failed
+                                ? jdbc.queryForObject(
+                                        "SELECT CAST(CAST(? AS timestamptz) AS text)",
+                                        String.class,
+                                        MeasurementWriter.timestamp(order.endedAt()))
+                                : Long.toString(order.micros()))
+                        .toList();
+                if (!exact.equals(listed)) {
+                    throw new IllegalStateException("drill-down of " + step + (failed ? " (failed)" : "") + " lists "
+                            + listed + " instead of " + exact);
+                }
+            }
+        }
+        System.out.println("Drill-down lists checked against an exact sort of every bucket size: equal.");
     }
 
     /** Rollup percentiles of the last day against percentile_disc and percentile_cont of the same measurements. */
@@ -161,6 +220,7 @@ public final class AnalyticsBenchmark {
         long measurements = size(jdbc, "stage_measurement");
         long minute = size(jdbc, "stage_rollup_minute");
         long hour = size(jdbc, "stage_rollup_hour");
+        long quarter = size(jdbc, "stage_rollup_15m");
         long minuteRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_minute", Long.class);
         long hourRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_hour", Long.class);
         long sixHours = size(jdbc, "stage_rollup_6h");
@@ -168,7 +228,7 @@ public final class AnalyticsBenchmark {
         System.out.printf(
                 "%nDisk (tables and indexes): measurements %,d MB for %,d orders = %,.0f MB per million orders; "
                         + "minute rollup %,d rows in 4 days, %,.0f MB per day; hour rollup %,d rows in 60 days, %,.1f MB per day; "
-                        + "6-hour rollup %,.2f MB per day.%n",
+                        + "6-hour rollup %,.2f MB per day; 15-minute rollup %,.1f MB per day.%n",
                 measurements >> 20,
                 perDay,
                 (measurements >> 20) / millions,
@@ -176,7 +236,8 @@ public final class AnalyticsBenchmark {
                 (minute >> 20) / 4.0,
                 hourRows,
                 (hour >> 20) / 60.0,
-                sixHours / 1048576.0 / 60);
+                sixHours / 1048576.0 / 60,
+                quarter / 1048576.0 / 4);
     }
 
     private static long size(JdbcTemplate jdbc, String table) {
@@ -225,12 +286,15 @@ public final class AnalyticsBenchmark {
     private static void fillUnlessDone(JdbcTemplate jdbc, long perDay) {
         Long have =
                 jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'end_to_end'", Long.class);
-        Long rolled = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_6h", Long.class);
+        Long rolled = jdbc.queryForObject(
+                "SELECT least((SELECT count(*) FROM stage_rollup_6h), (SELECT count(*) FROM stage_rollup_15m))",
+                Long.class);
         if (have != null && have == perDay && rolled != null && rolled > 0) {
             System.out.printf("Reusing %,d orders of measurements in %s.%n", perDay, SCHEMA);
             return;
         }
-        jdbc.execute("TRUNCATE stage_measurement, stage_rollup_minute, stage_rollup_hour, stage_rollup_6h");
+        jdbc.execute(
+                "TRUNCATE stage_measurement, stage_rollup_minute, stage_rollup_15m, stage_rollup_hour, stage_rollup_6h");
         partitions(jdbc);
         long started = System.nanoTime();
         Instant day = start(LAST_DAY);
@@ -270,11 +334,13 @@ public final class AnalyticsBenchmark {
                 + "SELECT stage_id, bucket_start - make_interval(days => ?), counts, orders, errors, sla_ok FROM %1$s "
                 + "WHERE bucket_start >= ? AND bucket_start < ?";
         for (int back = 1; back < 4; back++) {
-            jdbc.update(
-                    copyDay.formatted("stage_rollup_minute"),
-                    back,
-                    MeasurementWriter.timestamp(day),
-                    MeasurementWriter.timestamp(next));
+            for (String table : List.of("stage_rollup_minute", "stage_rollup_15m")) {
+                jdbc.update(
+                        copyDay.formatted(table),
+                        back,
+                        MeasurementWriter.timestamp(day),
+                        MeasurementWriter.timestamp(next));
+            }
         }
         for (int back = 1; back < 60; back++) {
             for (String table : List.of("stage_rollup_hour", "stage_rollup_6h")) {
@@ -287,6 +353,7 @@ public final class AnalyticsBenchmark {
         }
         jdbc.execute("VACUUM ANALYZE stage_measurement");
         jdbc.execute("VACUUM ANALYZE stage_rollup_minute");
+        jdbc.execute("VACUUM ANALYZE stage_rollup_15m");
         jdbc.execute("VACUUM ANALYZE stage_rollup_hour");
         jdbc.execute("VACUUM ANALYZE stage_rollup_6h");
         System.out.printf(
@@ -296,9 +363,15 @@ public final class AnalyticsBenchmark {
 
     /** Daily partitions as the indexer's partition maintenance creates them. */
     private static void partitions(JdbcTemplate jdbc) {
-        for (String table :
-                List.of("stage_measurement", "stage_rollup_minute", "stage_rollup_hour", "stage_rollup_6h")) {
-            int days = table.equals("stage_rollup_minute") ? 5 : table.equals("stage_measurement") ? 2 : 61;
+        for (String table : List.of(
+                "stage_measurement",
+                "stage_rollup_minute",
+                "stage_rollup_15m",
+                "stage_rollup_hour",
+                "stage_rollup_6h")) {
+            int days = table.startsWith("stage_rollup_minute") || table.equals("stage_rollup_15m")
+                    ? 5
+                    : table.equals("stage_measurement") ? 2 : 61;
             for (int back = -1; back < days - 1; back++) {
                 LocalDate date = LAST_DAY.minusDays(back);
                 String name = table + "_p" + date.toString().replace("-", "");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -106,16 +108,17 @@ class HistogramTest {
         assertThat(histogram.errorRate()).hasValue(0.0);
     }
 
-    @Test
-    void aRollupRowsArrayTextAddsAtItsLowerBoundZerosAndGapsIncluded() {
+    /** The same two rows as PostgreSQL writes them in text and in its binary array format. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRollupRowsArrayAddsAtItsLowerBoundZerosNullsAndGapsIncluded(boolean binary) {
         Histogram fromRows = new Histogram();
-        fromRows.addRow(300, "2,0,1", 1, 2);
-        fromRows.addRow(298, "1,0,0,0,0,4", 0, 5);
+        fromRows.addRow(binary ? binaryArray(300, 2, 0, null, 1) : ascii("[300:303]={2,0,NULL,1}"), 1, 2);
+        fromRows.addRow(binary ? binaryArray(298, 1, 0, 0, 0, 0, 4) : ascii("[298:303]={1,0,0,0,0,4}"), 0, 5);
         Histogram fromCells = new Histogram();
         fromCells.add(298, 1, 0, 0);
         fromCells.add(300, 2, 0, 0);
-        fromCells.add(302, 1, 0, 0);
-        fromCells.add(303, 4, 1, 7);
+        fromCells.add(303, 5, 1, 7);
 
         assertThat(fromRows.total()).isEqualTo(8).isEqualTo(fromCells.total());
         assertThat(fromRows.errors()).isEqualTo(1);
@@ -125,6 +128,58 @@ class HistogramTest {
         }
         assertThat(fromRows.percentileMicros(0.1).orElseThrow()).isEqualTo(LogBuckets.representative(298));
         assertThat(fromRows.percentileMicros(1.0).orElseThrow()).isEqualTo(LogBuckets.representative(303));
+    }
+
+    @Test
+    void arrayTextWithoutBoundsStartsAtOneAndNegativeChangesSubtract() {
+        Histogram histogram = new Histogram();
+        histogram.addRow(ascii("{3,1}"), 0, 0);
+        histogram.addRow(ascii("[1:2]={-1,-1}"), 0, 0);
+        histogram.addRow(ascii("{}"), 0, 0);
+        histogram.addRow(binaryArray(5), 0, 0);
+
+        assertThat(histogram.total()).isEqualTo(2);
+        assertThat(histogram.percentileMicros(1.0).orElseThrow()).isEqualTo(LogBuckets.representative(1));
+    }
+
+    @Test
+    void theHighestBucketsHoldingTheSlowestOrders() {
+        Histogram histogram = new Histogram();
+        histogram.add(10, 50, 0, 0);
+        histogram.add(40, 15, 0, 0);
+        histogram.add(41, 0, 0, 0);
+        histogram.add(42, 3, 0, 0);
+        histogram.add(90, 2, 0, 0);
+
+        assertThat(histogram.highestBuckets(20)).containsExactly(90, 42, 40);
+        assertThat(histogram.highestBuckets(5)).containsExactly(90, 42);
+        assertThat(histogram.highestBuckets(2)).containsExactly(90);
+        assertThat(histogram.highestBuckets(1000)).containsExactly(90, 42, 40, 10);
+        assertThat(histogram.nonEmptyBuckets()).containsExactly(90, 42, 40, 10);
+        assertThat(new Histogram().highestBuckets(20)).isEmpty();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** PostgreSQL's binary send format of a one-dimensional integer[] (an empty one without elements has 0 dims). */
+    private static byte[] binaryArray(int lowerBound, Integer... elements) {
+        ByteBuffer out = ByteBuffer.allocate(20 + 8 * elements.length);
+        out.putInt(elements.length == 0 ? 0 : 1)
+                .putInt(Arrays.asList(elements).contains(null) ? 1 : 0)
+                .putInt(23);
+        if (elements.length > 0) {
+            out.putInt(elements.length).putInt(lowerBound);
+        }
+        for (Integer element : elements) {
+            if (element == null) {
+                out.putInt(-1);
+            } else {
+                out.putInt(4).putInt(element);
+            }
+        }
+        return Arrays.copyOf(out.array(), out.position());
     }
 
     private static double relativeError(double estimate, double exact) {

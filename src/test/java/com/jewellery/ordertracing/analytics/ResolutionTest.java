@@ -18,7 +18,7 @@ class ResolutionTest {
                 .containsExactly(Duration.ofMinutes(1), Rollup.MINUTE);
         assertThat(fit(AnalyticsRange.Preset.DAY))
                 .extracting(Resolution::step, Resolution::rollup)
-                .containsExactly(Duration.ofMinutes(15), Rollup.MINUTE);
+                .containsExactly(Duration.ofMinutes(15), Rollup.QUARTER_HOUR);
         assertThat(fit(AnalyticsRange.Preset.WEEK))
                 .extracting(Resolution::step, Resolution::rollup)
                 .containsExactly(Duration.ofHours(1), Rollup.HOUR);
@@ -30,6 +30,22 @@ class ResolutionTest {
                 .containsExactly(Duration.ofDays(1), Rollup.SIX_HOURS);
         assertThat(Resolution.fitting(NOW.minus(Duration.ofMinutes(10)), NOW).step())
                 .isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aRangeIsSummedFromTheCoarsestRollupWhoseRowsTileIt() {
+        Instant day = Instant.parse("2026-12-01T00:00:00Z");
+        assertThat(Rollup.tiling(day, day.plus(Duration.ofHours(6)))).isEqualTo(Rollup.SIX_HOURS);
+        assertThat(Rollup.tiling(day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(2))))
+                .isEqualTo(Rollup.HOUR);
+        assertThat(Rollup.tiling(day.plus(Duration.ofMinutes(45)), day.plus(Duration.ofMinutes(60))))
+                .isEqualTo(Rollup.QUARTER_HOUR);
+        assertThat(Rollup.tiling(day.plus(Duration.ofMinutes(5)), day.plus(Duration.ofMinutes(10))))
+                .isEqualTo(Rollup.MINUTE);
+        assertThat(Rollup.tiling(NOW, NOW.plusSeconds(60)))
+                .as("off the minute edges")
+                .isEqualTo(Rollup.MINUTE);
+        assertThat(Rollup.forStep(Duration.ofMinutes(5))).isEqualTo(Rollup.MINUTE);
     }
 
     @Test

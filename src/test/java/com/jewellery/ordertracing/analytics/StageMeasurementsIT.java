@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stage measurements through the whole chain: the real order flow writes traces to the real Jaeger, the
@@ -64,7 +65,8 @@ class StageMeasurementsIT {
     private static final String CONSISTENT = """
             SELECT m.stage_id, m.orders, m.errors, m.sla_ok, mi.orders AS minute_orders, mi.errors AS minute_errors,
                 mi.sla_ok AS minute_sla_ok, h.orders AS hour_orders, h.errors AS hour_errors, h.sla_ok AS hour_sla_ok,
-                q.orders AS six_orders, q.errors AS six_errors, q.sla_ok AS six_sla_ok
+                q.orders AS six_orders, q.errors AS six_errors, q.sla_ok AS six_sla_ok,
+                f.orders AS quarter_orders, f.errors AS quarter_errors, f.sla_ok AS quarter_sla_ok
             FROM (SELECT stage_id, count(*) AS orders, count(*) FILTER (WHERE error) AS errors,
                     count(*) FILTER (WHERE sla_ok) AS sla_ok FROM stage_measurement GROUP BY stage_id) m
             LEFT JOIN (SELECT stage_id, sum(orders) AS orders, sum(errors) AS errors, sum(sla_ok) AS sla_ok
@@ -72,13 +74,18 @@ class StageMeasurementsIT {
             LEFT JOIN (SELECT stage_id, sum(orders) AS orders, sum(errors) AS errors, sum(sla_ok) AS sla_ok
                     FROM stage_rollup_hour GROUP BY stage_id) h USING (stage_id)
             LEFT JOIN (SELECT stage_id, sum(orders) AS orders, sum(errors) AS errors, sum(sla_ok) AS sla_ok
-                    FROM stage_rollup_6h GROUP BY stage_id) q USING (stage_id)""";
+                    FROM stage_rollup_6h GROUP BY stage_id) q USING (stage_id)
+            LEFT JOIN (SELECT stage_id, sum(orders) AS orders, sum(errors) AS errors, sum(sla_ok) AS sla_ok
+                    FROM stage_rollup_15m GROUP BY stage_id) f USING (stage_id)""";
 
     @Autowired
     private JdbcTemplate jdbc;
 
     @Autowired
     private AnalyticsService analytics;
+
+    @Autowired
+    private TransactionTemplate transactions;
 
     @Autowired
     private IndexerAdmin admin;
@@ -265,11 +272,70 @@ class StageMeasurementsIT {
                 .isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    @Order(6)
+    void journeysStoredBeforeMeasurementsWereKeptAreBackFilledWithTheSameRowsAndRollups() {
+        List<Map<String, Object>> measurements = ours();
+        List<Map<String, Object>> rollups = rollupCells();
+        assertThat(rollups).isNotEmpty();
+
+        // as before V14: journeys without measurements or rollups, and V18's row asking for them
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("DELETE FROM stage_measurement");
+            jdbc.execute("TRUNCATE stage_rollup_minute, stage_rollup_15m, stage_rollup_hour, stage_rollup_6h");
+            jdbc.execute("DELETE FROM stage_measurement_backfill");
+            jdbc.execute("INSERT INTO stage_measurement_backfill (first_seen_until) VALUES (now())");
+        });
+        await().atMost(LIMIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc.queryForObject(
+                        "SELECT finished_at IS NOT NULL FROM stage_measurement_backfill", Boolean.class));
+
+        assertThat(ours()).isEqualTo(measurements);
+        assertThat(rollupCells()).isEqualTo(rollups);
+        assertThat(rollupsMatchMeasurements()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT measured FROM stage_measurement_backfill", Long.class))
+                .as("journeys measured by the back-fill")
+                .isGreaterThanOrEqualTo(truth.orders().size());
+    }
+
+    @Test
+    @Order(7)
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void theDrillDownListsTheSlowestAndFailedOrdersAnExactSortGives() {
+        Instant from = truth.startedAt().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
+        Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        // a chart bucket (on the minute edges) and a range off them
+        for (Instant[] range :
+                List.of(new Instant[] {from, to}, new Instant[] {from.plusSeconds(7), to.minusSeconds(7)})) {
+            DrillDown drillDown = analytics.drillDown("mes.price", range[0], range[1]);
+            assertThat(drillDown.slowest())
+                    .extracting(OrderMeasurement::micros)
+                    .as("slowest of %s .. %s", range[0], range[1])
+                    .isNotEmpty()
+                    .containsExactlyElementsOf(jdbc.queryForList(
+                            "SELECT duration_us FROM stage_measurement WHERE stage_id = 'mes.price' AND ended_at >= ? "
+                                    + "AND ended_at < ? ORDER BY duration_us DESC LIMIT 20",
+                            Long.class,
+                            MeasurementWriter.timestamp(range[0]),
+                            MeasurementWriter.timestamp(range[1])));
+            assertThat(drillDown.failed())
+                    .extracting(OrderMeasurement::orderId)
+                    .containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+                            "SELECT order_id FROM stage_measurement WHERE stage_id = 'mes.price' AND error AND ended_at >= ? "
+                                    + "AND ended_at < ? ORDER BY ended_at DESC LIMIT 20",
+                            String.class,
+                            MeasurementWriter.timestamp(range[0]),
+                            MeasurementWriter.timestamp(range[1])));
+        }
+    }
+
     // --- helpers ------------------------------------------------------------------------------------
 
     /** Measurements and their rollups agree, read in one statement (one snapshot) while the indexer runs. */
     private boolean rollupsMatchMeasurements() {
-        for (String table : List.of("stage_rollup_minute", "stage_rollup_hour", "stage_rollup_6h")) {
+        for (String table :
+                List.of("stage_rollup_minute", "stage_rollup_15m", "stage_rollup_hour", "stage_rollup_6h")) {
             assertThat(jdbc.queryForList("SELECT stage_id, bucket_start FROM " + table + " r WHERE orders <> "
                             + "(SELECT coalesce(sum(c), 0) FROM unnest(r.counts) c) OR EXISTS (SELECT FROM unnest(r.counts) c "
                             + "WHERE c < 0)"))
@@ -287,6 +353,13 @@ class StageMeasurementsIT {
             assertThat(number(row, "six_orders")).as("6-hour orders %s", row).isEqualTo(number(row, "orders"));
             assertThat(number(row, "six_errors")).as("6-hour errors %s", row).isEqualTo(number(row, "errors"));
             assertThat(number(row, "six_sla_ok")).as("6-hour sla %s", row).isEqualTo(number(row, "sla_ok"));
+            assertThat(number(row, "quarter_orders"))
+                    .as("15-min orders %s", row)
+                    .isEqualTo(number(row, "orders"));
+            assertThat(number(row, "quarter_errors"))
+                    .as("15-min errors %s", row)
+                    .isEqualTo(number(row, "errors"));
+            assertThat(number(row, "quarter_sla_ok")).as("15-min sla %s", row).isEqualTo(number(row, "sla_ok"));
         });
         return true;
     }
@@ -294,6 +367,29 @@ class StageMeasurementsIT {
     private static long number(Map<String, Object> row, String column) {
         Object value = row.get(column);
         return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /**
+     * Every rollup's non-zero cells from this run's start on: an array built up piece by piece may have other
+     * bounds, NULLs or zeros than one written at once, with the same counts.
+     */
+    private List<Map<String, Object>> rollupCells() {
+        StringBuilder sql = new StringBuilder();
+        for (String table :
+                List.of("stage_rollup_minute", "stage_rollup_15m", "stage_rollup_hour", "stage_rollup_6h")) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ")
+                    .append("SELECT '")
+                    .append(table)
+                    .append(
+                            "' AS rollup, stage_id, bucket_start, orders, errors, sla_ok, array_lower(counts, 1) + o - 1 AS b, c FROM ")
+                    .append(table)
+                    .append(
+                            ", unnest(counts) WITH ORDINALITY AS u(c, o) WHERE coalesce(c, 0) <> 0 AND bucket_start >= ")
+                    .append("date_trunc('day', CAST('")
+                    .append(truth.startedAt())
+                    .append("' AS timestamptz))");
+        }
+        return jdbc.queryForList(sql.append(" ORDER BY 1, 2, 3, 7").toString());
     }
 
     private List<Map<String, Object>> ours() {

@@ -193,11 +193,12 @@ class GrafanaPanelsSqlIT {
                     interval,
                     switch (Rollup.forStep(Duration.ofSeconds(stepSeconds))) {
                         case MINUTE -> "minute";
+                        case QUARTER_HOUR -> "15m";
                         case HOUR -> "hour";
                         case SIX_HOURS -> "6h";
                     });
         }
-        assertThat(expected.values()).as("every level is exercised").contains("minute", "hour", "6h");
+        assertThat(expected.values()).as("every level is exercised").contains("minute", "15m", "hour", "6h");
         try (Connection grafana = asGrafana()) {
             for (Map.Entry<Duration, String> level : expected.entrySet()) {
                 Duration interval = level.getKey();
@@ -401,6 +402,7 @@ class GrafanaPanelsSqlIT {
                 .allMatch(name -> name.startsWith("grafana_"))
                 .contains(
                         "grafana_stage_minute",
+                        "grafana_stage_15m",
                         "grafana_stage_hour",
                         "grafana_stage_6h",
                         "grafana_stages",

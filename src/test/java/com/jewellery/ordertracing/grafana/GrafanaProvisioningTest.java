@@ -100,7 +100,8 @@ class GrafanaProvisioningTest {
                         .as(
                                 "panel %s reads rollups through grafana_stage_rows, never the minute rows for all ranges",
                                 panel.get("id"))
-                        .doesNotContain("grafana_stage_minute", "grafana_stage_hour", "grafana_stage_6h");
+                        .doesNotContain(
+                                "grafana_stage_minute", "grafana_stage_15m", "grafana_stage_hour", "grafana_stage_6h");
                 if (sql.contains("grafana_stage_rows")) {
                     assertThat(sql).contains("grafana_stage_rows($__timeFrom(), $__timeTo(), $__interval_ms,");
                     assertThat(panel.get("maxDataPoints").asInt())

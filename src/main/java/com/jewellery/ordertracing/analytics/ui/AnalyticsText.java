@@ -21,6 +21,10 @@ final class AnalyticsText {
         this.locale = locale;
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     String stage(String stageId) {
         return StageMeasurement.END_TO_END.equals(stageId)
                 ? t("analytics.stage.endToEnd")

@@ -194,7 +194,7 @@ class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         List<String> categories = current.points().stream()
                 .map(point -> axis.format(point.start()))
                 .toList();
-        Charts charts = new Charts(text);
+        Charts charts = new Charts(text, zone);
         StageChart durations = new StageChart("analytics-durations");
         StageChart traffic = new StageChart("analytics-traffic");
         charts.showDurations(durations, categories, current, previous);

@@ -3,6 +3,8 @@ package com.jewellery.ordertracing.analytics.ui;
 import com.jewellery.ordertracing.analytics.Histogram;
 import com.jewellery.ordertracing.analytics.Metric;
 import com.jewellery.ordertracing.analytics.StageSeries;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -21,9 +23,12 @@ final class Charts {
     private static final double SECONDS_AXIS_FROM_MICROS = 10_000_000;
 
     private final AnalyticsText text;
+    private final String timeAxis;
 
-    Charts(AnalyticsText text) {
+    /** @param zone the time zone the buckets' times are shown in, named on the time axis */
+    Charts(AnalyticsText text, ZoneId zone) {
         this.text = text;
+        this.timeAxis = text.t("analytics.axis.time", zone.getDisplayName(TextStyle.SHORT, text.locale()));
     }
 
     void showDurations(StageChart chart, List<String> categories, StageSeries current, StageSeries previous) {
@@ -50,8 +55,14 @@ final class Charts {
             }
         }
         chart.show(
+                text.locale(),
+                timeAxis,
                 categories,
-                List.of(new StageChart.Axis(text.t(seconds ? "analytics.axis.s" : "analytics.axis.ms"), 0.0, null)),
+                List.of(new StageChart.Axis(
+                        text.t("analytics.axis.duration"),
+                        text.t(seconds ? "analytics.axis.s" : "analytics.axis.ms"),
+                        0.0,
+                        null)),
                 series);
     }
 
@@ -81,10 +92,13 @@ final class Charts {
                     values(previous, Metric.ERROR_RATE, v -> v * 100)));
         }
         chart.show(
+                text.locale(),
+                timeAxis,
                 categories,
                 List.of(
-                        new StageChart.Axis(text.t("analytics.axis.orders"), 0.0, null),
-                        new StageChart.Axis(text.t("analytics.axis.percent"), 0.0, 100.0)),
+                        new StageChart.Axis(text.t("analytics.axis.orders"), "", 0.0, null),
+                        new StageChart.Axis(
+                                text.t("analytics.axis.share"), text.t("analytics.axis.percent"), 0.0, 100.0)),
                 series);
     }
 

@@ -5,13 +5,15 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A time series chart: our own web component ({@code frontend/components/stage-chart.js}) on echarts,
- * beside the journey timeline. Every label and value text arrives translated and formatted.
+ * beside the journey timeline (both on {@code echarts-element.js}). Every label, unit and value text arrives
+ * translated and formatted; the ticks are numbered in the reader's locale.
  */
 @Tag("stage-chart")
 @NpmPackage(value = "echarts", version = "6.1.0")
@@ -26,18 +28,33 @@ class StageChart extends Component {
     /** @param data one entry per category; null where the bucket has no value */
     record Series(String name, String type, int yAxisIndex, boolean dashed, String color, List<Value> data) {}
 
-    record Axis(String name, Double min, Double max) {}
+    /** @param unit written after every tick's number ("ms", "%"); empty for none */
+    record Axis(String name, String unit, Double min, Double max) {}
 
     StageChart(String id) {
         setId(id);
         getElement().getStyle().set("width", "100%");
     }
 
-    void show(List<String> categories, List<Axis> axes, List<Series> series) {
+    /**
+     * @param locale    the reader's, for the numbers of the ticks echarts chooses
+     * @param timeAxis  the name of the time axis
+     */
+    void show(Locale locale, String timeAxis, List<String> categories, List<Axis> axes, List<Series> series) {
         getElement()
                 .setProperty(
                         "data",
-                        JSON.writeValueAsString(Map.of("categories", categories, "yAxes", axes, "series", series)));
+                        JSON.writeValueAsString(Map.of(
+                                "locale",
+                                locale.toLanguageTag(),
+                                "xAxisName",
+                                timeAxis,
+                                "categories",
+                                categories,
+                                "yAxes",
+                                axes,
+                                "series",
+                                series)));
     }
 
     /** Called with the index of the bucket clicked. */

@@ -30,6 +30,7 @@ public final class PartitionMaintenance {
             new Table("order_journey", "first_seen"),
             new Table("stage_measurement", "first_seen"),
             new Table("stage_rollup_minute", "bucket_start"),
+            new Table("stage_rollup_15m", "bucket_start"),
             new Table("stage_rollup_hour", "bucket_start"),
             new Table("stage_rollup_6h", "bucket_start"));
 

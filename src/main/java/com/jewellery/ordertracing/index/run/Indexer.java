@@ -80,6 +80,7 @@ record Indexer(IndexerCycle cycle, IndexerState state, CursorStore cursors, List
                         clock),
                 BackfillRunner.of(
                         services, planner, windows, jdbc, BACKFILL_WINDOWS_PER_RUN, properties.backfill(), clock),
+                measurements,
                 retries(properties, clock),
                 state,
                 clock);

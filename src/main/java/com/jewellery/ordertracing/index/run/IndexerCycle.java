@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.index.run;
 
+import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.base.Backoff;
 import com.jewellery.ordertracing.index.backfill.BackfillRunner;
 import com.jewellery.ordertracing.index.partitions.PartitionMaintenance;
@@ -15,7 +16,8 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * One tick of the indexer: take or keep the lock, then (unless backing off after failures) maintain
- * partitions, index new windows from the cursors and work on requested backfills. Failures are caught,
+ * partitions, index new windows from the cursors, work on requested backfills and let analytics measure a
+ * batch of journeys stored before it kept measurements. Failures are caught,
  * recorded for the status page and retried with exponential backoff; nothing is lost meanwhile, because
  * the cursors only move past windows that were stored.
  */
@@ -27,6 +29,7 @@ final class IndexerCycle {
     private final PartitionMaintenance partitions;
     private final CursorIndexer cursorIndexer;
     private final BackfillRunner backfills;
+    private final JourneyMeasurements measurements;
     private final Backoff.Retries backoff;
     private final IndexerState state;
     private final Clock clock;
@@ -36,6 +39,7 @@ final class IndexerCycle {
             PartitionMaintenance partitions,
             CursorIndexer cursorIndexer,
             BackfillRunner backfills,
+            JourneyMeasurements measurements,
             Backoff.Retries backoff,
             IndexerState state,
             Clock clock) {
@@ -43,6 +47,7 @@ final class IndexerCycle {
         this.partitions = partitions;
         this.cursorIndexer = cursorIndexer;
         this.backfills = backfills;
+        this.measurements = measurements;
         this.backoff = backoff;
         this.state = state;
         this.clock = clock;
@@ -65,6 +70,7 @@ final class IndexerCycle {
             }
             partitions.maintainIfDue();
             IndexStats stats = cursorIndexer.run().plus(backfills.run());
+            measurements.catchUp();
             backoff.succeeded();
             state.succeeded(stats, clock.instant());
             stats.saturated()

@@ -37,7 +37,12 @@ class JourneyTimeline extends Component {
         List<Map<String, Object>> bars = journey.stages().stream()
                 .map(stage -> bar(stage, origin, label.apply(stage), detail.apply(stage)))
                 .toList();
-        getElement().setProperty("data", JSON.writeValueAsString(Map.of("unit", "ms", "stages", bars)));
+        // the locale numbers the axis ticks in the reader's language
+        getElement()
+                .setProperty(
+                        "data",
+                        JSON.writeValueAsString(
+                                Map.of("unit", "ms", "locale", getLocale().toLanguageTag(), "stages", bars)));
     }
 
     private static Map<String, Object> bar(JourneyStage stage, Instant origin, String label, String detail) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,12 @@ class AnalyticsBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#analytics-note")).containsText("counted at the time they ended");
         assertThat(page.locator("#analytics-durations")).isVisible();
         assertThat(page.locator("#analytics-traffic")).isVisible();
+        Locator durationAxis = page.locator("#analytics-durations svg text");
+        assertThat(durationAxis.filter(text("Duration"))).hasCount(1);
+        assertThat(durationAxis.filter(text("Stage ended"))).hasCount(1);
+        assertThat(durationAxis.filter(new Locator.FilterOptions().setHasText(Pattern.compile("^[\\d,.]+ (ms|s)$"))))
+                .not()
+                .hasCount(0);
         Locator bucket = cells(page, "#analytics-buckets");
         // of five rows, p95 and p99 are both the slowest
         assertThat(bucket.filter(text(seconds(percentile(0.99))))).hasCount(2);
@@ -146,6 +153,17 @@ class AnalyticsBrowserTest extends BrowserTestBase {
         assertThat(cells(page, "#analytics-buckets")
                         .filter(text(String.format(Locale.forLanguageTag("ru"), "%.2f с", percentile(0.99) / 1e6))))
                 .hasCount(2);
+        // the axes named, and the ticks echarts chooses numbered, in Russian with the unit
+        Locator durationAxis = page.locator("#analytics-durations svg text");
+        assertThat(durationAxis.filter(text("Длительность"))).hasCount(1);
+        assertThat(durationAxis.filter(text("Окончание этапа"))).hasCount(1);
+        assertThat(durationAxis.filter(
+                        new Locator.FilterOptions().setHasText(Pattern.compile("^[\\d\\s\u00a0\u202f,]+ (мс|с)$"))))
+                .not()
+                .hasCount(0);
+        assertThat(page.locator("#analytics-traffic svg text")
+                        .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^Доля$"))))
+                .hasCount(1);
         screenshot(page, "analytics-ru");
     }
 

@@ -3,23 +3,18 @@ package com.jewellery.ordertracing.index.run;
 import com.jewellery.orderflow.scenario.GroundTruth;
 import com.jewellery.orderflow.scenario.OutcomeMix;
 import com.jewellery.orderflow.scenario.SentOrder;
-import com.jewellery.ordertracing.index.IndexProperties;
+import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.index.read.IndexStats;
-import com.jewellery.ordertracing.index.read.TraceSource;
 import com.jewellery.ordertracing.index.store.IndexedJourneys;
 import com.jewellery.ordertracing.index.store.StoredJourneys;
 import com.jewellery.ordertracing.jaeger.JaegerChannel;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.jaeger.JaegerClientSettings;
 import com.jewellery.ordertracing.jaeger.TraceQuery;
-import com.jewellery.ordertracing.journey.JourneyAssembler;
-import com.jewellery.ordertracing.journey.StageCatalog;
 import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +29,6 @@ import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads orders into Jaeger with the flow's scenario generator, indexes them, and compares a lookup by
@@ -120,35 +113,12 @@ public final class IndexerBenchmark {
 
     /** Indexers as the portal makes them (window 5 min, overlap 1 min, no lag), each with a memory of its own. */
     static Supplier<Indexer> indexers(HikariDataSource dataSource, JaegerClient jaeger, int searchDepth) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        IndexProperties properties = new IndexProperties(
-                true,
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(5),
-                Duration.ofMinutes(1),
-                Duration.ZERO,
-                Duration.ZERO,
-                searchDepth,
-                Duration.ofMinutes(1),
-                90,
-                7,
-                727999,
-                null);
-        return () -> Indexer.create(
-                properties,
-                TraceSource.jaeger(jaeger),
-                jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new JourneyAssembler(StageCatalog.defaults()),
-                () -> DriverManager.getConnection(dataSource.getJdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD),
-                Clock.systemUTC());
+        return () -> BenchmarkIndexers.create(dataSource, jaeger, searchDepth, 727999, JourneyMeasurements.NONE);
     }
 
     /** Indexes the load in one run from a cursor just before it, and prints what it took. */
     static Indexer catchUp(Indexer indexer, GroundTruth truth, JdbcTemplate jdbc, CpuByProcess cpu) {
-        indexer.services()
-                .forEach(service ->
-                        indexer.cursors().advance(service, truth.startedAt().minusSeconds(1), Instant.now()));
+        BenchmarkIndexers.startAt(indexer, truth.startedAt());
         Map<String, Duration> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         indexer.cycle().runOnce();

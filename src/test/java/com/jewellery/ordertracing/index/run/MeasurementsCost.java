@@ -3,27 +3,20 @@ package com.jewellery.ordertracing.index.run;
 import com.jewellery.orderflow.scenario.GroundTruth;
 import com.jewellery.ordertracing.analytics.JourneyMeasurements;
 import com.jewellery.ordertracing.analytics.MeasurementWriter;
-import com.jewellery.ordertracing.index.IndexProperties;
-import com.jewellery.ordertracing.index.read.TraceSource;
 import com.jewellery.ordertracing.jaeger.JaegerClient;
-import com.jewellery.ordertracing.journey.JourneyAssembler;
-import com.jewellery.ordertracing.journey.StageCatalog;
-import com.jewellery.ordertracing.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the stage measurements and their rollups cost the indexer ({@code bin/analytics-benchmark indexer}): the
- * same traces indexed into an emptied schema, alternately without and with them, {@code rounds} times each.
+ * same traces indexed into an emptied schema, without and with them in interleaved rounds (A B A B …, each round
+ * a pair), so the load of other processes on the machine falls on both alike. Reports every pair's ratio, their
+ * median, and the ratio of the means.
  */
 final class MeasurementsCost {
 
@@ -39,16 +32,21 @@ final class MeasurementsCost {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         List<Double> without = new ArrayList<>();
         List<Double> with = new ArrayList<>();
+        double[] ratios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
-            without.add(
-                    indexOnce(truth, dataSource, jdbc, jaeger, searchDepth, cpu, JourneyMeasurements.NONE, "without"));
-            with.add(indexOnce(truth, dataSource, jdbc, jaeger, searchDepth, cpu, new MeasurementWriter(jdbc), "with"));
+            without.add(indexOnce(truth, dataSource, jdbc, jaeger, searchDepth, cpu, JourneyMeasurements.NONE, "A"));
+            with.add(indexOnce(truth, dataSource, jdbc, jaeger, searchDepth, cpu, new MeasurementWriter(jdbc), "B"));
+            ratios[round] = with.getLast() / without.getLast();
+            System.out.printf("Round %d: B/A = %.1f %%.%n", round + 1, ratios[round] * 100);
         }
         double a = without.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double b = with.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        Arrays.sort(ratios);
+        double median = rounds % 2 == 1 ? ratios[rounds / 2] : (ratios[rounds / 2 - 1] + ratios[rounds / 2]) / 2;
         System.out.printf(
-                "Mean over %d rounds: %.0f traces/s without measurements, %.0f with: %.1f %% of without.%n",
-                rounds, a, b, b / a * 100);
+                "%d interleaved rounds: mean %.0f traces/s without measurements (A), %.0f with (B): %.1f %% of "
+                        + "without; median of the rounds' ratios %.1f %% (lowest %.1f %%, highest %.1f %%).%n",
+                rounds, a, b, b / a * 100, median * 100, ratios[0] * 100, ratios[rounds - 1] * 100);
     }
 
     private static double indexOnce(
@@ -62,32 +60,11 @@ final class MeasurementsCost {
             String label) {
         jdbc.execute(
                 "TRUNCATE order_journey, indexer_cursor, indexer_backfill, stage_measurement, stage_rollup_minute, "
-                        + "stage_rollup_hour");
-        IndexProperties properties = new IndexProperties(
-                true,
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(5),
-                Duration.ofMinutes(1),
-                Duration.ZERO,
-                Duration.ZERO,
-                searchDepth,
-                Duration.ofMinutes(1),
-                90,
-                7,
-                727998,
-                null);
-        Indexer indexer = Indexer.create(
-                properties,
-                TraceSource.jaeger(jaeger),
-                jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new JourneyAssembler(StageCatalog.defaults()),
-                () -> DriverManager.getConnection(dataSource.getJdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD),
-                measurements,
-                Clock.systemUTC());
-        indexer.services()
-                .forEach(service ->
-                        indexer.cursors().advance(service, truth.startedAt().minusSeconds(1), Instant.now()));
+                        + "stage_rollup_15m, stage_rollup_hour, stage_rollup_6h");
+        // the first run's tables are as empty as the next's; VACUUM so dead rows of the last round cost no one
+        jdbc.execute("VACUUM ANALYZE order_journey, stage_measurement");
+        Indexer indexer = BenchmarkIndexers.create(dataSource, jaeger, searchDepth, 727998, measurements);
+        BenchmarkIndexers.startAt(indexer, truth.startedAt());
         Map<String, Duration> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         indexer.cycle().runOnce();
@@ -103,8 +80,9 @@ final class MeasurementsCost {
         long rows = jdbc.queryForObject("SELECT count(*) FROM stage_measurement", Long.class);
         double perSecond = traces / (wall.toNanos() / 1e9);
         System.out.printf(
-                "%s measurements: %d traces, %d journeys, %d measurement rows in %.1f s: %.0f traces/s; CPU %s.%n",
+                "%s (%s measurements): %d traces, %d journeys, %d measurement rows in %.1f s: %.0f traces/s; CPU %s.%n",
                 label,
+                measurements == JourneyMeasurements.NONE ? "without" : "with",
                 traces,
                 journeys,
                 rows,
