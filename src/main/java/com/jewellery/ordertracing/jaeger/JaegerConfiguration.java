@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.jaeger;
 
+import com.jewellery.ordertracing.status.StatusProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,10 @@ public class JaegerConfiguration {
         return new JaegerClient(jaegerChannel.channel(), properties.clientSettings());
     }
 
+    /** The status row asks with the page's probe timeout, not the indexer's longer deadline. */
     @Bean
-    JaegerStatusCheck jaegerStatusCheck(JaegerClient jaegerClient, JaegerProperties properties) {
-        return new JaegerStatusCheck(jaegerClient, properties);
+    JaegerStatusCheck jaegerStatusCheck(
+            JaegerClient jaegerClient, JaegerProperties properties, StatusProperties statusProperties) {
+        return new JaegerStatusCheck(jaegerClient.withDeadlineAtMost(statusProperties.timeout()), properties);
     }
 }
