@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
+import com.jewellery.ordertracing.base.DatabaseOutage;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,6 +24,11 @@ class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
         String reference =
                 ErrorReference.log("Opening /" + event.getLocation().getPath() + " failed", parameter.getException());
         removeAll();
+        if (DatabaseOutage.causedBy(parameter.getException())) {
+            setId("database-down");
+            add(new H2(getTranslation("fault.db.title")), new Paragraph(getTranslation("fault.db.page", reference)));
+            return HttpStatusCode.SERVICE_UNAVAILABLE.getCode();
+        }
         add(
                 new H2(getTranslation("error.unexpected.title")),
                 new Paragraph(getTranslation("error.unexpected.text", reference)));
