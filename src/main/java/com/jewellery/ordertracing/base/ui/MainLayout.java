@@ -39,7 +39,13 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.currentUserService = currentUserService;
         this.indexFreshness = indexFreshness;
         indexAge.setId("index-age-banner");
-        indexAge.addClassName("portal-index-age");
+        // styled here, not in portal.css, so the production bundle needs no rebuild for it
+        indexAge.getStyle()
+                .set("flex-basis", "100%")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
+                .set("background", "var(--lumo-warning-color-10pct, #fff4d6)")
+                .set("color", "var(--lumo-warning-text-color, #8a5a00)")
+                .set("font-size", "var(--lumo-font-size-s)");
         indexAge.getElement().setAttribute("role", "status");
         indexAge.setVisible(false);
         addToNavbar(new DrawerToggle(), title(), userBar(), indexAge);
