@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Configuration;
 
 /** The Jaeger channel, client and status row as beans; the channel closes with the application context. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JaegerProperties.class)
+// StatusProperties too: the status row needs its timeout, also where only this configuration runs
+// (JaegerConfigurationIT)
+@EnableConfigurationProperties({JaegerProperties.class, StatusProperties.class})
 public class JaegerConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -6,6 +6,7 @@ import com.jewellery.ordertracing.status.ComponentStatus;
 import com.jewellery.ordertracing.support.SilentServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * Jaeger's status row against a Jaeger that accepts the connection and never answers: it gives up after the
@@ -32,6 +33,23 @@ class JaegerStatusTimeoutTest {
             assertThat(status.problemKey()).isEqualTo("status.problem.jaeger");
             assertThat(status.detail()).contains(silent.address(), "portal.jaeger");
             assertThat(silent.connections()).isPositive();
+        }
+    }
+
+    @Test
+    void theWiredStatusRowTakesPortalStatusTimeout() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            new ApplicationContextRunner()
+                    .withUserConfiguration(JaegerConfiguration.class)
+                    .withPropertyValues("portal.jaeger.endpoint=" + silent.address(), "portal.status.timeout=1s")
+                    .run(beans -> {
+                        long started = System.nanoTime();
+                        ComponentStatus status =
+                                beans.getBean(JaegerStatusCheck.class).check();
+                        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                                .isLessThan(Duration.ofSeconds(3));
+                        assertThat(status.up()).isFalse();
+                    });
         }
     }
 
