@@ -2,8 +2,7 @@ package com.jewellery.ordertracing.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.sql.DriverManager;
+import com.jewellery.ordertracing.support.RefusedDatabase;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,24 +11,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /** What counts as "the database does not answer": the driver's own failure to connect, however wrapped. */
 class DatabaseOutageTest {
 
-    /** The PostgreSQL driver's real answer when nothing listens at the database's address. */
-    static SQLException refusedConnection() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        try {
-            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + closedPort + "/portal", "portal", "portal")
-                    .close();
-            throw new AssertionError("nothing listens on " + closedPort + ", yet a connection opened");
-        } catch (SQLException refused) {
-            return refused;
-        }
-    }
-
     @Test
     void aRefusedConnectionIsAnOutageHoweverItIsWrapped() throws Exception {
-        SQLException refused = refusedConnection();
+        SQLException refused = RefusedDatabase.refusedConnection();
 
         assertThat(refused.getSQLState()).startsWith("08");
         assertThat(DatabaseOutage.causedBy(refused)).isTrue();

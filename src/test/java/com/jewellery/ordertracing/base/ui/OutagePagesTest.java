@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jewellery.ordertracing.security.IdentityProviderProbe;
+import com.jewellery.ordertracing.support.RefusedDatabase;
 import com.jewellery.ordertracing.support.SilentServer;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.servlet.http.Cookie;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class OutagePagesTest {
 
     @Test
     void aSignInWhoseAuditWriteFindsNoDatabaseGetsATranslatedPageThatRetries() throws Exception {
-        SQLException refused = refusedDatabase();
+        SQLException refused = RefusedDatabase.refusedConnection();
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/login/oauth2/code/keycloak");
         request.setCookies(new Cookie(LocalePreference.COOKIE, "ru"));
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -147,19 +147,5 @@ class OutagePagesTest {
         IdentityProviderProbe probe = IdentityProviderProbe.of(
                 new InMemoryClientRegistrationRepository(registration), "keycloak", timeout, Clock.systemUTC());
         return new SignInServiceFilter(probe, RETRY);
-    }
-
-    private static SQLException refusedDatabase() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        try {
-            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + closed + "/portal", "portal", "portal")
-                    .close();
-            throw new AssertionError("a connection opened where nothing listens");
-        } catch (SQLException refused) {
-            return refused;
-        }
     }
 }
