@@ -1,12 +1,13 @@
 package com.jewellery.ordertracing.base.ui;
 
-import com.jewellery.ordertracing.base.DatabaseOutage;
+import com.jewellery.ordertracing.base.DatabaseReachability;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,10 +19,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class DatabaseDownFilter extends OncePerRequestFilter {
 
     private final Duration retryAfter;
+    private final Predicate<Throwable> databaseDown;
 
-    /** @param retryAfter how long the page waits before it tries again (and the Retry-After header) */
-    DatabaseDownFilter(Duration retryAfter) {
+    /**
+     * @param retryAfter   how long the page waits before it tries again (and the Retry-After header)
+     * @param databaseDown whether the database being down explains a failure ({@link DatabaseReachability#explains})
+     */
+    DatabaseDownFilter(Duration retryAfter, Predicate<Throwable> databaseDown) {
         this.retryAfter = retryAfter;
+        this.databaseDown = databaseDown;
     }
 
     @Override
@@ -30,7 +36,7 @@ final class DatabaseDownFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException failure) {
-            if (!DatabaseOutage.causedBy(failure) || response.isCommitted()) {
+            if (response.isCommitted() || !databaseDown.test(failure)) {
                 throw failure;
             }
             String reference = ErrorReference.log("The database does not answer: " + request.getRequestURI(), failure);

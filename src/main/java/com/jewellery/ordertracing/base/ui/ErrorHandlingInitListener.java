@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
-import com.jewellery.ordertracing.base.DatabaseOutage;
+import com.jewellery.ordertracing.base.DatabaseReachability;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -15,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ErrorHandlingInitListener implements VaadinServiceInitListener {
 
+    private final DatabaseReachability database;
+
+    ErrorHandlingInitListener(DatabaseReachability database) {
+        this.database = database;
+    }
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource()
@@ -24,7 +30,7 @@ class ErrorHandlingInitListener implements VaadinServiceInitListener {
                     if (ui != null) {
                         // a save that failed because the database is down: nothing was written, the form keeps
                         // what was typed (views clear a field only after their service call returned)
-                        String text = DatabaseOutage.causedBy(error.getThrowable())
+                        String text = database.explains(error.getThrowable())
                                 ? ui.getTranslation("fault.db.save", reference)
                                 : ui.getTranslation("error.unexpected.text", reference);
                         Notification notification = Notification.show(text, 8000, Notification.Position.TOP_CENTER);

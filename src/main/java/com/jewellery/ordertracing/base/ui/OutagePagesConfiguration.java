@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
+import com.jewellery.ordertracing.base.DatabaseReachability;
 import com.jewellery.ordertracing.base.OutageProperties;
 import com.jewellery.ordertracing.security.IdentityProviderProbe;
 import com.jewellery.ordertracing.security.SecurityProperties;
@@ -18,9 +19,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 class OutagePagesConfiguration {
 
     @Bean
-    FilterRegistrationBean<DatabaseDownFilter> databaseDownFilter(OutageProperties properties) {
+    FilterRegistrationBean<DatabaseDownFilter> databaseDownFilter(
+            OutageProperties properties, DatabaseReachability database) {
         FilterRegistrationBean<DatabaseDownFilter> registration =
-                new FilterRegistrationBean<>(new DatabaseDownFilter(properties.retryAfter()));
+                new FilterRegistrationBean<>(new DatabaseDownFilter(properties.retryAfter(), database::explains));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

@@ -3,6 +3,7 @@ package com.jewellery.ordertracing.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jewellery.ordertracing.base.DatabaseOutage;
 import com.jewellery.ordertracing.security.IdentityProviderProbe;
 import com.jewellery.ordertracing.support.RefusedDatabase;
 import com.jewellery.ordertracing.support.SilentServer;
@@ -39,7 +40,7 @@ class OutagePagesTest {
         request.setCookies(new Cookie(LocalePreference.COOKIE, "ru"));
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        new DatabaseDownFilter(RETRY).doFilter(request, response, (req, res) -> {
+        new DatabaseDownFilter(RETRY, DatabaseOutage::causedBy).doFilter(request, response, (req, res) -> {
             throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction", refused);
         });
 
@@ -54,7 +55,7 @@ class OutagePagesTest {
     @Test
     void otherFailuresAreLeftToTheUsualErrorHandling() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
-        assertThatThrownBy(() -> new DatabaseDownFilter(RETRY)
+        assertThatThrownBy(() -> new DatabaseDownFilter(RETRY, DatabaseOutage::causedBy)
                         .doFilter(request, new MockHttpServletResponse(), (req, res) -> {
                             throw new IllegalStateException("a bug");
                         }))
