@@ -30,6 +30,11 @@ class GrafanaStatusCheck implements StatusCheck {
     }
 
     @Override
+    public String nameKey() {
+        return "grafana.status.name";
+    }
+
+    @Override
     public int order() {
         return 60;
     }

@@ -35,14 +35,27 @@ public final class JaegerClient {
 
     private final QueryServiceGrpc.QueryServiceBlockingStub blocking;
     private final QueryServiceGrpc.QueryServiceStub async;
+    private final Channel channel;
     private final JaegerClientSettings settings;
     private final JaegerErrors errors;
 
     public JaegerClient(Channel channel, JaegerClientSettings settings) {
+        this.channel = channel;
         this.blocking = QueryServiceGrpc.newBlockingStub(channel);
         this.async = QueryServiceGrpc.newStub(channel);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.errors = new JaegerErrors(channel.authority(), settings.deadline());
+    }
+
+    /**
+     * The same client on the same channel, with a shorter deadline when {@code limit} is shorter: for callers
+     * that promise an answer sooner than the indexer's patient deadline (the status page's probe timeout).
+     */
+    public JaegerClient withDeadlineAtMost(Duration limit) {
+        if (limit.compareTo(settings.deadline()) >= 0) {
+            return this;
+        }
+        return new JaegerClient(channel, new JaegerClientSettings(limit, settings.searchDepth()));
     }
 
     /** The services Jaeger has seen, sorted. */

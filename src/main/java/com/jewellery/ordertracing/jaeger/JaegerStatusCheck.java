@@ -24,6 +24,11 @@ class JaegerStatusCheck implements StatusCheck {
     }
 
     @Override
+    public String nameKey() {
+        return "status.component.jaeger";
+    }
+
+    @Override
     public int order() {
         return 10;
     }

@@ -48,6 +48,11 @@ class BrokerStatusCheck implements StatusCheck {
     }
 
     @Override
+    public String nameKey() {
+        return "status.component.broker";
+    }
+
+    @Override
     public int order() {
         return 35;
     }

@@ -23,6 +23,11 @@ class PostgresStatusCheck implements StatusCheck {
     }
 
     @Override
+    public String nameKey() {
+        return "status.component.postgres";
+    }
+
+    @Override
     public int order() {
         return 20;
     }

@@ -43,6 +43,11 @@ class RabbitMqStatusCheck implements StatusCheck {
     }
 
     @Override
+    public String nameKey() {
+        return "status.component.rabbitmq";
+    }
+
+    @Override
     public int order() {
         return 30;
     }

@@ -4,6 +4,7 @@ import com.jewellery.ordertracing.analytics.AnalyticsRange;
 import com.jewellery.ordertracing.analytics.AnalyticsReport;
 import com.jewellery.ordertracing.analytics.AnalyticsService;
 import com.jewellery.ordertracing.analytics.StageSeries;
+import com.jewellery.ordertracing.base.ui.ShowsIndexAge;
 import com.jewellery.ordertracing.grafana.GrafanaService;
 import com.jewellery.ordertracing.grafana.ui.GrafanaPanels;
 import com.jewellery.ordertracing.security.Roles;
@@ -46,7 +47,7 @@ import java.util.Optional;
 @Route("analytics")
 @Menu(order = 40, icon = "vaadin:chart", title = "menu.analytics")
 @RolesAllowed(Roles.ANALYTICS)
-class AnalyticsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+class AnalyticsView extends VerticalLayout implements ShowsIndexAge, HasDynamicTitle, BeforeEnterObserver {
 
     private static final String CUSTOM = "custom";
 

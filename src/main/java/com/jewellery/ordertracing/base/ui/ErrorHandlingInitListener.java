@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
+import com.jewellery.ordertracing.base.DatabaseReachability;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -14,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ErrorHandlingInitListener implements VaadinServiceInitListener {
 
+    private final DatabaseReachability database;
+
+    ErrorHandlingInitListener(DatabaseReachability database) {
+        this.database = database;
+    }
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource()
@@ -21,10 +28,12 @@ class ErrorHandlingInitListener implements VaadinServiceInitListener {
                     String reference = ErrorReference.log("A UI action failed", error.getThrowable());
                     UI ui = UI.getCurrent();
                     if (ui != null) {
-                        Notification notification = Notification.show(
-                                ui.getTranslation("error.unexpected.text", reference),
-                                8000,
-                                Notification.Position.TOP_CENTER);
+                        // a save that failed because the database is down: nothing was written, the form keeps
+                        // what was typed (views clear a field only after their service call returned)
+                        String text = database.explains(error.getThrowable())
+                                ? ui.getTranslation("fault.db.save", reference)
+                                : ui.getTranslation("error.unexpected.text", reference);
+                        Notification notification = Notification.show(text, 8000, Notification.Position.TOP_CENTER);
                         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
                     }
                 }));

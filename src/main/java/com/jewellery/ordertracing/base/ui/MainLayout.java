@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
+import com.jewellery.ordertracing.base.IndexAge;
 import com.jewellery.ordertracing.security.CurrentUser;
 import com.jewellery.ordertracing.security.CurrentUserService;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -12,11 +13,15 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The shell around every view. The menu lists only what the signed-in role may open:
@@ -24,15 +29,38 @@ import java.util.Locale;
  */
 @Layout
 @PermitAll
-class MainLayout extends AppLayout {
+class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final CurrentUserService currentUserService;
+    private final IndexAge indexFreshness;
+    private final Span indexAge = new Span();
 
-    MainLayout(CurrentUserService currentUserService) {
+    MainLayout(CurrentUserService currentUserService, IndexAge indexFreshness) {
         this.currentUserService = currentUserService;
-        addToNavbar(new DrawerToggle(), title(), userBar());
+        this.indexFreshness = indexFreshness;
+        indexAge.setId("index-age-banner");
+        // styled here, not in portal.css, so the production bundle needs no rebuild for it
+        indexAge.getStyle()
+                .set("flex-basis", "100%")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
+                .set("background", "var(--lumo-warning-color-10pct, #fff4d6)")
+                .set("color", "var(--lumo-warning-text-color, #8a5a00)")
+                .set("font-size", "var(--lumo-font-size-s)");
+        indexAge.getElement().setAttribute("role", "status");
+        indexAge.setVisible(false);
+        addToNavbar(new DrawerToggle(), title(), userBar(), indexAge);
         addToDrawer(menu());
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** The banner with the index's age, on the pages whose data comes from the index, when it is behind. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        boolean dataPage = event.getActiveChain().stream().anyMatch(ShowsIndexAge.class::isInstance);
+        Optional<Duration> stale = dataPage ? indexFreshness.staleBy() : Optional.empty();
+        stale.ifPresent(
+                age -> indexAge.setText(getTranslation("fault.index.behind", age.toMinutes(), age.toSecondsPart())));
+        indexAge.setVisible(stale.isPresent());
     }
 
     private H1 title() {

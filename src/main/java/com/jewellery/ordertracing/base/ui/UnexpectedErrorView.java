@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
+import com.jewellery.ordertracing.base.DatabaseReachability;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,11 +19,22 @@ import jakarta.annotation.security.PermitAll;
 @ParentLayout(MainLayout.class)
 class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
 
+    private final DatabaseReachability database;
+
+    UnexpectedErrorView(DatabaseReachability database) {
+        this.database = database;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String reference =
                 ErrorReference.log("Opening /" + event.getLocation().getPath() + " failed", parameter.getException());
         removeAll();
+        if (database.explains(parameter.getException())) {
+            setId("database-down");
+            add(new H2(getTranslation("fault.db.title")), new Paragraph(getTranslation("fault.db.page", reference)));
+            return HttpStatusCode.SERVICE_UNAVAILABLE.getCode();
+        }
         add(
                 new H2(getTranslation("error.unexpected.title")),
                 new Paragraph(getTranslation("error.unexpected.text", reference)));

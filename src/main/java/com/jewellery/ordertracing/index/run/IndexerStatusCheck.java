@@ -51,6 +51,11 @@ final class IndexerStatusCheck implements StatusCheck {
     }
 
     @Override
+    public String nameKey() {
+        return "status.component.indexer." + state.snapshot().role().name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
     public int order() {
         return 30;
     }

@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.lookup.ui;
 
+import com.jewellery.ordertracing.base.ui.ShowsIndexAge;
 import com.jewellery.ordertracing.lookup.LookupResult;
 import com.jewellery.ordertracing.lookup.OrderIds;
 import com.jewellery.ordertracing.lookup.OrderLookupService;
@@ -33,7 +34,7 @@ import java.nio.charset.StandardCharsets;
 @Route("orders/:orderId?")
 @Menu(order = 10, icon = "vaadin:search", title = "menu.orders")
 @RolesAllowed(Roles.ORDER_WORK)
-class OrderLookupView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+class OrderLookupView extends VerticalLayout implements ShowsIndexAge, HasDynamicTitle, BeforeEnterObserver {
 
     private final OrderLookupService lookupService;
     private final AuthenticationContext authentication;

@@ -56,6 +56,11 @@ class ContinuityStatusCheck implements StatusCheck {
     }
 
     @Override
+    public String nameKey() {
+        return "status.component.continuity";
+    }
+
+    @Override
     public int order() {
         return 60;
     }

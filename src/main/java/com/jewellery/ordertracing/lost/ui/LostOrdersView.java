@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.lost.ui;
 
 import com.jewellery.ordertracing.base.StageNames;
+import com.jewellery.ordertracing.base.ui.ShowsIndexAge;
 import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.LostOrdersService;
 import com.jewellery.ordertracing.lost.OrderProblem;
@@ -39,7 +40,7 @@ import java.util.List;
 @Route("lost")
 @Menu(order = 20, icon = "vaadin:warning", title = "menu.lost")
 @RolesAllowed(Roles.STAFF)
-class LostOrdersView extends VerticalLayout implements HasDynamicTitle {
+class LostOrdersView extends VerticalLayout implements ShowsIndexAge, HasDynamicTitle {
 
     private static final int REFRESH_MILLIS = 60_000;
     private static final DateTimeFormatter FILE_TIME =
