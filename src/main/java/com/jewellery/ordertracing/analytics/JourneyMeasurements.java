@@ -16,6 +16,12 @@ public interface JourneyMeasurements {
 
     void saved(List<Saved> journeys);
 
+    /** Tells each of them, in turn, in the same transaction (analytics, and the incidents' linked outcomes). */
+    static JourneyMeasurements all(List<JourneyMeasurements> each) {
+        List<JourneyMeasurements> listeners = List.copyOf(each);
+        return journeys -> listeners.forEach(listener -> listener.saved(journeys));
+    }
+
     /**
      * @param partitionKey the journey row's {@code first_seen} (kept from its first insert)
      * @param replaced     the journey had a row before, so it may have measurements to replace
