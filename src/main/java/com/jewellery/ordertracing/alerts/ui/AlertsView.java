@@ -103,13 +103,7 @@ class AlertsView extends VerticalLayout implements HasDynamicTitle {
 
     /** In the user's language; alerts opened before texts were kept as keys show their English summary. */
     private String summary(AlertRecord alert) {
-        return alert.text() == null
-                ? alert.summary()
-                : getTranslation(
-                        alert.text().key(),
-                        alert.text()
-                                .arguments(StageNames.name(
-                                        this::getTranslation, alert.text().stage())));
+        return AlertSummaries.of(this, alert.text(), alert.summary());
     }
 
     private void configureOutbox() {

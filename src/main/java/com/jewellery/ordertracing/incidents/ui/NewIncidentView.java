@@ -1,6 +1,6 @@
 package com.jewellery.ordertracing.incidents.ui;
 
-import com.jewellery.ordertracing.base.StageNames;
+import com.jewellery.ordertracing.alerts.ui.AlertSummaries;
 import com.jewellery.ordertracing.incidents.IncidentService;
 import com.jewellery.ordertracing.incidents.api.AlertStart;
 import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
@@ -94,13 +94,7 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
             return;
         }
         alertId = start.alertId();
-        String text = start.text() == null
-                ? start.summary()
-                : getTranslation(
-                        start.text().key(),
-                        start.text()
-                                .arguments(StageNames.name(
-                                        this::getTranslation, start.text().stage())));
+        String text = AlertSummaries.of(this, start.text(), start.summary());
         String title = start.ruleName() + ": " + text;
         form.title.setValue(
                 title.length() > IncidentLimits.TITLE_MAX ? title.substring(0, IncidentLimits.TITLE_MAX) : title);
