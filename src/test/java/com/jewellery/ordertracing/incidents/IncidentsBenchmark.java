@@ -40,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>search by order id: the incidents an order is in, with their order counts (the list's rows);
  *   <li>auto-matching's cost to the indexer: the indexer's write path ({@link JourneyRefresher}) on fresh
  *       orders, alternately without incidents ({@link JourneyMeasurements#NONE}) and with them (the linked
- *       outcomes in the indexer's transaction, and the matcher's statements running beside it every second,
- *       15 times as often as the portal runs them).
+ *       outcomes in the indexer's transaction, and the matcher's statements running beside it every
+ *       {@code --matcher-ms}, by default the portal's 15 s; its first run starts with the indexing).
  * </ul>
  */
 final class IncidentsBenchmark {
@@ -61,7 +61,13 @@ final class IncidentsBenchmark {
             long big = fill(jdbc, options);
             incidentPage(jdbc, links, big, options.get("runs"));
             searchByOrderId(jdbc, links, options.get("runs"));
-            indexerCost(dataSource, jdbc, links, options.get("index-orders"), options.get("rounds"));
+            indexerCost(
+                    dataSource,
+                    jdbc,
+                    links,
+                    options.get("index-orders"),
+                    options.get("rounds"),
+                    Duration.ofMillis(options.get("matcher-ms")));
         }
         System.out.printf("Load average at the end: %s%n", load());
     }
@@ -187,7 +193,12 @@ final class IncidentsBenchmark {
     // --- the indexer with and without incidents
 
     private static void indexerCost(
-            HikariDataSource dataSource, JdbcTemplate jdbc, IncidentLinks links, int orders, int rounds)
+            HikariDataSource dataSource,
+            JdbcTemplate jdbc,
+            IncidentLinks links,
+            int orders,
+            int rounds,
+            Duration matcherInterval)
             throws InterruptedException {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         JourneyAssembler assembler = new JourneyAssembler(StageCatalog.defaults());
@@ -221,7 +232,7 @@ final class IncidentsBenchmark {
                     while (with && indexing.get()) {
                         matcherStatements(jdbc, links, clock.instant());
                         matcherRuns.incrementAndGet();
-                        sleep(Duration.ofSeconds(1));
+                        sleep(matcherInterval);
                     }
                 });
                 matcher.start();
@@ -249,7 +260,8 @@ final class IncidentsBenchmark {
                         orders / seconds,
                         with
                                 ? String.format(
-                                        " (%,d linked orders, %,d with their current outcome; matcher ran %d times)",
+                                        " (%,d linked by hand first; %,d links of these orders hold the current"
+                                                + " outcome, the matcher's included; matcher ran %d times)",
                                         linked.size(), current, matcherRuns.get())
                                 : "");
             }
@@ -257,9 +269,9 @@ final class IncidentsBenchmark {
         double without = median(perSecond.get("without"));
         double with = median(perSecond.get("with"));
         System.out.printf(
-                "Indexer write path, median of %d rounds: %,.0f orders/s without incidents, %,.0f with: %.1f %% of"
-                        + " without (cost %.1f %%).%n",
-                rounds, without, with, with / without * 100, (1 - with / without) * 100);
+                "Indexer write path, median of %d rounds (matcher every %d ms): %,.0f orders/s without incidents,"
+                        + " %,.0f with: %.1f %% of without (cost %.1f %%).%n",
+                rounds, matcherInterval.toMillis(), without, with, with / without * 100, (1 - with / without) * 100);
     }
 
     /** What one matcher run does to the database, minus reading journeys for fingerprints. */
@@ -343,7 +355,9 @@ final class IncidentsBenchmark {
                 "big", 20_000,
                 "runs", 200,
                 "index-orders", 5_000,
-                "rounds", 4));
+                "rounds", 4,
+                // the portal's portal.incidents.matcher-interval; less makes the matcher's share larger
+                "matcher-ms", 15_000));
         for (int i = 0; i + 1 < args.length; i += 2) {
             String name = args[i].replaceFirst("^--", "");
             if (!options.containsKey(name)) {
