@@ -208,6 +208,8 @@ final class IncidentsBenchmark {
         jdbc.update("""
                 INSERT INTO incident_fingerprint (incident_id, fingerprint, stage, summary, added_at, added_by)
                 VALUES (?, 'v1:bench', 'mes.price', 'no price quote', now(), 'bench') ON CONFLICT DO NOTHING""", target);
+        List<Double> shares = new ArrayList<>();
+        List<Double> matcherShares = new ArrayList<>();
         Map<String, List<Double>> perSecond =
                 new HashMap<>(Map.of("without", new ArrayList<>(), "with", new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
@@ -224,13 +226,25 @@ final class IncidentsBenchmark {
                         .filter(id -> Math.floorMod(id.hashCode(), 10) == 0)
                         .forEach(linked::add));
                 links.attach(target, linked, clock.instant(), "bench", LinkVia.MANUAL, true);
-                JourneyRefresher refresher = JourneyRefresher.of(
-                        jdbc, assembler, with ? new LinkedOutcomes(links) : JourneyMeasurements.NONE, clock);
+                // the time spent in the incidents' part, measured inside the run: robust where the machine's load
+                // makes two runs' throughput differ by more than the cost looked for
+                java.util.concurrent.atomic.AtomicLong inOutcomes = new java.util.concurrent.atomic.AtomicLong();
+                java.util.concurrent.atomic.AtomicLong inMatcher = new java.util.concurrent.atomic.AtomicLong();
+                LinkedOutcomes outcomes = new LinkedOutcomes(links);
+                JourneyMeasurements timed = journeys -> {
+                    long begin = System.nanoTime();
+                    outcomes.saved(journeys);
+                    inOutcomes.addAndGet(System.nanoTime() - begin);
+                };
+                JourneyRefresher refresher =
+                        JourneyRefresher.of(jdbc, assembler, with ? timed : JourneyMeasurements.NONE, clock);
                 AtomicBoolean indexing = new AtomicBoolean(true);
                 AtomicInteger matcherRuns = new AtomicInteger();
                 Thread matcher = new Thread(() -> {
                     while (with && indexing.get()) {
+                        long begin = System.nanoTime();
                         matcherStatements(jdbc, links, clock.instant());
+                        inMatcher.addAndGet(System.nanoTime() - begin);
                         matcherRuns.incrementAndGet();
                         sleep(matcherInterval);
                     }
@@ -244,6 +258,10 @@ final class IncidentsBenchmark {
                 indexing.set(false);
                 matcher.join();
                 perSecond.get(label).add(orders / seconds);
+                if (with) {
+                    shares.add(inOutcomes.get() / 1e9 / seconds);
+                    matcherShares.add(inMatcher.get() / 1e9 / seconds);
+                }
                 long current = with
                         ? jdbc.queryForObject(
                                 "SELECT count(*) FROM incident_order io JOIN order_journey j USING (order_id)"
@@ -260,9 +278,12 @@ final class IncidentsBenchmark {
                         orders / seconds,
                         with
                                 ? String.format(
-                                        " (%,d linked by hand first; %,d links of these orders hold the current"
-                                                + " outcome, the matcher's included; matcher ran %d times)",
-                                        linked.size(), current, matcherRuns.get())
+                                                " (%,d linked by hand first; %,d links of these orders hold the current"
+                                                        + " outcome, the matcher's included; matcher ran %d times)",
+                                                linked.size(), current, matcherRuns.get())
+                                        + String.format(
+                                                "; %.0f ms in the linked outcomes, %.0f ms in the matcher",
+                                                inOutcomes.get() / 1e6, inMatcher.get() / 1e6)
                                 : "");
             }
         }
