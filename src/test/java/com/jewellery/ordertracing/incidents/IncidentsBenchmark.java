@@ -293,6 +293,11 @@ final class IncidentsBenchmark {
                 "Indexer write path, median of %d rounds (matcher every %d ms): %,.0f orders/s without incidents,"
                         + " %,.0f with: %.1f %% of without (cost %.1f %%).%n",
                 rounds, matcherInterval.toMillis(), without, with, with / without * 100, (1 - with / without) * 100);
+        System.out.printf(
+                "Inside the runs with incidents (median): the linked outcomes took %.2f %% of the indexing time (in its"
+                        + " transaction); the matcher's statements ran for %.2f %% of it, on a connection of their own.%n",
+                median(shares) * 100,
+                median(matcherShares) * 100);
     }
 
     /** What one matcher run does to the database, minus reading journeys for fingerprints. */
