@@ -296,8 +296,7 @@ final class IncidentsBenchmark {
         System.out.printf(
                 "Inside the runs with incidents (median): the linked outcomes took %.2f %% of the indexing time (in its"
                         + " transaction); the matcher's statements ran for %.2f %% of it, on a connection of their own.%n",
-                median(shares) * 100,
-                median(matcherShares) * 100);
+                median(shares) * 100, median(matcherShares) * 100);
     }
 
     /** What one matcher run does to the database, minus reading journeys for fingerprints. */
