@@ -127,6 +127,11 @@ class AlertRepository {
                 AlertRepository::alert);
     }
 
+    Optional<AlertRecord> alert(long id) {
+        return jdbc.query("SELECT * FROM alert WHERE id = :id", Map.of("id", id), AlertRepository::alert).stream()
+                .findFirst();
+    }
+
     long historyCount() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM alert", Map.of(), Long.class);
         return count == null ? 0 : count;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,6 +49,13 @@ public class AlertService {
     @Transactional(readOnly = true)
     public List<AlertRecord> history(int offset, int limit) {
         return repository.history(offset, limit);
+    }
+
+    /** One alert of the history, e.g. to open an incident from it. */
+    @PreAuthorize(Roles.CAN_ORDER_WORK)
+    @Transactional(readOnly = true)
+    public Optional<AlertRecord> alert(long id) {
+        return repository.alert(id);
     }
 
     @PreAuthorize(Roles.CAN_ORDER_WORK)

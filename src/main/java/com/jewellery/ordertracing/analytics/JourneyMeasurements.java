@@ -16,6 +16,12 @@ public interface JourneyMeasurements {
 
     void saved(List<Saved> journeys);
 
+    /** Tells each of them, in turn, in the same transaction (analytics, and the incidents' linked outcomes). */
+    static JourneyMeasurements all(List<JourneyMeasurements> each) {
+        List<JourneyMeasurements> listeners = List.copyOf(each);
+        return journeys -> listeners.forEach(listener -> listener.saved(journeys));
+    }
+
     /**
      * Called by the indexer once per run, under its lock, after the new traces: measures a batch of the
      * journeys stored before measurements were kept.

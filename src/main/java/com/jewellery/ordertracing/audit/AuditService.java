@@ -37,6 +37,16 @@ public class AuditService {
         record(username, AuditEventType.ACCESS_DENIED, target);
     }
 
+    /**
+     * Everyone who signed in to the portal at least once, by the name the log keeps: who an incident may be
+     * assigned to besides the configured names. Names only, no times or details.
+     */
+    @PreAuthorize(Roles.CAN_STAFF)
+    @Transactional(readOnly = true)
+    public List<String> usernamesSignedIn() {
+        return repository.usernamesOf(AuditEventType.SIGN_IN);
+    }
+
     /** One page of the log, newest first; {@code type} null means every type. */
     @PreAuthorize(Roles.CAN_ADMINISTRATION)
     @Transactional(readOnly = true)

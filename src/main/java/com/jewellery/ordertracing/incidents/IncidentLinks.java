@@ -28,8 +28,9 @@ import org.springframework.stereotype.Repository;
  * The set-shaped parts of incidents in plain SQL: linked orders, owned fingerprints, the fingerprints of seen
  * failures and the matcher's cursor. Bulk attaches are one statement with {@code ON CONFLICT DO NOTHING}, so
  * an order attached twice (by a person and by the rule, or by two matcher runs) is attached once.
- * An order's current outcome is read from the index's {@code order_journey} (order_id, outcome, last_stage,
- * first_seen), in the same query, so a page of orders and the counts by outcome are one round trip each.
+ * A page of orders reads each one's current outcome from the index's {@code order_journey} (order_id,
+ * outcome, last_stage, first_seen) in the same query. The counts by outcome read {@code incident_order.outcome}
+ * instead: the indexer keeps it current ({@link LinkedOutcomes}), so counting 20,000 orders reads one index.
  */
 @Repository
 class IncidentLinks {
@@ -50,8 +51,10 @@ class IncidentLinks {
         }
         List<String> inserted = jdbc.queryForList(
                 """
-                INSERT INTO incident_order (incident_id, order_id, attached_at, attached_by, via, announced)
-                SELECT :incident, id, :at, :by, :via, :announced FROM unnest(CAST(:ids AS varchar[])) AS id
+                INSERT INTO incident_order (incident_id, order_id, attached_at, attached_by, via, announced, outcome)
+                SELECT :incident, id, :at, :by, :via, :announced,
+                       (SELECT outcome FROM order_journey oj WHERE oj.order_id = id ORDER BY first_seen LIMIT 1)
+                FROM unnest(CAST(:ids AS varchar[])) AS id
                 ON CONFLICT DO NOTHING RETURNING order_id""",
                 new MapSqlParameterSource("incident", incidentId)
                         .addValue("at", timestamp(at))
@@ -75,8 +78,8 @@ class IncidentLinks {
     int copyOrders(long fromId, long toId, Instant at, String by) {
         return jdbc.update(
                 """
-                INSERT INTO incident_order (incident_id, order_id, attached_at, attached_by, via, announced)
-                SELECT :to, order_id, :at, :by, 'MERGE', TRUE FROM incident_order WHERE incident_id = :from
+                INSERT INTO incident_order (incident_id, order_id, attached_at, attached_by, via, announced, outcome)
+                SELECT :to, order_id, :at, :by, 'MERGE', TRUE, outcome FROM incident_order WHERE incident_id = :from
                 ON CONFLICT DO NOTHING""",
                 new MapSqlParameterSource("from", fromId)
                         .addValue("to", toId)
@@ -131,15 +134,48 @@ class IncidentLinks {
     /** Current outcome → number of orders; orders the index has not seen count under null. */
     Map<JourneyOutcome, Long> outcomeCounts(long incidentId) {
         Map<JourneyOutcome, Long> counts = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT j.outcome, count(*) AS n FROM incident_order io
-                LEFT JOIN LATERAL (SELECT outcome FROM order_journey oj WHERE oj.order_id = io.order_id
-                                   ORDER BY first_seen LIMIT 1) j ON TRUE
-                WHERE io.incident_id = :incident GROUP BY j.outcome""", Map.of("incident", incidentId), rs -> {
-            String outcome = rs.getString("outcome");
-            counts.put(outcome == null ? null : JourneyOutcome.valueOf(outcome), rs.getLong("n"));
-        });
+        jdbc.query(
+                "SELECT outcome, count(*) AS n FROM incident_order WHERE incident_id = :incident GROUP BY outcome",
+                Map.of("incident", incidentId),
+                rs -> {
+                    String outcome = rs.getString("outcome");
+                    counts.put(outcome == null ? null : JourneyOutcome.valueOf(outcome), rs.getLong("n"));
+                });
         return counts;
+    }
+
+    /**
+     * Sets the outcome of every link to these orders to theirs; called by the indexer's transaction that
+     * wrote the journeys. Links that already hold it are not written.
+     *
+     * @return how many links changed
+     */
+    int updateOutcomes(List<String> orderIds, List<String> outcomes) {
+        if (orderIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update(
+                """
+                UPDATE incident_order io SET outcome = v.outcome
+                FROM unnest(CAST(:ids AS varchar[]), CAST(:outcomes AS varchar[])) AS v (order_id, outcome)
+                WHERE io.order_id = v.order_id AND io.outcome IS DISTINCT FROM v.outcome""",
+                new MapSqlParameterSource("ids", orderIds.toArray(String[]::new))
+                        .addValue("outcomes", outcomes.toArray(String[]::new)));
+    }
+
+    /**
+     * Re-reads the outcome of links made since then. A link made while the indexer wrote the same order in
+     * another transaction read the outcome from before that commit, and the indexer's update did not see the
+     * uncommitted link: this brings such a link up to date a matcher run later.
+     */
+    int refreshOutcomesSince(Instant since) {
+        return jdbc.update("""
+                UPDATE incident_order io SET outcome = j.outcome
+                FROM (SELECT DISTINCT ON (oj.order_id) oj.order_id, oj.outcome FROM order_journey oj
+                      WHERE oj.order_id IN (SELECT order_id FROM incident_order WHERE attached_at >= :since)
+                      ORDER BY oj.order_id, oj.first_seen) j
+                WHERE io.attached_at >= :since AND io.order_id = j.order_id
+                  AND io.outcome IS DISTINCT FROM j.outcome""", Map.of("since", timestamp(since)));
     }
 
     List<Long> incidentsOfOrder(String orderId) {

@@ -117,6 +117,7 @@ class IncidentMatcher {
                             .toList(),
                     now);
             Run run = attach(fresh, now);
+            links.refreshOutcomesSince(from);
             // Caught up: everything up to now was read, the next run re-reads the overlap for late orders. A full
             // batch: the next run must start at its last order, not an overlap before it, or a burst larger
             // than a batch within the overlap would be read again and again; the cursor is set so that

@@ -1,7 +1,11 @@
 package com.jewellery.ordertracing.incidents;
 
+import com.jewellery.ordertracing.alerts.AlertRecord;
+import com.jewellery.ordertracing.alerts.AlertRuleKind;
+import com.jewellery.ordertracing.alerts.AlertService;
 import com.jewellery.ordertracing.audit.AuditEventType;
 import com.jewellery.ordertracing.audit.AuditService;
+import com.jewellery.ordertracing.incidents.api.AlertStart;
 import com.jewellery.ordertracing.incidents.api.FailureSuggestion;
 import com.jewellery.ordertracing.incidents.api.IncidentConflictException;
 import com.jewellery.ordertracing.incidents.api.IncidentDetails;
@@ -12,6 +16,7 @@ import com.jewellery.ordertracing.incidents.api.IncidentTimes;
 import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
 import com.jewellery.ordertracing.incidents.api.LinkVia;
 import com.jewellery.ordertracing.incidents.api.LinkedOrder;
+import com.jewellery.ordertracing.incidents.api.OpenIncidents;
 import com.jewellery.ordertracing.incidents.api.TimelineItem;
 import com.jewellery.ordertracing.incidents.api.TimelineKind;
 import com.jewellery.ordertracing.incidents.domain.IllegalTransitionException;
@@ -21,6 +26,7 @@ import com.jewellery.ordertracing.incidents.domain.IncidentKeys;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.incidents.domain.Problem;
+import com.jewellery.ordertracing.incidents.domain.Severity;
 import com.jewellery.ordertracing.journey.JourneyOutcome;
 import com.jewellery.ordertracing.journey.StageCatalog;
 import com.jewellery.ordertracing.journey.StageDefinition;
@@ -69,6 +75,10 @@ public class IncidentService {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "updatedAt", "id");
 
+    /** Still being worked on: what a support agent's home lists. */
+    private static final Set<IncidentStatus> OPEN =
+            EnumSet.of(IncidentStatus.TRIAGE, IncidentStatus.INVESTIGATING, IncidentStatus.MITIGATED);
+
     private final IncidentRepository incidents;
     private final TimelineRepository timeline;
     private final IncidentChanges changes;
@@ -79,6 +89,7 @@ public class IncidentService {
     private final AuditService audit;
     private final LostOrdersService lostOrders;
     private final IncidentNotifier notifier;
+    private final AlertService alerts;
     private final SecurityContextHolderStrategy security;
     private final Clock clock;
 
@@ -93,6 +104,7 @@ public class IncidentService {
             AuditService audit,
             LostOrdersService lostOrders,
             IncidentNotifier notifier,
+            AlertService alerts,
             ObjectProvider<SecurityContextHolderStrategy> security,
             Clock clock) {
         this.incidents = incidents;
@@ -105,6 +117,7 @@ public class IncidentService {
         this.audit = audit;
         this.lostOrders = lostOrders;
         this.notifier = notifier;
+        this.alerts = alerts;
         // the strategy method security reads (Vaadin's bean), not whichever one is global in this JVM
         this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.clock = clock;
@@ -188,6 +201,69 @@ public class IncidentService {
                 .toList();
     }
 
+    /**
+     * A support agent's home beside the order lookup: the open incidents assigned to the caller, then the other
+     * open ones, each newest first, at most {@code limit} of each.
+     */
+    @PreAuthorize(Roles.CAN_INCIDENT_READ)
+    @Transactional(readOnly = true)
+    public OpenIncidents openIncidents(int limit) {
+        String user = currentUser();
+        PageRequest page = PageRequest.of(0, Math.max(1, Math.min(limit, 100)));
+        List<Incident> mine = incidents.openOf(OPEN, user, page);
+        List<Incident> others = incidents.openOfOthers(OPEN, user, page);
+        Map<Long, Long> orders = links.countOrders(java.util.stream.Stream.concat(mine.stream(), others.stream())
+                .map(Incident::id)
+                .toList());
+        return new OpenIncidents(
+                mine.stream()
+                        .map(incident -> summary(incident, orders.getOrDefault(incident.id(), 0L)))
+                        .toList(),
+                others.stream()
+                        .map(incident -> summary(incident, orders.getOrDefault(incident.id(), 0L)))
+                        .toList());
+    }
+
+    /**
+     * What an incident opened from this alert starts with: its text as the title, the stage it names, a
+     * severity from its kind, and the order it is about when it names one (a single order's critical error;
+     * the stuck-count and error-rate alerts keep no list of their orders).
+     *
+     * @throws InvalidIncidentException when there is no such alert
+     */
+    @PreAuthorize(Roles.CAN_INCIDENT_WORK)
+    @Transactional(readOnly = true)
+    public AlertStart fromAlert(long alertId) {
+        AlertRecord alert = alerts.alert(alertId)
+                .orElseThrow(() -> new InvalidIncidentException(
+                        Problem.of("alert", "incident.error.unknownAlert", String.valueOf(alertId))));
+        List<String> known = stages();
+        Set<String> stages = new LinkedHashSet<>();
+        if (alert.text() != null
+                && alert.text().stage() != null
+                && known.contains(alert.text().stage())) {
+            stages.add(alert.text().stage());
+        } else if (known.contains(alert.problemKey())) {
+            stages.add(alert.problemKey());
+        }
+        List<String> orderIds = alert.kind() == AlertRuleKind.CRITICAL_ERROR
+                ? OrderIds.normalize(alert.problemKey()).stream().toList()
+                : List.of();
+        Severity severity = switch (alert.kind()) {
+            case CRITICAL_ERROR, ERROR_RATE -> Severity.HIGH;
+            case STUCK_COUNT -> Severity.MEDIUM;
+        };
+        return new AlertStart(
+                alert.id(),
+                alert.ruleName(),
+                alert.summary(),
+                alert.text(),
+                severity,
+                stages,
+                orderIds,
+                alert.openedAt());
+    }
+
     /** Kinds of failure with many recent orders and no incident, most orders first. */
     @PreAuthorize(Roles.CAN_INCIDENT_READ)
     @Transactional(readOnly = true)
@@ -219,10 +295,16 @@ public class IncidentService {
                 .toList();
     }
 
-    /** Who an incident may be assigned to. */
+    /**
+     * Who an incident may be assigned to: the configured names ({@code portal.incidents.assignees}) and everyone
+     * who has signed in to the portal (the audit log's sign-ins), sorted; anyone else is refused.
+     */
     @PreAuthorize(Roles.CAN_INCIDENT_READ)
+    @Transactional(readOnly = true)
     public List<String> assignees() {
-        return properties.assignees();
+        java.util.SortedSet<String> known = new java.util.TreeSet<>(properties.assignees());
+        known.addAll(audit.usernamesSignedIn());
+        return List.copyOf(known);
     }
 
     @PreAuthorize(Roles.CAN_INCIDENT_READ)
@@ -243,25 +325,51 @@ public class IncidentService {
     @PreAuthorize(Roles.CAN_INCIDENT_WORK)
     @Transactional
     public String create(IncidentDraft draft, Collection<String> orderIds) {
-        List<Problem> problems = new ArrayList<>(IncidentChecks.draft(draft, properties.assignees(), stages()));
+        return create(draft, orderIds, null);
+    }
+
+    /**
+     * The same, opened from an alert of the history: the alert is the timeline's second entry.
+     *
+     * @param alertId null when not opened from an alert
+     * @throws InvalidIncidentException also when there is no such alert (nothing is stored)
+     */
+    @PreAuthorize(Roles.CAN_INCIDENT_WORK)
+    @Transactional
+    public String create(IncidentDraft draft, Collection<String> orderIds, Long alertId) {
+        Optional<AlertRecord> alert = alertId == null ? Optional.empty() : alerts.alert(alertId);
+        List<Problem> problems = new ArrayList<>(IncidentChecks.draft(draft, assignees(), stages()));
         List<String> ids = orderIds(orderIds, problems);
+        if (alertId != null && alert.isEmpty()) {
+            problems.add(Problem.of("alert", "incident.error.unknownAlert", String.valueOf(alertId)));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidIncidentException(problems);
         }
         Instant now = now();
         String user = currentUser();
-        Incident incident = new Incident(draft.title().strip(), draft.severity(), now, user);
-        apply(incident, draft);
-        incident = incidents.saveAndFlush(incident);
+        Incident fresh = new Incident(draft.title().strip(), draft.severity(), now, user);
+        apply(fresh, draft);
+        Incident incident = incidents.saveAndFlush(fresh);
         String key = IncidentKeys.of(incident.id());
         record(entry(incident, TimelineKind.CREATED, now, user)
                 .change(null, incident.severity().name())
                 .body(incident.title()));
+        alert.ifPresent(from -> record(entry(incident, TimelineKind.FROM_ALERT, now, user)
+                .change(String.valueOf(from.id()), from.ruleName())
+                .body(
+                        from.summary().length() > IncidentLimits.TEXT_MAX
+                                ? from.summary().substring(0, IncidentLimits.TEXT_MAX)
+                                : from.summary())));
         attachManually(incident, ids, now, user);
         for (String orderId : ids) {
             adopt(incident, orderId, now, user);
         }
-        audit(user, key, "created: " + incident.title());
+        audit(
+                user,
+                key,
+                "created: " + incident.title()
+                        + alert.map(from -> " (from alert " + from.id() + ")").orElse(""));
         notifier.opened(incident, user);
         return key;
     }
@@ -270,7 +378,7 @@ public class IncidentService {
     @PreAuthorize(Roles.CAN_INCIDENT_WORK)
     @Transactional
     public IncidentDetails update(String key, long version, IncidentDraft draft) {
-        List<Problem> problems = IncidentChecks.draft(draft, properties.assignees(), stages());
+        List<Problem> problems = IncidentChecks.draft(draft, assignees(), stages());
         if (!problems.isEmpty()) {
             throw new InvalidIncidentException(problems);
         }

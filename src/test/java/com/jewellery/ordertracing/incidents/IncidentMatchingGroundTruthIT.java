@@ -10,6 +10,7 @@ import com.jewellery.ordertracing.incidents.api.LinkedOrder;
 import com.jewellery.ordertracing.incidents.domain.IncidentDraft;
 import com.jewellery.ordertracing.incidents.domain.Severity;
 import com.jewellery.ordertracing.security.Roles;
+import com.jewellery.ordertracing.support.CallerContext;
 import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import java.time.Duration;
@@ -23,8 +24,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -48,10 +47,6 @@ import org.springframework.test.context.TestPropertySource;
             "portal.incidents.matcher-interval=1h"
         })
 class IncidentMatchingGroundTruthIT {
-
-    /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
-    @Autowired
-    private org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     private static final Duration INDEX_LIMIT = Duration.ofSeconds(90);
 
@@ -178,14 +173,6 @@ class IncidentMatchingGroundTruthIT {
     }
 
     private <T> T as(Supplier<T> work) {
-        var context = security.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "support", "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT))));
-        security.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            security.clearContext();
-        }
+        return CallerContext.as("support", Roles.SUPPORT, work);
     }
 }

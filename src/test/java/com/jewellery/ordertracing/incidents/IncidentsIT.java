@@ -21,6 +21,7 @@ import com.jewellery.ordertracing.incidents.domain.Problem;
 import com.jewellery.ordertracing.incidents.domain.Severity;
 import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.security.Roles;
+import com.jewellery.ordertracing.support.CallerContext;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Incidents against the real PostgreSQL: concurrent edits, the workflow, the matcher attaching a burst of
@@ -49,10 +49,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 @IntegrationTest
 class IncidentsIT {
-
-    /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
-    @Autowired
-    private org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     private static final String SUPPORT = "support";
     private static final String ADMIN = "admin";
@@ -79,7 +75,7 @@ class IncidentsIT {
 
     @AfterEach
     void signOutAndForgetOrders() {
-        security.clearContext();
+        SecurityContextHolder.clearContext();
         rows.deleteAll();
         // incident notifications (no alert) would otherwise wait in the outbox for AlertDeliveryIT's dispatcher
         jdbc.update("DELETE FROM alert_notification WHERE alert_id IS NULL");
@@ -620,17 +616,8 @@ class IncidentsIT {
                 title, "what we know", Severity.HIGH, SUPPORT, Set.of("mes.price"), List.of("pricing"));
     }
 
-    private <T> T as(String user, String role, Supplier<T> work) {
-        var previous = security.getContext();
-        var context = security.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user, "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + role))));
-        security.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            security.setContext(previous);
-        }
+    private static <T> T as(String user, String role, Supplier<T> work) {
+        return CallerContext.as(user, role, work);
     }
 
     private static void sleep(Duration duration) {

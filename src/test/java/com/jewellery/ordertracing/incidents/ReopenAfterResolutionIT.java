@@ -9,6 +9,7 @@ import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.incidents.domain.Severity;
 import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.security.Roles;
+import com.jewellery.ordertracing.support.CallerContext;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 
 /** With {@code after-resolution=REOPEN} a matching failure after the fix reopens the incident, recorded and notified. */
@@ -33,10 +32,6 @@ import org.springframework.test.context.TestPropertySource;
             "portal.incidents.after-resolution=REOPEN"
         })
 class ReopenAfterResolutionIT {
-
-    /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
-    @Autowired
-    private org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     @Autowired
     IncidentService service;
@@ -78,14 +73,6 @@ class ReopenAfterResolutionIT {
     }
 
     private <T> T as(Supplier<T> work) {
-        var context = security.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "support", "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT))));
-        security.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            security.clearContext();
-        }
+        return CallerContext.as("support", Roles.SUPPORT, work);
     }
 }

@@ -21,7 +21,7 @@ import java.util.UUID;
  * contract 0002 describes them: names, kinds, parents, attributes, error events. Ids are random but
  * stable per order id; durations are in the range the real services show.
  */
-final class OrderFlowSpans {
+public final class OrderFlowSpans {
 
     static final String PRICING_STACKTRACE = """
             com.jewellery.mes.pricing.PricingException: no gold price for alloy AU750 on 2026-11-03
@@ -52,7 +52,7 @@ final class OrderFlowSpans {
         this.random = new Random(orderId.hashCode());
     }
 
-    static OrderFlowSpans order(String orderId, Instant start) {
+    public static OrderFlowSpans order(String orderId, Instant start) {
         return new OrderFlowSpans(orderId, start);
     }
 
@@ -74,7 +74,7 @@ final class OrderFlowSpans {
     }
 
     /** The order gets no further than this stage (e.g. lost after {@code crm.publish}). */
-    OrderFlowSpans stopAfter(String stageId) {
+    public OrderFlowSpans stopAfter(String stageId) {
         lastStage = stageId;
         return this;
     }
@@ -86,7 +86,7 @@ final class OrderFlowSpans {
     }
 
     /** {@code price.calculate} throws; the consumer marks its span failed, nothing is approved. */
-    OrderFlowSpans pricingFails() {
+    public OrderFlowSpans pricingFails() {
         pricingFails = true;
         return stopAfter("mes.price");
     }
@@ -97,7 +97,7 @@ final class OrderFlowSpans {
         return stopAfter("mes.consume");
     }
 
-    List<SpanRecord> spans() {
+    public List<SpanRecord> spans() {
         spans.clear();
         String shopTrace = traceId();
         Draft shopServer = draft(shopTrace, "", "shop", "POST /orders", SERVER, "shop.create", 0, 168)

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 
@@ -36,9 +35,6 @@ class InputAbuseBrowserTest extends BrowserTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    ApplicationContext context;
 
     @ParameterizedTest
     @ValueSource(
@@ -103,6 +99,6 @@ class InputAbuseBrowserTest extends BrowserTestBase {
     }
 
     private <T> T asAdmin(Supplier<T> action) {
-        return CallerContext.as(context, new TestingAuthenticationToken("admin", null, "ROLE_" + Roles.ADMIN), action);
+        return CallerContext.as(new TestingAuthenticationToken("admin", null, "ROLE_" + Roles.ADMIN), action);
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 
 /**
@@ -24,9 +23,6 @@ class RoleBoundaryBrowserTest extends BrowserTestBase {
 
     @Autowired
     AuditService audit;
-
-    @Autowired
-    ApplicationContext context;
 
     @ParameterizedTest
     @CsvSource({"analyst, /orders, #order-lookup", "support, /reindex, #reindex", "analyst, /alerts, #alerts"})
@@ -42,6 +38,6 @@ class RoleBoundaryBrowserTest extends BrowserTestBase {
 
     private List<AuditEvent> deniedEntries() {
         TestingAuthenticationToken admin = new TestingAuthenticationToken("admin", null, "ROLE_" + Roles.ADMIN);
-        return CallerContext.as(context, admin, () -> audit.page(AuditEventType.ACCESS_DENIED, 0, 100));
+        return CallerContext.as(admin, () -> audit.page(AuditEventType.ACCESS_DENIED, 0, 100));
     }
 }

@@ -61,7 +61,7 @@ class RoleMatrixIT {
 
     @AfterEach
     void signOut() {
-        CallerContext.strategyOf(context).clearContext();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
     }
 
     @Test
@@ -135,7 +135,7 @@ class RoleMatrixIT {
     private boolean refusedThroughTheProxy(Object bean, Method method, Authentication caller) {
         Class<? extends Throwable> expected =
                 caller == null ? AuthenticationCredentialsNotFoundException.class : AccessDeniedException.class;
-        return CallerContext.as(context, caller, () -> {
+        return CallerContext.as(caller, () -> {
             try {
                 invokeWithDefaults(bean, method);
                 return false;

@@ -1,36 +1,41 @@
 package com.jewellery.ordertracing.support;
 
+import com.jewellery.ordertracing.security.Roles;
+import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
- * Runs code as a given caller, through the security-context strategy of the given application context. Vaadin
- * installs its own strategy per context, and the static holder points at the newest: with several test contexts
- * cached, a caller set through the static holder is invisible to an older context's method security.
+ * Runs code as a given caller, then puts back whoever was signed in before (so calls nest). It goes through {@link SecurityContextHolder}:
+ * in an {@link IntegrationTest}, {@link ContextSecurityStrategy} has pointed the holder at the security
+ * context strategy of the test's own Spring context, which is the one its method security reads (the one way
+ * the test JVM's several cached contexts are handled; nothing else looks strategies up).
  */
 public final class CallerContext {
 
     private CallerContext() {}
 
-    public static SecurityContextHolderStrategy strategyOf(ApplicationContext context) {
-        return context.getBeanProvider(SecurityContextHolderStrategy.class)
-                .getIfUnique(SecurityContextHolder::getContextHolderStrategy);
-    }
-
     /** {@code caller} null: no one signed in. */
-    public static <T> T as(ApplicationContext context, Authentication caller, Supplier<T> action) {
-        SecurityContextHolderStrategy strategy = strategyOf(context);
-        strategy.clearContext();
-        if (caller != null) {
-            strategy.getContext().setAuthentication(caller);
-        }
+    public static <T> T as(Authentication caller, Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(caller);
+        SecurityContextHolder.setContext(context);
         try {
             return action.get();
         } finally {
-            strategy.clearContext();
+            SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /** As {@code username} holding one of the people's roles ({@link Roles#SUPPORT}, ...). */
+    public static <T> T as(String username, String role, Supplier<T> action) {
+        return as(
+                UsernamePasswordAuthenticationToken.authenticated(
+                        username, "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + role))),
+                action);
     }
 }

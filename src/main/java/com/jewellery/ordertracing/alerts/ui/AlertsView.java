@@ -10,6 +10,7 @@ import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
@@ -48,7 +49,7 @@ class AlertsView extends VerticalLayout implements HasDynamicTitle {
                 .withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
         setId("alerts");
-        configureAlerts();
+        configureAlerts(authentication.hasRole(Roles.INCIDENT_WORK));
         configureOutbox();
         configureRules();
         form = new AlertRuleForm(service.stages(), this::saveRule, this::deleteRule, this::closeForm);
@@ -69,7 +70,7 @@ class AlertsView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
-    private void configureAlerts() {
+    private void configureAlerts(boolean mayOpenIncidents) {
         alerts.setId("alert-history");
         alerts.setHeight("22em");
         alerts.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -85,19 +86,24 @@ class AlertsView extends VerticalLayout implements HasDynamicTitle {
         alerts.addColumn(this::summary)
                 .setHeader(getTranslation("alerts.summary"))
                 .setFlexGrow(1);
+        if (mayOpenIncidents) {
+            // to the incidents feature by path only: it reads the alert and fills the new incident from it
+            alerts.addComponentColumn(alert -> {
+                        Anchor open = new Anchor(
+                                "incidents/new?alert=" + alert.id(), getTranslation("incident.fromAlert.open"));
+                        open.addClassName("alert-open-incident");
+                        return open;
+                    })
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
         alerts.setItems(query -> service.history(query.getOffset(), query.getLimit()).stream(), query ->
                 (int) Math.min(Integer.MAX_VALUE, service.historyCount()));
     }
 
     /** In the user's language; alerts opened before texts were kept as keys show their English summary. */
     private String summary(AlertRecord alert) {
-        return alert.text() == null
-                ? alert.summary()
-                : getTranslation(
-                        alert.text().key(),
-                        alert.text()
-                                .arguments(StageNames.name(
-                                        this::getTranslation, alert.text().stage())));
+        return AlertSummaries.of(this, alert.text(), alert.summary());
     }
 
     private void configureOutbox() {

@@ -3,6 +3,8 @@ package com.jewellery.ordertracing.incidents.api;
 /** What a timeline entry records. */
 public enum TimelineKind {
     CREATED,
+    /** Opened from an alert: {@code to} the rule's name, {@code from} the alert's id, the body its text. */
+    FROM_ALERT,
     COMMENT,
     STATUS,
     REOPENED,

@@ -5,6 +5,7 @@ import com.jewellery.ordertracing.incidents.api.IncidentConflictException;
 import com.jewellery.ordertracing.incidents.api.IncidentDetails;
 import com.jewellery.ordertracing.incidents.api.IncidentNotFoundException;
 import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
+import com.jewellery.ordertracing.incidents.api.TimelineItem;
 import com.jewellery.ordertracing.incidents.domain.IllegalTransitionException;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.jewellery.ordertracing.incidents.domain.Problem;
@@ -31,6 +32,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -43,7 +45,6 @@ import java.util.function.Supplier;
 @RolesAllowed(Roles.INCIDENT_READ)
 class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private static final int TIMELINE_SHOWN = 200;
     private static final Set<IncidentStatus> NOTE_TARGETS =
             EnumSet.of(IncidentStatus.INVESTIGATING, IncidentStatus.MITIGATED, IncidentStatus.RESOLVED);
 
@@ -312,7 +313,18 @@ class IncidentView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     }
 
     private void showTimeline() {
-        timeline.show(service.timeline(current.key(), 0, TIMELINE_SHOWN));
+        String key = current.key();
+        timeline.show(new TimelinePanel.Pages() {
+            @Override
+            public List<TimelineItem> read(int offset, int limit) {
+                return service.timeline(key, offset, limit);
+            }
+
+            @Override
+            public long count() {
+                return service.timelineCount(key);
+            }
+        });
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.jewellery.ordertracing.incidents.ui;
 
+import com.jewellery.ordertracing.alerts.ui.AlertSummaries;
 import com.jewellery.ordertracing.incidents.IncidentService;
+import com.jewellery.ordertracing.incidents.api.AlertStart;
 import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;
 import com.jewellery.ordertracing.incidents.domain.Problem;
@@ -8,6 +10,7 @@ import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -16,10 +19,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Opens an incident, optionally with orders already attached: the journey page and the suggestions link here
- * with {@code ?order=ORD-...} (repeatable). The orders' failures give the incident its fingerprints.
+ * Opens an incident, optionally with orders already attached: the journey page, the lost-orders list and the
+ * suggestions link here with {@code ?order=ORD-...} (repeatable), the alert history with {@code ?alert=<id>}
+ * (the form starts from the alert, which the timeline then records). The orders' failures give the incident
+ * its fingerprints.
  */
 @Route("incidents/new")
 @RolesAllowed(Roles.INCIDENT_WORK)
@@ -28,6 +34,8 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private final IncidentService service;
     private final IncidentForm form;
     private final TextArea orders = new TextArea();
+    private final Paragraph fromAlert = new Paragraph();
+    private Long alertId;
 
     NewIncidentView(IncidentService service) {
         this.service = service;
@@ -40,7 +48,9 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
         Button create = new Button(getTranslation("incident.create"), click -> create());
         create.setId("incident-create-button");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2(getTranslation("incident.new")), form, orders, create);
+        fromAlert.setId("incident-create-from-alert");
+        fromAlert.setVisible(false);
+        add(new H2(getTranslation("incident.new")), fromAlert, form, orders, create);
     }
 
     private void create() {
@@ -50,7 +60,7 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
                 ? List.of()
                 : List.of(orders.getValue().strip().split("[\\s,;]+"));
         try {
-            String key = service.create(form.draft(), ids);
+            String key = service.create(form.draft(), ids, alertId);
             getUI().ifPresent(ui -> ui.navigate("incidents/" + key));
         } catch (InvalidIncidentException invalid) {
             for (Problem problem : form.showProblems(invalid.problems())) {
@@ -62,14 +72,38 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> given =
-                event.getLocation().getQueryParameters().getParameters().getOrDefault("order", List.of());
-        if (!given.isEmpty()) {
+        Map<String, List<String>> query =
+                event.getLocation().getQueryParameters().getParameters();
+        query.getOrDefault("alert", List.of()).stream().findFirst().ifPresent(this::startFromAlert);
+        List<String> given = query.getOrDefault("order", List.of());
+        if (!given.isEmpty() && alertId == null) {
             orders.setValue(String.join("\n", given));
             if (form.title.isEmpty()) {
                 form.title.setValue(getTranslation("incident.titleFromOrder", given.getFirst()));
             }
         }
+    }
+
+    /** Fills the form from the alert; an unknown alert is said, and the form stays empty. */
+    private void startFromAlert(String typed) {
+        AlertStart start;
+        try {
+            start = service.fromAlert(Long.parseLong(typed.strip()));
+        } catch (NumberFormatException | InvalidIncidentException unknown) {
+            Texts.error(getTranslation("incident.error.unknownAlert", typed));
+            return;
+        }
+        alertId = start.alertId();
+        String text = AlertSummaries.of(this, start.text(), start.summary());
+        String title = start.ruleName() + ": " + text;
+        form.title.setValue(
+                title.length() > IncidentLimits.TITLE_MAX ? title.substring(0, IncidentLimits.TITLE_MAX) : title);
+        form.severity.setValue(start.severity());
+        form.stages.setValue(start.stages());
+        orders.setValue(String.join("\n", start.orderIds()));
+        fromAlert.setText(
+                getTranslation("incident.fromAlert.note", start.ruleName(), Texts.time(this, start.openedAt()), text));
+        fromAlert.setVisible(true);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.jewellery.ordertracing.incidents.api.TimelineItem;
 import com.jewellery.ordertracing.incidents.domain.CommentText;
 import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -12,22 +13,52 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The timeline, newest first. Every text people typed is set as text (Vaadin escapes it), never as HTML;
- * order ids in it become links to the order's journey.
+ * The timeline, newest first, a page at a time: "older entries" reads the next page, so an incident with
+ * thousands of entries shows its first page as fast as one with ten. Every text people typed is set as text
+ * (Vaadin escapes it), never as HTML; order ids in it become links to the order's journey.
  */
 class TimelinePanel extends Div {
+
+    static final int PAGE = 50;
 
     private static final Set<String> STATUS_NAMES =
             Arrays.stream(IncidentStatus.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
+    /** Reads entries {@code [offset, offset + limit)}, newest first, and how many there are. */
+    interface Pages {
+        List<TimelineItem> read(int offset, int limit);
+
+        long count();
+    }
+
+    private final Div entries = new Div();
+    private final Button older = new Button();
+    private Pages pages;
+    private int shown;
+
     TimelinePanel() {
         setId("incident-timeline");
         setWidthFull();
+        older.setId("incident-timeline-older");
+        older.addClickListener(click -> more());
+        add(entries, older);
     }
 
-    void show(List<TimelineItem> items) {
-        removeAll();
-        items.forEach(item -> add(entry(item)));
+    /** Shows the newest page again (after a change), read through {@code pages}. */
+    void show(Pages pages) {
+        this.pages = pages;
+        entries.removeAll();
+        shown = 0;
+        more();
+    }
+
+    private void more() {
+        List<TimelineItem> read = pages.read(shown, PAGE);
+        read.forEach(item -> entries.add(entry(item)));
+        shown += read.size();
+        long total = pages.count();
+        older.setVisible(read.size() == PAGE && shown < total);
+        older.setText(getTranslation("incident.timeline.older", total - shown));
     }
 
     private Div entry(TimelineItem item) {
@@ -86,6 +117,7 @@ class TimelinePanel extends Div {
                 getTranslation(key, item.orderCount() == null ? 0 : item.orderCount());
             case MERGED_INTO -> getTranslation(key, item.to());
             case MERGED_FROM -> getTranslation(key, item.from(), item.orderCount() == null ? 0 : item.orderCount());
+            case FROM_ALERT -> getTranslation(key, item.to());
             case CREATED, COMMENT, ROOT_CAUSE, FINGERPRINT_ADDED -> getTranslation(key);
         };
     }

@@ -7,6 +7,7 @@ import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.journey.JourneyAssembler;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,7 @@ class IndexerConfiguration {
             TransactionTemplate transactions,
             JourneyAssembler assembler,
             DataSourceProperties dataSource,
-            JourneyMeasurements measurements,
+            List<JourneyMeasurements> measurements,
             Clock clock) {
         // the lock lives on a connection of its own, outside the pool, for as long as this instance indexes
         IndexerLock.Connections connections = () -> DriverManager.getConnection(
@@ -39,7 +40,8 @@ class IndexerConfiguration {
                 transactions,
                 assembler,
                 connections,
-                measurements,
+                // everything kept in step with the journeys, in their transaction: analytics, incidents' outcomes
+                JourneyMeasurements.all(measurements),
                 clock);
     }
 

@@ -5,10 +5,10 @@ import com.jewellery.ordertracing.lookup.LookupResult;
 import com.jewellery.ordertracing.lookup.OrderIds;
 import com.jewellery.ordertracing.lookup.OrderLookupService;
 import com.jewellery.ordertracing.security.Roles;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,14 +22,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * "Where is order X?": type an id, see its journey; below, the most recent orders. The order id is part of
- * the URL ({@code /orders/ORD-...}), so a journey can be shared as a link.
+ * the URL ({@code /orders/ORD-...}), so a journey can be shared as a link. Other features add to the page
+ * through {@link LookupExtension} (the incidents of an order, a support agent's open incidents beside it).
  */
 @Route("orders/:orderId?")
 @Menu(order = 10, icon = "vaadin:search", title = "menu.orders")
@@ -37,20 +37,39 @@ import java.nio.charset.StandardCharsets;
 class OrderLookupView extends VerticalLayout implements ShowsIndexAge, HasDynamicTitle, BeforeEnterObserver {
 
     private final OrderLookupService lookupService;
-    private final AuthenticationContext authentication;
+    private final List<LookupExtension> extensions;
     private final TextField orderId = new TextField();
     private final Div result = new Div();
 
-    OrderLookupView(OrderLookupService lookupService, AuthenticationContext authentication) {
+    OrderLookupView(OrderLookupService lookupService, ObjectProvider<LookupExtension> extensions) {
         this.lookupService = lookupService;
-        this.authentication = authentication;
+        this.extensions = extensions.orderedStream().toList();
         setId("order-lookup");
         result.setWidthFull();
-        add(
+        VerticalLayout main = new VerticalLayout(
                 new H2(getTranslation("lookup.title")),
                 searchBar(),
                 result,
                 new RecentOrdersGrid(lookupService, this::open));
+        main.setPadding(false);
+        main.setMinWidth("0");
+        List<Component> beside = this.extensions.stream()
+                .flatMap(extension -> extension.beside().stream())
+                .toList();
+        if (beside.isEmpty()) {
+            add(main);
+        } else {
+            VerticalLayout aside = new VerticalLayout();
+            aside.setId("order-lookup-aside");
+            aside.setPadding(false);
+            aside.setWidth("24em");
+            aside.getStyle().set("flex-shrink", "0");
+            beside.forEach(aside::add);
+            HorizontalLayout columns = new HorizontalLayout(main, aside);
+            columns.setWidthFull();
+            columns.setFlexGrow(1, main);
+            add(columns);
+        }
     }
 
     private HorizontalLayout searchBar() {
@@ -93,7 +112,9 @@ class OrderLookupView extends VerticalLayout implements ShowsIndexAge, HasDynami
         orderId.setInvalid(false);
         switch (lookupService.lookup(typed)) {
             case LookupResult.Found found -> {
-                result.add(incidentLinks(found.journey().orderId()), new JourneyPanel(found));
+                extensions.forEach(extension ->
+                        extension.forOrder(found.journey().orderId()).ifPresent(result::add));
+                result.add(new JourneyPanel(found));
             }
             case LookupResult.NotFound notFound ->
                 result.add(message("order-not-found", getTranslation("lookup.notFound", notFound.orderId())));
@@ -103,24 +124,6 @@ class OrderLookupView extends VerticalLayout implements ShowsIndexAge, HasDynami
                         getTranslation("lookup.unreadable", unreadable.orderId(), unreadable.reference())));
             case LookupResult.Invalid invalid -> markInvalid();
         }
-    }
-
-    /** Links to the incidents feature by URL only, so lookup does not depend on it. */
-    private HorizontalLayout incidentLinks(String id) {
-        HorizontalLayout links = new HorizontalLayout();
-        links.setId("order-incident-links");
-        String query = "?order=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-        if (authentication.hasRole(Roles.INCIDENT_READ)) {
-            Anchor list = new Anchor("incidents" + query, getTranslation("incident.fromJourney.list"));
-            list.setId("order-incidents");
-            links.add(list);
-        }
-        if (authentication.hasRole(Roles.INCIDENT_WORK)) {
-            Anchor create = new Anchor("incidents/new" + query, getTranslation("incident.fromJourney.new"));
-            create.setId("order-new-incident");
-            links.add(create);
-        }
-        return links;
     }
 
     private static Paragraph message(String id, String text) {

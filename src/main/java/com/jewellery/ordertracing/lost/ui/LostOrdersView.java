@@ -9,6 +9,7 @@ import com.jewellery.ordertracing.lost.ProblemFilter;
 import com.jewellery.ordertracing.lost.ProblemSort;
 import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.QuerySortOrder;
@@ -31,11 +33,13 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Orders that are stuck, lost or failed, computed from the index at every refresh, so an order that
  * moves on drops off by itself. Support, developers and admins get the list and its CSV export;
- * analysts get the counts only (the service refuses them the orders, too).
+ * analysts get the counts only (the service refuses them the orders, too). When another feature offers
+ * actions on selected rows ({@link LostListExtension}, e.g. "add to incident"), rows can be selected.
  */
 @Route("lost")
 @Menu(order = 20, icon = "vaadin:warning", title = "menu.lost")
@@ -57,7 +61,11 @@ class LostOrdersView extends VerticalLayout implements ShowsIndexAge, HasDynamic
     private volatile ProblemSort sort = ProblemSort.LONGEST_STUCK_FIRST;
     private Registration pollRegistration;
 
-    LostOrdersView(LostOrdersService service, AuthenticationContext authentication, Clock clock) {
+    LostOrdersView(
+            LostOrdersService service,
+            AuthenticationContext authentication,
+            ObjectProvider<LostListExtension> extensions,
+            Clock clock) {
         this.service = service;
         this.clock = clock;
         this.listVisible = authentication.hasRole(Roles.ORDER_WORK);
@@ -69,7 +77,17 @@ class LostOrdersView extends VerticalLayout implements ShowsIndexAge, HasDynamic
         add(new HorizontalLayout(new H2(getTranslation("lost.title")), refresh), counts, coverage);
         if (listVisible) {
             configureGrid();
-            add(new H3(getTranslation("lost.list")), filters, exportLink(), grid);
+            HorizontalLayout tools = new HorizontalLayout(exportLink());
+            tools.setAlignItems(FlexComponent.Alignment.BASELINE);
+            List<Component> actions = extensions
+                    .orderedStream()
+                    .flatMap(extension -> extension.selectionActions(this::selectedIds, grid::deselectAll).stream())
+                    .toList();
+            if (!actions.isEmpty()) {
+                grid.setSelectionMode(Grid.SelectionMode.MULTI);
+                actions.forEach(tools::add);
+            }
+            add(new H3(getTranslation("lost.list")), filters, tools, grid);
         } else {
             Paragraph note = new Paragraph(getTranslation("lost.countsOnly"));
             note.setId("lost-counts-only");
@@ -107,14 +125,28 @@ class LostOrdersView extends VerticalLayout implements ShowsIndexAge, HasDynamic
         grid.addColumn(OrderProblem::errorSummary)
                 .setHeader(getTranslation("lost.column.error"))
                 .setFlexGrow(1);
-        grid.addItemClickListener(click -> getUI().ifPresent(
-                        ui -> ui.navigate("orders/" + click.getItem().order().orderId())));
+        grid.addItemClickListener(click -> {
+            // a click on the selection column's checkbox has no column: it selects, it does not open the order
+            if (click.getColumn() != null) {
+                getUI().ifPresent(ui ->
+                        ui.navigate("orders/" + click.getItem().order().orderId()));
+            }
+        });
         grid.setItems(
-                query -> {
-                    sort = sortOf(query.getSortOrders());
-                    return service.page(filter, sort, query.getOffset(), query.getLimit()).stream();
-                },
-                query -> (int) Math.min(Integer.MAX_VALUE, service.count(filter)));
+                        query -> {
+                            sort = sortOf(query.getSortOrders());
+                            return service.page(filter, sort, query.getOffset(), query.getLimit()).stream();
+                        },
+                        query -> (int) Math.min(Integer.MAX_VALUE, service.count(filter)))
+                // a row is its order: a refresh (how long it is stuck changes) keeps it selected
+                .setIdentifierProvider(problem -> problem.order().orderId());
+    }
+
+    private List<String> selectedIds() {
+        return grid.getSelectedItems().stream()
+                .map(problem -> problem.order().orderId())
+                .sorted()
+                .toList();
     }
 
     private Anchor exportLink() {

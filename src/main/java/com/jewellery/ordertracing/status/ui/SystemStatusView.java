@@ -24,8 +24,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** Is everything the portal stands on reachable? The first page after sign-in, for every role. */
-@Route("")
+/** Is everything the portal stands on reachable? The first page after sign-in for every role but SUPPORT. */
+@Route("status")
 @Menu(order = 0, icon = "vaadin:dashboard", title = "menu.status")
 @RolesAllowed(Roles.STAFF)
 class SystemStatusView extends VerticalLayout implements HasDynamicTitle {

@@ -6,10 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.jewellery.ordertracing.incidents.IncidentService;
 import com.jewellery.ordertracing.incidents.domain.IncidentDraft;
 import com.jewellery.ordertracing.incidents.domain.Severity;
+import com.jewellery.ordertracing.index.store.JourneyRefresher;
+import com.jewellery.ordertracing.journey.JourneyAssembler;
+import com.jewellery.ordertracing.journey.OrderFlowSpans;
+import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.jewellery.ordertracing.support.CallerContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,22 +25,24 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Support opens an incident, links orders, comments with markup that stays text, and follows an order link
  * to the journey; a second person editing at the same time gets the conflict with their text kept; roles
- * that may not edit are refused by URL and by the service.
+ * that may not edit are refused by URL and by the service. Support lands on the order lookup with their open
+ * incidents beside it; the journey page lists an order's incidents and adds it to another; selected rows of
+ * the lost-orders list and an alert of the history open incidents.
  */
 class IncidentsBrowserTest extends BrowserTestBase {
 
-    /** The strategy method security reads in this context (Vaadin's bean); the JVM-wide one may be another context's. */
-    @Autowired
-    private org.springframework.security.core.context.SecurityContextHolderStrategy security;
-
     @Autowired
     private IncidentService service;
+
+    @Autowired
+    private JourneyAssembler assembler;
+
+    @Autowired
+    private Clock clock;
 
     @Autowired
     private org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -179,15 +189,185 @@ class IncidentsBrowserTest extends BrowserTestBase {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
-    private <T> T as(String user, String role, java.util.function.Supplier<T> work) {
-        var context = security.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user, "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + role))));
-        security.setContext(context);
+    // --- a support agent's home, the journey page, the lost-orders list and the alert history
+
+    @Test
+    void supportLandsOnTheOrderLookupWithTheirOpenIncidentsBesideItAndTheStatusPageStaysInTheMenu() {
+        String mine = as(
+                "support",
+                Roles.SUPPORT,
+                () -> service.create(
+                        new IncidentDraft("Home mine " + prefix, null, Severity.HIGH, "support", Set.of(), List.of()),
+                        List.of()));
+        String other = as(
+                "support",
+                Roles.SUPPORT,
+                () -> service.create(
+                        new IncidentDraft("Home other " + prefix, null, Severity.LOW, null, Set.of(), List.of()),
+                        List.of()));
+
+        Page page = signInAs("support", "/");
+
+        assertThat(page.locator("#order-lookup")).isVisible();
+        assertThat(page.locator("#system-status")).hasCount(0);
+        assertThat(page.locator("#support-incidents-mine " + link(mine))).containsText("Home mine " + prefix);
+        assertThat(page.locator("#support-incidents-mine " + link(mine))).containsText("Triage · High");
+        assertThat(page.locator("#support-incidents-mine " + link(other))).hasCount(0);
+        assertThat(page.locator("#support-incidents-others " + link(other))).containsText("Home other " + prefix);
+        screenshot(page, "support-home");
+
+        page.locator("#support-incidents-mine " + link(mine)).click();
+        page.waitForURL(Pattern.compile(".*/incidents/" + mine));
+        assertThat(page.locator("#incident-heading")).containsText("Home mine " + prefix);
+        page.locator("#main-menu vaadin-side-nav-item", new Page.LocatorOptions().setHasText("System status"))
+                .click();
+        assertThat(page.locator("#system-status")).isVisible();
+
+        Page developer = signInAs("developer", "/");
+        assertThat(developer.locator("#system-status")).isVisible();
+        developer.navigate(PORTAL + "/orders");
+        assertThat(developer.locator("#order-lookup")).isVisible();
+        assertThat(developer.locator("#support-open-incidents")).hasCount(0);
+    }
+
+    @Test
+    void theJourneyPageListsTheIncidentsOfTheOrderAndAddsItToAnother() {
+        String order = prefix + "J";
+        JourneyRefresher.of(jdbc, assembler, clock)
+                .refresh(OrderFlowSpans.order(order, clock.instant().minus(Duration.ofMinutes(10)))
+                        .spans());
         try {
-            return work.get();
+            String first = as(
+                    "support",
+                    Roles.SUPPORT,
+                    () -> service.create(
+                            new IncidentDraft(
+                                    "Journey first " + prefix, null, Severity.CRITICAL, null, Set.of(), List.of()),
+                            List.of(order)));
+            String second = as(
+                    "support",
+                    Roles.SUPPORT,
+                    () -> service.create(
+                            new IncidentDraft(
+                                    "Journey second " + prefix, null, Severity.LOW, null, Set.of(), List.of()),
+                            List.of()));
+
+            Page page = signInAs("support", "/orders/" + order);
+            assertThat(page.locator("#order-result")).containsText(order);
+            assertThat(page.locator("#order-incident-list " + link(first)))
+                    .containsText("Journey first " + prefix + " · Triage · Critical");
+            assertThat(page.locator("#order-incident-list " + link(second))).hasCount(0);
+
+            page.locator("#order-add-to-incident-add").click();
+            assertThat(page.locator("#order-add-to-incident-target")).containsText("Pick the incident to add to.");
+            page.locator("#order-add-to-incident-target input").fill("Journey second " + prefix);
+            page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("Journey second " + prefix))
+                    .click();
+            page.locator("#order-add-to-incident-add").click();
+            assertThat(page.locator("#order-incident-list " + link(second))).containsText("Journey second " + prefix);
+            assertThat(page.locator("#order-incident-list a.incident-link")).hasCount(2);
+            screenshot(page, "journey-incidents");
+
+            // a developer reads the order's incidents but links nothing
+            Page developer = signInAs("developer", "/orders/" + order);
+            assertThat(developer.locator("#order-incident-list a.incident-link"))
+                    .hasCount(2);
+            assertThat(developer.locator("#order-add-to-incident")).hasCount(0);
+            assertThat(developer.locator("#order-new-incident")).hasCount(0);
         } finally {
-            security.clearContext();
+            jdbc.update("DELETE FROM order_journey WHERE order_id = ?", order);
         }
+    }
+
+    @Test
+    void supportSelectsRowsOfTheLostListForANewIncidentAndAddsAnotherRowToIt() {
+        JourneyRows rows = new JourneyRows(jdbc, prefix + "L");
+        Instant now = Instant.now();
+        for (String suffix : List.of("1", "2", "3")) {
+            rows.insert(rows.failed(
+                    suffix, now.minus(Duration.ofMinutes(5)), "mes.price", now.minusSeconds(60), "no price quote"));
+        }
+        try {
+            Page page = signInAs("support", "/lost");
+            page.locator("#lost-filter-order input").fill(rows.id(""));
+            select(page, rows.id("1"));
+            select(page, rows.id("2"));
+            page.locator("#lost-add-to-incident-new").click();
+
+            page.waitForURL(Pattern.compile(".*/incidents/new.*"));
+            assertThat(page.locator("#incident-create-orders textarea")).hasValue(rows.id("1") + "\n" + rows.id("2"));
+            page.locator("#incident-title input").fill("Selected " + prefix);
+            page.locator("#incident-create-button").click();
+            page.waitForURL(Pattern.compile(".*/incidents/INC-\\d+"));
+            String key = page.url().substring(page.url().lastIndexOf('/') + 1);
+            assertThat(page.locator("#incident-order-counts")).containsText("2 orders");
+
+            page.navigate(PORTAL + "/lost");
+            page.locator("#lost-filter-order input").fill(rows.id(""));
+            page.locator("#lost-add-to-incident-add").click();
+            assertThat(page.locator("vaadin-notification-card")).containsText("Select orders in the list first.");
+            select(page, rows.id("3"));
+            page.locator("#lost-add-to-incident-target input").fill("Selected " + prefix);
+            page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("Selected " + prefix))
+                    .click();
+            page.locator("#lost-add-to-incident-add").click();
+            assertThat(page.locator("vaadin-notification-card")).containsText("1 order attached to " + key);
+            screenshot(page, "lost-selected");
+            org.assertj.core.api.Assertions.assertThat(as("support", Roles.SUPPORT, () -> service.orderCount(key)))
+                    .isEqualTo(3);
+        } finally {
+            rows.deleteAll();
+        }
+    }
+
+    @Test
+    void supportOpensAnIncidentFromAnAlertAndTheTimelineRecordsIt() {
+        String order = prefix + "A";
+        String rule = "Alert " + prefix;
+        Long alertId = jdbc.queryForObject(
+                """
+                INSERT INTO alert (rule_name, kind, problem_key, summary, summary_key, summary_stage, summary_args,
+                    opened_at)
+                VALUES (?, 'CRITICAL_ERROR', ?, ?, 'alerts.text.failed', 'mes.price', ?, now()) RETURNING id""", Long.class, rule, order, "Order " + order + " failed at mes.price", new String[] {order});
+        try {
+            Page page = signInAs("support", "/alerts");
+            page.locator("#alert-history a[href=\"incidents/new?alert=" + alertId + "\"]")
+                    .click();
+
+            page.waitForURL(Pattern.compile(".*/incidents/new\\?alert=" + alertId));
+            assertThat(page.locator("#incident-create-from-alert")).containsText(rule);
+            assertThat(page.locator("#incident-title input")).hasValue(Pattern.compile(Pattern.quote(rule) + ": .*"));
+            assertThat(page.locator("#incident-create-orders textarea")).hasValue(order);
+            page.locator("#incident-create-button").click();
+
+            page.waitForURL(Pattern.compile(".*/incidents/INC-\\d+"));
+            assertThat(page.locator("#incident-timeline .incident-timeline-entry[data-kind=FROM_ALERT]"))
+                    .containsText("opened it from the alert \"" + rule + "\"");
+            assertThat(page.locator("#incident-facts")).containsText("High");
+            assertThat(page.locator(
+                            "#incident-orders vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(order)))
+                    .hasCount(1);
+            screenshot(page, "incident-from-alert");
+        } finally {
+            jdbc.update("DELETE FROM alert WHERE id = ?", alertId);
+        }
+    }
+
+    /** Ticks the selection checkbox of the list's row that shows this order id. */
+    private static void select(Page page, String orderId) {
+        Locator cell = page.locator("#lost-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setVisible(true).setHasText(orderId));
+        assertThat(cell).hasCount(1);
+        cell.evaluateHandle("""
+                        cell => cell.assignedSlot.parentElement.parentElement.querySelector('td slot')
+                            .assignedElements()[0].querySelector('vaadin-checkbox')""").asElement().click();
+    }
+
+    private static String link(String key) {
+        return "a.incident-link[data-key=\"" + key + "\"]";
+    }
+
+    private static <T> T as(String user, String role, java.util.function.Supplier<T> work) {
+        return CallerContext.as(user, role, work);
     }
 }
