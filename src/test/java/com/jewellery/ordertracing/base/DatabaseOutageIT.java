@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -52,9 +51,6 @@ class DatabaseOutageIT {
     ApplicationEventPublisher events;
 
     @Autowired
-    ApplicationContext context;
-
-    @Autowired
     IncidentService incidents;
 
     @Autowired
@@ -82,7 +78,6 @@ class DatabaseOutageIT {
         Authentication support = UsernamePasswordAuthenticationToken.authenticated(
                 "support", "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT)));
         String key = CallerContext.as(
-                context,
                 support,
                 () -> incidents.create(
                         new IncidentDraft("Price feed down", null, Severity.HIGH, null, Set.of(), List.of()),
@@ -109,19 +104,17 @@ class DatabaseOutageIT {
                     .contains("База данных портала не отвечает")
                     .doesNotContain("Exception");
 
-            assertThatThrownBy(() ->
-                            CallerContext.as(context, support, () -> incidents.comment(key, "Customer called twice")))
+            assertThatThrownBy(() -> CallerContext.as(support, () -> incidents.comment(key, "Customer called twice")))
                     .as("a comment saved meanwhile fails as an outage, so the view keeps the text and says why")
                     .satisfies(failure -> assertThat(reachability.explains(failure))
                             .as(chain(failure))
                             .isTrue());
 
             long asked = System.nanoTime();
-            ComponentStatus database =
-                    CallerContext.as(context, support, () -> status.currentStatus()).components().stream()
-                            .filter(row -> row.nameKey().equals("status.component.postgres"))
-                            .findFirst()
-                            .orElseThrow();
+            ComponentStatus database = CallerContext.as(support, () -> status.currentStatus()).components().stream()
+                    .filter(row -> row.nameKey().equals("status.component.postgres"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(database.up()).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofMillis(3500));
             assertThat(reachability.answers())
@@ -137,7 +130,7 @@ class DatabaseOutageIT {
         System.out.printf(
                 "DatabaseOutageIT: sign-ins audited again %d ms after PostgreSQL was back%n", recovery.toMillis());
         assertThat(recovery).isLessThan(Duration.ofSeconds(15));
-        CallerContext.as(context, support, () -> incidents.comment(key, "Customer called twice"));
+        CallerContext.as(support, () -> incidents.comment(key, "Customer called twice"));
         try (var connection = postgres.connect();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(

@@ -21,7 +21,7 @@ class JaegerStatusTimeoutTest {
                 JaegerChannel channel = JaegerChannel.plaintext(silent.address())) {
             JaegerClient indexerClient = new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS);
             JaegerProperties properties =
-                    new JaegerProperties(silent.address(), false, null, Duration.ofSeconds(10), 1000, null);
+                    new JaegerProperties(silent.address(), false, null, Duration.ofSeconds(10), 1000, null, null, null);
             JaegerStatusCheck check = new JaegerStatusCheck(indexerClient.withDeadlineAtMost(probeTimeout), properties);
 
             long started = System.nanoTime();

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 
@@ -49,9 +48,6 @@ class FilterAndCommentaryAbuseBrowserTest extends BrowserTestBase {
 
     @Autowired
     private WeeklyReviewService reviews;
-
-    @Autowired
-    private ApplicationContext context;
 
     private JourneyRows rows;
 
@@ -183,7 +179,6 @@ class FilterAndCommentaryAbuseBrowserTest extends BrowserTestBase {
         Instant monday = WEEK.start(ZoneId.of("Europe/Moscow"));
         rows.insert(rows.completed("C1", monday.plusSeconds(3600), monday.plusSeconds(3660)));
         CallerContext.as(
-                context,
                 new TestingAuthenticationToken("admin", null, "ROLE_" + Roles.ADMINISTRATION),
                 () -> reviews.regenerate(WEEK));
     }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -42,9 +41,6 @@ class IndexFreshnessIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    ApplicationContext context;
-
     @DynamicPropertySource
     static void ownSchema(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestDatabase.URL + "?currentSchema=" + SCHEMA);
@@ -65,12 +61,12 @@ class IndexFreshnessIT {
                 "support", "n/a", List.of(new SimpleGrantedAuthority(Roles.PREFIX + Roles.SUPPORT)));
 
         cursorsAt(Instant.now().minus(Duration.ofMinutes(7)));
-        Optional<Duration> stale = CallerContext.as(context, support, indexAge::staleBy);
+        Optional<Duration> stale = CallerContext.as(support, indexAge::staleBy);
         assertThat(stale)
                 .hasValueSatisfying(age -> assertThat(age).isBetween(Duration.ofMinutes(7), Duration.ofMinutes(8)));
 
         cursorsAt(Instant.now().minusSeconds(30));
-        assertThat(CallerContext.as(context, support, indexAge::staleBy)).isEmpty();
+        assertThat(CallerContext.as(support, indexAge::staleBy)).isEmpty();
     }
 
     private void cursorsAt(Instant readUntil) {
