@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counts and coverage, incidents' review times) and stores it: once per week for the schedule, as a new
  * version for a regeneration. The week's advisory lock is held from the check to the insert, so two
  * instances (or a schedule and an administrator) never write the same version; the unique key backs it.
+ * Every version written is mailed once, with its PDF ({@link ReviewMailer}).
  */
 @Component
 class ReviewGenerator {
@@ -48,6 +49,7 @@ class ReviewGenerator {
     private final LostOrdersService lostOrders;
     private final IncidentService incidents;
     private final ReviewProperties properties;
+    private final ReviewMailer mailer;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -57,6 +59,7 @@ class ReviewGenerator {
             LostOrdersService lostOrders,
             IncidentService incidents,
             ReviewProperties properties,
+            ReviewMailer mailer,
             TransactionTemplate transactions,
             Clock clock) {
         this.store = store;
@@ -64,6 +67,7 @@ class ReviewGenerator {
         this.lostOrders = lostOrders;
         this.incidents = incidents;
         this.properties = properties;
+        this.mailer = mailer;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -92,6 +96,8 @@ class ReviewGenerator {
     private ReviewFigures write(IsoWeek week, int version, String by) {
         ReviewFigures figures = asSystem(() -> ReviewCalculator.figures(inputs(week)));
         store.insert(figures, version, clock.instant(), by);
+        // in the same transaction: the mail is queued if and only if this version was written
+        mailer.mail(figures, version);
         return figures;
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,97 +64,13 @@ public final class ReviewPdf {
                 .append(" · v")
                 .append(version)
                 .append("</p>");
-        if (f.dataQuality().isEmpty()) {
-            html.append("<p>").append(esc(t.get("review.quality.ok"))).append("</p>");
-        }
-        f.dataQuality()
-                .forEach(q -> html.append("<p>")
-                        .append(esc(t.get("review.quality." + q.issue().name(), q.value())))
-                        .append("</p>"));
+        ReviewRows.quality(f, t)
+                .forEach(line -> html.append("<p>").append(esc(line)).append("</p>"));
         section(html, t, "SUMMARY", comments);
-        ReviewFigures.Orders o = f.orders();
-        table(
-                html,
-                t,
-                "ORDERS",
-                comments,
-                List.of(
-                        "review.orders.entered",
-                        "review.orders.completed",
-                        "review.orders.failed",
-                        "review.orders.lost",
-                        "review.orders.stuck"),
-                List.of(List.of(
-                        Long.toString(o.entered()),
-                        o.completed() + " (" + percent(o.completedRate()) + ")",
-                        o.failed() + " (" + percent(o.failedRate()) + ")",
-                        o.lost() + " (" + percent(o.lostRate()) + ")",
-                        o.stuck() + " (" + percent(o.stuckRate()) + ")")));
-        table(
-                html,
-                t,
-                "STAGES",
-                comments,
-                List.of(
-                        "review.stages.stage",
-                        "review.stages.orders",
-                        "review.stages.p50",
-                        "review.stages.p95",
-                        "review.stages.p99",
-                        "review.stages.sla",
-                        "review.stages.trend"),
-                f.stages().stream()
-                        .map(s -> List.of(
-                                s.stageId(),
-                                Long.toString(s.orders()),
-                                millis(s.p50Ms()),
-                                millis(s.p95Ms()) + " " + change(s.p95Change()),
-                                millis(s.p99Ms()),
-                                percent(s.slaCompliance()) + " " + points(s.slaChange()),
-                                String.join(
-                                        " · ",
-                                        s.trend().stream()
-                                                .map(p -> millis(p.p95Ms()))
-                                                .toList())))
-                        .toList());
-        table(
-                html,
-                t,
-                "FAILURES",
-                comments,
-                List.of(
-                        "review.failures.stage",
-                        "review.failures.summary",
-                        "review.failures.orders",
-                        "review.failures.incidents"),
-                f.failures().stream()
-                        .map(x -> List.of(
-                                x.stage() == null ? "" : x.stage(),
-                                x.summary(),
-                                Long.toString(x.orders()),
-                                String.join(", ", x.incidents())))
-                        .toList());
-        table(
-                html,
-                t,
-                "INCIDENTS",
-                comments,
-                List.of(
-                        "review.incidents.key",
-                        "review.incidents.severity",
-                        "review.incidents.status",
-                        "review.incidents.acknowledge",
-                        "review.incidents.resolve",
-                        "review.incidents.orders"),
-                f.incidents().rows().stream()
-                        .map(i -> List.of(
-                                i.key(),
-                                i.severity(),
-                                i.status(),
-                                minutes(i.acknowledgeSeconds()),
-                                minutes(i.resolveSeconds()),
-                                Long.toString(i.orders())))
-                        .toList());
+        for (ReviewRows.Table table :
+                List.of(ReviewRows.orders(f), ReviewRows.stages(f), ReviewRows.failures(f), ReviewRows.incidents(f))) {
+            table(html, t, table, comments);
+        }
         return html.append("</body></html>").toString();
     }
 
@@ -167,18 +82,13 @@ public final class ReviewPdf {
         }
     }
 
-    private static void table(
-            StringBuilder html,
-            Texts t,
-            String section,
-            Map<String, String> comments,
-            List<String> headers,
-            List<List<String>> rows) {
-        section(html, t, section, comments);
+    private static void table(StringBuilder html, Texts t, ReviewRows.Table table, Map<String, String> comments) {
+        section(html, t, table.section(), comments);
         html.append("<table><tr>");
-        headers.forEach(h -> html.append("<th>").append(esc(t.get(h))).append("</th>"));
+        table.headerKeys()
+                .forEach(h -> html.append("<th>").append(esc(t.get(h))).append("</th>"));
         html.append("</tr>");
-        rows.forEach(row -> {
+        table.rows().forEach(row -> {
             html.append("<tr>");
             row.forEach(cell -> html.append("<td>").append(esc(cell)).append("</td>"));
             html.append("</tr>");
@@ -192,25 +102,5 @@ public final class ReviewPdf {
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
                 .replace("\"", "&quot;");
-    }
-
-    private static String percent(Double share) {
-        return share == null ? "—" : String.format(Locale.ROOT, "%.2f %%", share * 100);
-    }
-
-    private static String points(Double change) {
-        return change == null ? "" : String.format(Locale.ROOT, "(%+.2f pp)", change * 100);
-    }
-
-    private static String change(Double change) {
-        return change == null ? "" : String.format(Locale.ROOT, "(%+.1f %%)", change * 100);
-    }
-
-    private static String millis(Double millis) {
-        return millis == null ? "—" : String.format(Locale.ROOT, "%.1f ms", millis);
-    }
-
-    private static String minutes(Long seconds) {
-        return seconds == null ? "—" : seconds / 60 + " min";
     }
 }

@@ -10,6 +10,7 @@ import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.review.domain.ReviewCsv;
 import com.jewellery.ordertracing.review.domain.ReviewFigures;
 import com.jewellery.ordertracing.review.domain.ReviewPdf;
+import com.jewellery.ordertracing.review.domain.ReviewRows;
 import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -93,21 +94,40 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
         Tables tables = new Tables(this::getTranslation);
         content.add(quality(figures));
         section(week, review, ReviewSection.SUMMARY, null, null, comments);
-        section(week, review, ReviewSection.ORDERS, tables.orders(figures), ReviewCsv.Table.ORDERS, comments);
-        section(week, review, ReviewSection.STAGES, tables.stages(figures), ReviewCsv.Table.STAGES, comments);
-        section(week, review, ReviewSection.FAILURES, tables.failures(figures), ReviewCsv.Table.FAILURES, comments);
-        section(week, review, ReviewSection.INCIDENTS, tables.incidents(figures), ReviewCsv.Table.INCIDENTS, comments);
+        section(
+                week,
+                review,
+                ReviewSection.ORDERS,
+                tables.grid(ReviewRows.orders(figures)),
+                ReviewCsv.Table.ORDERS,
+                comments);
+        section(
+                week,
+                review,
+                ReviewSection.STAGES,
+                tables.grid(ReviewRows.stages(figures)),
+                ReviewCsv.Table.STAGES,
+                comments);
+        section(
+                week,
+                review,
+                ReviewSection.FAILURES,
+                tables.grid(ReviewRows.failures(figures)),
+                ReviewCsv.Table.FAILURES,
+                comments);
+        section(
+                week,
+                review,
+                ReviewSection.INCIDENTS,
+                tables.grid(ReviewRows.incidents(figures)),
+                ReviewCsv.Table.INCIDENTS,
+                comments);
     }
 
     private Div quality(ReviewFigures figures) {
         Div quality = new Div();
         quality.setId("review-quality");
-        if (figures.dataQuality().isEmpty()) {
-            quality.add(new Paragraph(getTranslation("review.quality.ok")));
-        }
-        figures.dataQuality()
-                .forEach(issue -> quality.add(new Paragraph(
-                        getTranslation("review.quality." + issue.issue().name(), issue.value()))));
+        ReviewRows.quality(figures, this::getTranslation).forEach(line -> quality.add(new Paragraph(line)));
         return quality;
     }
 
