@@ -5,6 +5,8 @@ import com.jewellery.ordertracing.analytics.AnalyticsReport;
 import com.jewellery.ordertracing.analytics.AnalyticsService;
 import com.jewellery.ordertracing.analytics.StageSeries;
 import com.jewellery.ordertracing.incidents.IncidentService;
+import com.jewellery.ordertracing.index.run.IndexHealth;
+import com.jewellery.ordertracing.index.run.IndexHealthService;
 import com.jewellery.ordertracing.lost.LostOrdersService;
 import com.jewellery.ordertracing.lost.ProblemCount;
 import com.jewellery.ordertracing.lost.ProblemFilter;
@@ -48,6 +50,7 @@ class ReviewGenerator {
     private final AnalyticsService analytics;
     private final LostOrdersService lostOrders;
     private final IncidentService incidents;
+    private final IndexHealthService indexHealth;
     private final ReviewProperties properties;
     private final ReviewMailer mailer;
     private final TransactionTemplate transactions;
@@ -58,6 +61,7 @@ class ReviewGenerator {
             AnalyticsService analytics,
             LostOrdersService lostOrders,
             IncidentService incidents,
+            IndexHealthService indexHealth,
             ReviewProperties properties,
             ReviewMailer mailer,
             TransactionTemplate transactions,
@@ -66,6 +70,7 @@ class ReviewGenerator {
         this.analytics = analytics;
         this.lostOrders = lostOrders;
         this.incidents = incidents;
+        this.indexHealth = indexHealth;
         this.properties = properties;
         this.mailer = mailer;
         this.transactions = transactions;
@@ -137,7 +142,14 @@ class ReviewGenerator {
                 store.failures(from, to, ReviewCalculator.TOP_FAILURES),
                 incidents.reviewTimes(from, to),
                 coverage.ratioSampling() ? coverage.samplingRatio() : null,
-                coverage.continuity().broken().size());
+                coverage.continuity().broken().size(),
+                indexState());
+    }
+
+    private ReviewInputs.IndexState indexState() {
+        IndexHealth health = indexHealth.health();
+        return new ReviewInputs.IndexState(
+                health.indexedUntil(), health.behindTooFar(), health.failures(), health.lastError());
     }
 
     private static long count(List<ProblemCount> problems, ProblemReason reason) {

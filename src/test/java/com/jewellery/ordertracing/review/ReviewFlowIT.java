@@ -154,6 +154,12 @@ class ReviewFlowIT {
                             .isEqualTo(count(Set.of(Outcome.PRICING_ERROR)));
                 });
         clock.ahead = AHEAD;
+        // the indexer follows the portal's clock: once it has read up to the new now, the index is healthy
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> jdbc.queryForObject("SELECT min(read_until) FROM indexer_cursor", Timestamp.class)
+                        .toInstant()
+                        .isAfter(clock.instant().minusSeconds(3)));
         jdbc.update("DELETE FROM weekly_review WHERE week = ?", week.toString());
         figures = generator.generateIfAbsent(week).orElseThrow();
     }
@@ -264,7 +270,9 @@ class ReviewFlowIT {
         assertThat(figures.dataQuality())
                 .extracting(ReviewFigures.Quality::issue)
                 .contains(QualityIssue.WEEK_NOT_OVER)
-                .doesNotContain(QualityIssue.NO_ORDERS, QualityIssue.NO_MEASUREMENTS, QualityIssue.RATIO_SAMPLING);
+                .doesNotContain(QualityIssue.NO_ORDERS, QualityIssue.NO_MEASUREMENTS, QualityIssue.RATIO_SAMPLING)
+                // the index had read up to the generation (the cursors above) and its runs succeeded
+                .doesNotContain(QualityIssue.INDEX_NOT_RUN, QualityIssue.INDEX_BEHIND, QualityIssue.INDEX_FAILING);
     }
 
     @Test
