@@ -11,29 +11,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A time series chart: our own web component ({@code frontend/components/stage-chart.js}) on echarts,
- * beside the journey timeline. Every label and value text arrives translated and formatted.
+ * beside the journey timeline. Every label and value text arrives translated and formatted. Public: the
+ * weekly review draws its charts with it too.
  */
 @Tag("stage-chart")
 @NpmPackage(value = "echarts", version = "6.1.0")
 @JsModule("./components/stage-chart.js")
-class StageChart extends Component {
+public class StageChart extends Component {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One value of a series: the number drawn and the text its tooltip shows. */
-    record Value(double value, String text) {}
+    public record Value(double value, String text) {}
 
     /** @param data one entry per category; null where the bucket has no value */
-    record Series(String name, String type, int yAxisIndex, boolean dashed, String color, List<Value> data) {}
+    public record Series(String name, String type, int yAxisIndex, boolean dashed, String color, List<Value> data) {}
 
-    record Axis(String name, Double min, Double max) {}
+    public record Axis(String name, Double min, Double max) {}
 
-    StageChart(String id) {
+    public StageChart(String id) {
         setId(id);
         getElement().getStyle().set("width", "100%");
     }
 
-    void show(List<String> categories, List<Axis> axes, List<Series> series) {
+    public void show(List<String> categories, List<Axis> axes, List<Series> series) {
         getElement()
                 .setProperty(
                         "data",

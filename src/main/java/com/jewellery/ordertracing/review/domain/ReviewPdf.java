@@ -56,7 +56,9 @@ public final class ReviewPdf {
                 "<html><head><style>@page{size:A4 landscape;margin:12mm}body{font-family:'ReviewFont';font-size:10pt}"
                         + "table{border-collapse:collapse;width:100%;margin-bottom:8pt}td,th{border:1px solid #999;padding:2pt 4pt;"
                         + "text-align:left}h1{font-size:16pt}h2{font-size:12pt;margin-top:12pt}.comment{white-space:pre-wrap;"
-                        + "font-style:italic}</style></head><body>");
+                        + "font-style:italic}h3{font-size:10pt;margin:6pt 0 2pt 0}table.chart td{border:none;padding:1pt 4pt}"
+                        + ".bar{height:5pt;margin:1pt 0}.now{background:#1565c0}.before{background:#90a4ae}"
+                        + ".key-now{color:#1565c0}.key-before{color:#90a4ae}</style></head><body>");
         html.append("<h1>")
                 .append(esc(t.get("review.title")))
                 .append("</h1><p>")
@@ -70,6 +72,9 @@ public final class ReviewPdf {
         for (ReviewRows.Table table :
                 List.of(ReviewRows.orders(f), ReviewRows.stages(f), ReviewRows.failures(f), ReviewRows.incidents(f))) {
             table(html, t, table, comments);
+            if (table.section().equals("STAGES")) {
+                charts(html, f, t);
+            }
         }
         return html.append("</body></html>").toString();
     }
@@ -94,6 +99,65 @@ public final class ReviewPdf {
             html.append("</tr>");
         });
         html.append("</table>");
+    }
+
+    /** The charts as drawn bars: p95 per stage against the week before, and each stage's p95 over the weeks. */
+    static void charts(StringBuilder html, ReviewFigures f, Texts t) {
+        List<ReviewCharts.StageP95> stages = ReviewCharts.stageP95(f);
+        if (!stages.isEmpty()) {
+            double max = ReviewCharts.max(stages.stream()
+                    .flatMap(s -> java.util.stream.Stream.of(s.thisWeekMs(), s.lastWeekMs()))
+                    .toList());
+            html.append("<h3>")
+                    .append(esc(t.get("review.chart.stageP95")))
+                    .append("</h3><p><span class=\"key-now\">■</span> ")
+                    .append(esc(t.get("review.chart.thisWeek")))
+                    .append(" <span class=\"key-before\">■</span> ")
+                    .append(esc(t.get("review.chart.lastWeek")))
+                    .append("</p><table class=\"chart\">");
+            for (ReviewCharts.StageP95 stage : stages) {
+                html.append("<tr><td style=\"width:18%\">")
+                        .append(esc(stage.stageId()))
+                        .append("</td><td style=\"width:52%\">")
+                        .append(bar("now", stage.thisWeekMs(), max))
+                        .append(bar("before", stage.lastWeekMs(), max))
+                        .append("</td><td>")
+                        .append(esc(
+                                ReviewRows.millis(stage.thisWeekMs()) + " / " + ReviewRows.millis(stage.lastWeekMs())
+                                        + (stage.slaMs() == null ? "" : " · SLA " + ReviewRows.millis(stage.slaMs()))))
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+        List<ReviewCharts.Trend> trend = ReviewCharts.trend(f);
+        if (!trend.isEmpty()) {
+            html.append("<h3>")
+                    .append(esc(t.get("review.chart.trend")))
+                    .append("</h3><table class=\"chart\"><tr><td></td>");
+            ReviewCharts.weeks(f)
+                    .forEach(week -> html.append("<td>").append(esc(week)).append("</td>"));
+            html.append("</tr>");
+            for (ReviewCharts.Trend stage : trend) {
+                double max = ReviewCharts.max(stage.p95Ms());
+                html.append("<tr><td>").append(esc(stage.stageId())).append("</td>");
+                stage.p95Ms()
+                        .forEach(value -> html.append("<td>")
+                                .append(bar("now", value, max))
+                                .append(esc(ReviewRows.millis(value)))
+                                .append("</td>"));
+                html.append("</tr>");
+            }
+            html.append("</table>");
+        }
+    }
+
+    private static String bar(String kind, Double value, double max) {
+        if (value == null || max <= 0) {
+            return "<div class=\"bar\"></div>";
+        }
+        double percent = Math.max(1, 100 * value / max);
+        return "<div class=\"bar " + kind + "\" style=\"width:" + String.format(java.util.Locale.ROOT, "%.1f", percent)
+                + "%\"></div>";
     }
 
     /** XHTML text: the markup characters escaped, so a summary or commentary cannot break the document. */

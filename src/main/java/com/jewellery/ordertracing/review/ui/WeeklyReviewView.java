@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -108,6 +109,10 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
                 tables.grid(ReviewRows.stages(figures)),
                 ReviewCsv.Table.STAGES,
                 comments);
+        Charts charts = new Charts(this::getTranslation);
+        charts.stageP95(figures)
+                .ifPresent(chart -> content.add(new H4(getTranslation("review.chart.stageP95")), chart));
+        charts.trend(figures).ifPresent(chart -> content.add(new H4(getTranslation("review.chart.trend")), chart));
         section(
                 week,
                 review,
