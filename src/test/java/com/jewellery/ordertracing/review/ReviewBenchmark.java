@@ -8,6 +8,7 @@ import com.jewellery.ordertracing.journey.StageCatalog;
 import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.review.domain.ReviewFigures;
 import com.jewellery.ordertracing.review.domain.ReviewPdf;
+import com.jewellery.ordertracing.support.PlantedJourneys;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code portal_bench} and plants there, by SQL, once (kept and reused by the next run with the same
  * count):
  * <ul>
- *   <li>the week's {@code order_journey} rows in daily partitions, as {@code LostQueryBenchmark} does: 1 % open
+ *   <li>the week's {@code order_journey} rows in daily partitions ({@link PlantedJourneys}, as the lost-orders benchmark): 1 % open
  *       (stopped at one of seven stages), a fifth of those failed, with their {@code failure_fingerprint}
  *       rows (a dozen fingerprints);</li>
  *   <li>the hour rollups of every stage for the six weeks of the trend, the week's orders spread evenly
@@ -153,27 +154,7 @@ public final class ReviewBenchmark {
                     + day.toString().replace("-", "") + " PARTITION OF order_journey FOR VALUES FROM ('" + day
                     + "') TO ('" + day.plusDays(1) + "')");
         }
-        // every 100th order is open: stopped at one of seven stages, one in five of them failed there
-        jdbc.update("""
-                WITH base AS (
-                    SELECT i, CAST(? AS timestamptz) + (i - 1) * (interval '1 second' * ? / ?) AS first_seen,
-                           (ARRAY['shop.create','shop.send','crm.process','crm.publish','mes.consume','mes.price',
-                                  'mes.price'])[1 + (i / 100) % 7] AS open_stage
-                    FROM generate_series(1, ?) AS i)
-                INSERT INTO order_journey (order_id, first_seen, last_seen, last_stage, last_stage_ended_at,
-                    current_status, outcome, has_error, error_stage, error_message, trace_ids, journey, indexed_at)
-                SELECT 'ORD-RB-' || lpad(i::text, 8, '0'), first_seen, first_seen + interval '20 seconds',
-                       CASE WHEN i % 100 = 0 THEN open_stage ELSE 'mes.approve' END,
-                       first_seen + CASE WHEN i % 100 = 0 THEN interval '3 seconds' ELSE interval '20 seconds' END,
-                       CASE WHEN i % 100 = 0 THEN 'IN_CRM' ELSE 'MANUFACTURING_APPROVED' END,
-                       CASE WHEN i % 100 <> 0 THEN 'COMPLETED' WHEN i % 500 = 0 THEN 'FAILED' ELSE 'IN_PROGRESS' END,
-                       i % 500 = 0, CASE WHEN i % 500 = 0 THEN open_stage END,
-                       CASE WHEN i % 500 = 0 THEN 'Pricing service answered 503, retries exhausted' END,
-                       ARRAY[md5(i::text)],
-                       jsonb_build_object('stages', jsonb_build_array(
-                           jsonb_build_object('definition', jsonb_build_object('id', 'shop.create'), 'state', 'OK'))),
-                       first_seen + interval '25 seconds'
-                FROM base""", Timestamp.from(from), Duration.between(from, to).toSeconds(), orders, orders);
+        PlantedJourneys.insert(jdbc, "ORD-RB-", from, Duration.between(from, to), orders);
         jdbc.update("""
                 INSERT INTO failure_fingerprint (order_id, fingerprint, stage, summary, failed_at, seen_at)
                 SELECT order_id, 'v1:' || substr(md5((abs(hashtext(order_id)) % 12)::text), 1, 16), error_stage,
