@@ -37,7 +37,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /portal.jar /app/portal.jar
 USER portal
-EXPOSE 8080
+# HTTPS on 8443 by default (mount the certificate, PORTAL_TLS_CERT / PORTAL_TLS_KEY); 8080 with the plain-http
+# profile behind a proxy that ends TLS (docker-compose.yml)
+EXPOSE 8443 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD curl -fsS http://localhost:8080/actuator/health/liveness || exit 1
+    CMD curl -fsSk https://localhost:8443/actuator/health/liveness || curl -fsS http://localhost:8080/actuator/health/liveness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/portal.jar"]

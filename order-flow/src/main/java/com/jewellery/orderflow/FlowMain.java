@@ -124,7 +124,7 @@ public final class FlowMain {
 
     private static FlowSettings flowSettings(CommandLine options, SamplingMode defaultSampling) {
         TelemetrySettings telemetry = new TelemetrySettings(
-                options.text("otlp-endpoint", env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317")),
+                options.text("otlp-endpoint", env("OTEL_EXPORTER_OTLP_ENDPOINT", "https://127.0.0.1:4317")),
                 SamplingMode.parse(options.text("sampling", defaultSampling.key())),
                 options.decimal("sampling-ratio", 0.1),
                 env("OTEL_EXPORTER_OTLP_CERTIFICATE", "").isEmpty()
@@ -194,7 +194,7 @@ public final class FlowMain {
                                 [--sampling ratio|order-aware|link-aware] [--sampling-ratio 0.1]
                                 [--consumer-style continue|link|mixed] [--ground-truth target/ground-truth.json]
                        FlowMain demo [--rate 2] [--mix ...] [--sampling order-aware] [--consumer-style mixed]
-                common: --otlp-endpoint http://127.0.0.1:4317 --rabbit-uri amqp://guest:guest@127.0.0.1:5672
+                common: --otlp-endpoint https://127.0.0.1:4317 --rabbit-uri amqp://guest:guest@127.0.0.1:5672
                         --shop-port 0 --crm-port 0 --slow-pricing-seconds 3 --mes-down-seconds S --outage-size N""");
         System.exit(2);
     }

@@ -49,7 +49,7 @@ class OrderFlowIT {
     private static final Duration MES_DOWNTIME = Duration.ofSeconds(2);
     private static final RabbitAdmin RABBIT =
             new RabbitAdmin(URI.create("http://127.0.0.1:15672"), "127.0.0.1:5672", "orderflow-it");
-    private static final JaegerHttp JAEGER = new JaegerHttp(URI.create("http://127.0.0.1:16686"));
+    private static final JaegerHttp JAEGER = new JaegerHttp(URI.create("https://localhost:16686"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String SHOP_SERVER = "POST /orders";
@@ -349,7 +349,7 @@ class OrderFlowIT {
 
     private static FlowSettings settings(String rabbitUri) {
         return new FlowSettings(
-                new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.ORDER_AWARE, 0.1),
+                new TelemetrySettings("https://127.0.0.1:4317", SamplingMode.ORDER_AWARE, 0.1),
                 rabbitUri,
                 0,
                 0,

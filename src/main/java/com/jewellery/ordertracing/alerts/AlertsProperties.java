@@ -37,7 +37,7 @@ public record AlertsProperties(
         Locale language) {
 
     public AlertsProperties {
-        portalUrl = portalUrl == null || portalUrl.isBlank() ? "http://localhost:8080" : portalUrl.strip();
+        portalUrl = portalUrl == null || portalUrl.isBlank() ? "https://localhost:8443" : portalUrl.strip();
         webhookUrl = webhookUrl == null ? "" : webhookUrl.strip();
         webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(5) : webhookTimeout;
         emailTo = emailTo == null

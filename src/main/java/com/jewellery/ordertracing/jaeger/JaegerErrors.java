@@ -27,8 +27,8 @@ final class JaegerErrors {
             case UNAVAILABLE ->
                 new JaegerException(
                         JaegerException.Kind.UNREACHABLE,
-                        "Jaeger is not reachable at " + target + ": check portal.jaeger.endpoint and that Jaeger runs ("
-                                + detail + ")",
+                        "Jaeger is not reachable at " + target + ": check portal.jaeger.endpoint and that Jaeger runs"
+                                + plaintextHint(detail) + " (" + detail + ")",
                         failure);
             case DEADLINE_EXCEEDED ->
                 new JaegerException(
@@ -104,6 +104,16 @@ final class JaegerErrors {
                     failure);
         }
         return null;
+    }
+
+    /**
+     * A plaintext channel to a TLS port gets no TLS error: the server hangs up on the bytes it cannot read, which
+     * gRPC reports only as a network that closed.
+     */
+    private static String plaintextHint(String detail) {
+        return detail.contains("Network closed for unknown reason")
+                ? "; if Jaeger's port speaks TLS, set portal.jaeger.tls=true"
+                : "";
     }
 
     JaegerException badResponse(RuntimeException cause) {

@@ -19,11 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("portal.jaeger")
 public record JaegerProperties(
         @DefaultValue("127.0.0.1:16685") String endpoint,
-        @DefaultValue("false") boolean tls,
+        @DefaultValue("true") boolean tls,
         Path caFile,
         @DefaultValue("10s") Duration deadline,
         @DefaultValue("1000") int searchDepth,
-        @DefaultValue("http://localhost:16686") URI uiBaseUrl) {
+        @DefaultValue("https://localhost:16686") URI uiBaseUrl) {
 
     JaegerClientSettings clientSettings() {
         return new JaegerClientSettings(deadline, searchDepth);

@@ -6,11 +6,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.support.IntegrationTest;
-import com.sun.net.httpserver.HttpServer;
+import com.jewellery.ordertracing.support.LocalTls;
+import com.sun.net.httpserver.HttpsServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +63,7 @@ class AlertDeliveryIT {
 
     private JourneyRows rows;
     private AlertRule rule;
-    private HttpServer webhook;
+    private HttpsServer webhook;
     private final AtomicInteger webhookStatus = new AtomicInteger(200);
     private final List<String> webhookBodies = new CopyOnWriteArrayList<>();
 
@@ -198,7 +198,7 @@ class AlertDeliveryIT {
 
     private void startWebhook(int status) throws IOException {
         webhookStatus.set(status);
-        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
+        webhook = LocalTls.server(WEBHOOK_PORT);
         webhook.createContext("/alerts", exchange -> {
             webhookBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] answer = (webhookStatus.get() == 200 ? "ok" : "receiver broken").getBytes(StandardCharsets.UTF_8);

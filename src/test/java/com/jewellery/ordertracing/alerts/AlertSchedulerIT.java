@@ -7,10 +7,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.support.IntegrationTest;
-import com.sun.net.httpserver.HttpServer;
+import com.jewellery.ordertracing.support.LocalTls;
+import com.sun.net.httpserver.HttpsServer;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
             "portal.alerts.delivery-interval=1s",
             "portal.alerts.language=en",
             "portal.alerts.error-rate-min-orders=2",
-            "portal.alerts.webhook-url=http://127.0.0.1:18096/alerts"
+            "portal.alerts.webhook-url=https://127.0.0.1:18096/alerts"
         })
 class AlertSchedulerIT {
 
@@ -62,13 +62,13 @@ class AlertSchedulerIT {
     private JsonMapper json;
 
     private final List<String> webhookTexts = new CopyOnWriteArrayList<>();
-    private HttpServer webhook;
+    private HttpsServer webhook;
     private JourneyRows rows;
     private List<Long> rules;
 
     @BeforeEach
     void ordersAndAWebhook() throws Exception {
-        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 18096), 0);
+        webhook = LocalTls.server(18096);
         webhook.createContext("/alerts", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             webhookTexts.add(json.readTree(body).get("text").asString());

@@ -14,6 +14,7 @@ import com.jewellery.ordertracing.index.backfill.BackfillRequest;
 import com.jewellery.ordertracing.index.backfill.IndexerAdmin;
 import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.IntegrationTest;
+import com.jewellery.ordertracing.support.StackJaeger;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -224,7 +225,7 @@ class StageMeasurementsIT {
 
         // a retried status change whose span reaches Jaeger only now: the stage ends with it
         OpenTelemetrySdk mes =
-                Telemetry.create("mes", new TelemetrySettings("http://127.0.0.1:4317", SamplingMode.RATIO, 1.0));
+                Telemetry.create("mes", new TelemetrySettings(StackJaeger.BADGER.otlp(), SamplingMode.RATIO, 1.0));
         try {
             Span late = mes.getTracer("late")
                     .spanBuilder("status.change")

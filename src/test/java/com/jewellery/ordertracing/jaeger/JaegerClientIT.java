@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client against the real Jaeger v2 of {@code bin/stack} (api_v3 on 127.0.0.1:16685, OTLP on 4317).
+ * The client against the real Jaeger v2 of {@code bin/stack} (api_v3 on 127.0.0.1:16685, OTLP on 4317, both TLS
+ * with the local CA, which the tests' JVM trusts through {@code bin/stack env}).
  * One small trace is sent with the OpenTelemetry SDK under a service name of its own, so runs do not
  * see each other's data.
  */
@@ -46,7 +47,7 @@ class JaegerClientIT {
 
     @BeforeAll
     static void sendOneTraceAndWaitUntilJaegerHasIt() {
-        channel = JaegerChannel.plaintext(QUERY_ENDPOINT);
+        channel = JaegerChannel.open(QUERY_ENDPOINT, true, null);
         client = new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS);
         sentAt = Instant.now();
         traceId = sendOrderTrace();
@@ -106,16 +107,17 @@ class JaegerClientIT {
     }
 
     @Test
-    void operationsListTheSpanNamesWithTheirKind() {
+    void operationsListTheSpanNames() {
+        // Badger (the stack's storage, Jaeger 2.13) neither reports an operation's span kind nor filters by it;
+        // nothing in the portal depends on kinds, so only the names are the contract
         assertThat(client.operations(SERVICE))
-                .containsExactlyInAnyOrder(
-                        new Operation("POST /orders", "server"), new Operation("order.create", "internal"));
-        assertThat(client.operations(SERVICE, "server")).containsExactly(new Operation("POST /orders", "server"));
+                .extracting(Operation::name)
+                .containsExactlyInAnyOrder("POST /orders", "order.create");
     }
 
     @Test
     void theOtlpPortIsRecognisedAsTheWrongPort() {
-        try (JaegerChannel otlp = JaegerChannel.plaintext(OTLP_ENDPOINT)) {
+        try (JaegerChannel otlp = JaegerChannel.open(OTLP_ENDPOINT, true, null)) {
             assertThatThrownBy(() -> new JaegerClient(otlp.channel(), JaegerClientSettings.DEFAULTS).services())
                     .isInstanceOfSatisfying(
                             JaegerException.class,
@@ -125,14 +127,14 @@ class JaegerClientIT {
     }
 
     @Test
-    void tlsAgainstThePlaintextPortIsUnreachable() {
-        try (JaegerChannel tls = JaegerChannel.open(QUERY_ENDPOINT, true, null)) {
-            assertThatThrownBy(() -> new JaegerClient(tls.channel(), JaegerClientSettings.DEFAULTS).services())
+    void plaintextAgainstTheTlsPortIsUnreachableNamingTheTlsSetting() {
+        try (JaegerChannel plaintext = JaegerChannel.plaintext(QUERY_ENDPOINT)) {
+            assertThatThrownBy(() -> new JaegerClient(plaintext.channel(), JaegerClientSettings.DEFAULTS).services())
                     .isInstanceOfSatisfying(
                             JaegerException.class,
                             e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNREACHABLE))
-                    .hasMessageContaining("TLS to Jaeger at " + QUERY_ENDPOINT)
-                    .hasMessageContaining("does not speak TLS: check portal.jaeger.tls");
+                    .hasMessageContaining(QUERY_ENDPOINT)
+                    .hasMessageContaining("portal.jaeger.tls");
         }
     }
 
@@ -145,7 +147,7 @@ class JaegerClientIT {
         Resource resource = Resource.getDefault()
                 .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), SERVICE)));
         OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
-                .setEndpoint("http://" + OTLP_ENDPOINT)
+                .setEndpoint("https://" + OTLP_ENDPOINT)
                 .setTimeout(Duration.ofSeconds(5))
                 .build();
         try (SdkTracerProvider provider = SdkTracerProvider.builder()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.jewellery.ordertracing.support.StackJaeger;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -41,7 +42,7 @@ class JaegerConfigurationIT {
         Resource resource = Resource.getDefault()
                 .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), SERVICE)));
         OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
-                .setEndpoint("http://127.0.0.1:4317")
+                .setEndpoint(StackJaeger.BADGER.otlp())
                 .setTimeout(Duration.ofSeconds(5))
                 .build();
         try (SdkTracerProvider provider = SdkTracerProvider.builder()
@@ -106,14 +107,15 @@ class JaegerConfigurationIT {
     }
 
     @Test
-    void tlsSwitchedOnReachesTheChannel() {
-        // the stack's Jaeger speaks plaintext: a TLS handshake with it cannot succeed
-        context.withPropertyValues("portal.jaeger.tls=true")
+    void tlsSwitchedOffReachesTheChannel() {
+        // the stack's Jaeger speaks TLS only: a plaintext channel to it cannot succeed
+        context.withPropertyValues("portal.jaeger.tls=false")
                 .run(beans -> assertThatThrownBy(
                                 () -> beans.getBean(JaegerClient.class).services())
                         .isInstanceOfSatisfying(
                                 JaegerException.class,
-                                e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNREACHABLE)));
+                                e -> assertThat(e.kind()).isEqualTo(JaegerException.Kind.UNREACHABLE))
+                        .hasMessageContaining("portal.jaeger.tls"));
     }
 
     @Test

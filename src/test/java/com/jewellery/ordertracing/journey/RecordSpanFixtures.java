@@ -9,6 +9,7 @@ import com.jewellery.ordertracing.jaeger.JaegerClientSettings;
 import com.jewellery.ordertracing.jaeger.TimeRange;
 import com.jewellery.ordertracing.jaeger.TraceQuery;
 import com.jewellery.ordertracing.support.GeneratedOrders;
+import com.jewellery.ordertracing.support.StackJaeger;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import java.util.Map;
  */
 public final class RecordSpanFixtures {
 
-    private static final String JAEGER_QUERY = "127.0.0.1:16685";
     private static final List<String> SERVICES = List.of("shop", "crm", "mes");
     private static final double ORDERS_PER_SECOND = 20;
     /** Spans arrive in Jaeger in batches; an order's set is complete once two reads this far apart agree. */
@@ -43,7 +43,7 @@ public final class RecordSpanFixtures {
         TimeRange window = new TimeRange(
                 truth.startedAt().minusSeconds(5), truth.finishedAt().plusSeconds(60));
         Files.createDirectories(RecordedSpans.SOURCE_DIRECTORY);
-        try (JaegerChannel channel = JaegerChannel.plaintext(JAEGER_QUERY)) {
+        try (JaegerChannel channel = StackJaeger.BADGER.open()) {
             JaegerClient jaeger = new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS);
             for (SentOrder sent : truth.orders()) {
                 PlannedOrder order = sent.order();

@@ -70,7 +70,7 @@ class OrderLookupBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#order-outcome")).hasText(expectedOutcomeLabel(outcome));
         assertThat(page.locator("#journey-timeline svg")).isVisible();
         assertThat(page.locator("#trace-links a").first())
-                .hasAttribute("href", java.util.regex.Pattern.compile("http://localhost:16686/trace/[0-9a-f]{32}"));
+                .hasAttribute("href", java.util.regex.Pattern.compile("https://localhost:16686/trace/[0-9a-f]{32}"));
         Locator stages = page.locator("#stage-grid vaadin-grid-cell-content");
         assertThat(stages.filter(new Locator.FilterOptions().setHasText("RabbitMQ: waiting in queue")))
                 .hasCount(1);

@@ -34,7 +34,7 @@ class DemoSecretsGuardTest {
                 .doesNotThrowAnyException();
         for (String profile : DemoSecretsGuard.DEMO_PROFILES) {
             StandardEnvironment demo = environment("portal-secret", "portal");
-            demo.setActiveProfiles(profile, "tls");
+            demo.setActiveProfiles(profile, "plain-http");
             assertThatCode(() -> guard.postProcessEnvironment(demo, new SpringApplication()))
                     .doesNotThrowAnyException();
         }

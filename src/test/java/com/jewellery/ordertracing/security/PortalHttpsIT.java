@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jewellery.ordertracing.support.IntegrationTest;
+import com.jewellery.ordertracing.support.LocalTls;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,21 +18,18 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The portal with the {@code tls} profile, as bin/demo runs it: HTTPS only with the certificate bin/stack made,
- * HSTS, a Secure session cookie, and no plain HTTP on the port. The client trusts the local CA and nothing else
- * it was not told to.
+ * The portal as it runs by default (and in every test tier, and in bin/demo): HTTPS only with the certificate
+ * bin/stack made, HSTS, a Secure session cookie, and no plain HTTP on the port. One client trusts the local CA and
+ * nothing else; the other only the JDK's own CAs, as a browser that was never told about the local CA.
  */
 @IntegrationTest
-@ActiveProfiles({"it", "tls"})
 @TestPropertySource(properties = "server.port=0")
 class PortalHttpsIT {
 
-    private static final Path TLS = Path.of(System.getenv()
-            .getOrDefault("PORTAL_TLS_DIR", System.getProperty("user.home") + "/.cache/order-portal/tls"));
+    private static final Path TLS = LocalTls.DIR;
 
     @LocalServerPort
     int port;
@@ -62,7 +60,9 @@ class PortalHttpsIT {
     @Test
     void aClientThatDoesNotKnowTheLocalCaIsRefusedTheHandshake() {
         assertThatThrownBy(() -> {
-                    try (HttpClient client = HttpClient.newHttpClient()) {
+                    try (HttpClient client = HttpClient.newBuilder()
+                            .sslContext(trustingOnlyTheJdksCas())
+                            .build()) {
                         client.send(
                                 HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
                                         .build(),
@@ -94,6 +94,20 @@ class PortalHttpsIT {
                     "local-ca",
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(ca));
         }
+        return trusting(trust);
+    }
+
+    /** The JDK's cacerts, not the trust store bin/stack env gives every test JVM (which holds the local CA). */
+    private static SSLContext trustingOnlyTheJdksCas() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (InputStream cacerts =
+                Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
+            trust.load(cacerts, "changeit".toCharArray());
+        }
+        return trusting(trust);
+    }
+
+    private static SSLContext trusting(KeyStore trust) throws Exception {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");

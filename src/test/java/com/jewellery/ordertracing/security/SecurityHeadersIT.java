@@ -55,7 +55,7 @@ class SecurityHeadersIT {
         assertThat(csp)
                 .contains(
                         "frame-ancestors 'self'",
-                        "frame-src http://localhost:18097;",
+                        "frame-src https://localhost:18097;",
                         "object-src 'none'",
                         "default-src 'self'");
         assertThat(csp).containsPattern(NONCE);
@@ -90,9 +90,7 @@ class SecurityHeadersIT {
     /** Tomcat answers a malformed request itself, before any filter: its error report must stay anonymous too. */
     @Test
     void tomcatsOwnErrorReportNamesNoServer() throws Exception {
-        try (Socket socket = TestPortal.TLS
-                ? javax.net.ssl.SSLSocketFactory.getDefault().createSocket("127.0.0.1", TestPortal.PORT)
-                : new Socket("127.0.0.1", TestPortal.PORT)) {
+        try (Socket socket = javax.net.ssl.SSLSocketFactory.getDefault().createSocket("localhost", TestPortal.PORT)) {
             OutputStream out = socket.getOutputStream();
             out.write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));

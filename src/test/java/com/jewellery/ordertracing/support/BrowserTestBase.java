@@ -64,8 +64,7 @@ public abstract class BrowserTestBase {
      */
     private static Map<String, String> browserEnvironment() {
         Map<String, String> environment = new java.util.HashMap<>(System.getenv());
-        Path tls = Path.of(System.getenv()
-                .getOrDefault("PORTAL_TLS_DIR", System.getProperty("user.home") + "/.cache/order-portal/tls"));
+        Path tls = LocalTls.DIR;
         if (java.nio.file.Files.isDirectory(tls.resolve("home/.pki/nssdb"))) {
             environment.put("HOME", tls.resolve("home").toString());
         }

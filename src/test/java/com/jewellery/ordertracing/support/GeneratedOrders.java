@@ -28,7 +28,7 @@ import java.util.Locale;
 public final class GeneratedOrders {
 
     public static final String EVERY_OUTCOME = "ok=1,lost=1,stuck=1,pricing_error=1,slow_pricing=1,poison=1,mes_down=1";
-    private static final String STACK_OTLP = "http://127.0.0.1:4317";
+    private static final String STACK_OTLP = StackJaeger.BADGER.otlp();
     private static final URI RABBIT_MANAGEMENT = URI.create("http://127.0.0.1:15672");
 
     private GeneratedOrders() {}
@@ -40,7 +40,7 @@ public final class GeneratedOrders {
 
     /**
      * @param outageSize   MES_DOWN orders sent per one-second MES outage
-     * @param otlpEndpoint where the spans go, e.g. {@code http://127.0.0.1:4317}
+     * @param otlpEndpoint where the spans go, e.g. {@code https://127.0.0.1:4317}
      */
     public static GroundTruth play(int count, String mix, double rate, long seed, int outageSize, String otlpEndpoint)
             throws Exception {

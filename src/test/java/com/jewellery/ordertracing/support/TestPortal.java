@@ -5,16 +5,15 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
- * Where the integration tests' portal listens, and HTTP clients that talk to it as a browser would.
- * {@code PORTAL_TEST_TLS=true} (with the portal given the stack's certificate and the JVM its trust store, see
- * docs/security.md) runs the tiers over HTTPS.
+ * Where the integration tests' portal listens, and HTTP clients that talk to it as a browser would. It serves
+ * HTTPS only, as in production, with the certificate {@code bin/stack} made; the tests' JVM trusts its CA through
+ * {@code bin/stack env} (JAVA_TOOL_OPTIONS).
  */
 public final class TestPortal {
 
     public static final int PORT = 18081;
     public static final String HOST = "localhost";
-    public static final boolean TLS = Boolean.parseBoolean(System.getenv().getOrDefault("PORTAL_TEST_TLS", "false"));
-    public static final String SCHEME = TLS ? "https" : "http";
+    public static final String SCHEME = "https";
     public static final String BASE = SCHEME + "://" + HOST + ":" + PORT;
 
     private TestPortal() {}

@@ -4,10 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jewellery.ordertracing.support.BrowserTestBase;
+import com.jewellery.ordertracing.support.LocalTls;
 import com.microsoft.playwright.Page;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +32,7 @@ class GrafanaBrowserTest extends BrowserTestBase {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Instant from = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
     private final Instant to = from.plus(Duration.ofHours(1));
-    private HttpServer standIn;
+    private com.sun.net.httpserver.HttpsServer standIn;
 
     @AfterEach
     void stopStandIn() {
@@ -56,6 +55,10 @@ class GrafanaBrowserTest extends BrowserTestBase {
                         + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + "&var-stage=" + STAGE
                         + "&theme=light&timezone=" + zone)
                 .toList();
+        // the frames load lazily, as the analyst scrolls to them
+        for (int i = 0; i < PANELS.size(); i++) {
+            page.locator("iframe.grafana-panel").nth(i).scrollIntoViewIfNeeded();
+        }
         page.waitForCondition(() -> panelRequests().size() >= PANELS.size());
         assertThat(panelRequests()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(requests).as("the portal probed the health endpoint").contains("GET /grafana/api/health");
@@ -100,7 +103,7 @@ class GrafanaBrowserTest extends BrowserTestBase {
     }
 
     private void startStandIn() throws IOException {
-        standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
+        standIn = LocalTls.server(PORT);
         standIn.createContext("/", exchange -> {
             requests.add(
                     exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()

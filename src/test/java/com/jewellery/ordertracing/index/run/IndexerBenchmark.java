@@ -57,9 +57,10 @@ public final class IndexerBenchmark {
         GroundTruth truth = load(
                 orders,
                 Double.parseDouble(options.getOrDefault("rate", "1000")),
-                options.getOrDefault("otlp-endpoint", "http://127.0.0.1:4317"));
+                options.getOrDefault("otlp-endpoint", "https://127.0.0.1:4317"));
         try (HikariDataSource dataSource = dataSource();
-                JaegerChannel channel = JaegerChannel.plaintext(options.getOrDefault("jaeger", "127.0.0.1:16685"))) {
+                JaegerChannel channel =
+                        JaegerChannel.open(options.getOrDefault("jaeger", "127.0.0.1:16685"), true, null)) {
             JaegerClient jaeger =
                     new JaegerClient(channel.channel(), new JaegerClientSettings(Duration.ofSeconds(60), 1000));
             if (options.containsKey("measurements-cost")) {
