@@ -62,16 +62,22 @@ public final class ReviewBenchmark {
                 System.getenv().getOrDefault("PORTAL_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:15432/portal_bench");
         try (ConfigurableApplicationContext portal = new SpringApplicationBuilder(OrderTracingPortalApplication.class)
                 .profiles("it")
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + base + "?currentSchema=" + SCHEMA,
-                        "spring.flyway.schemas=" + SCHEMA,
-                        "portal.index.enabled=false",
-                        "portal.review.check-interval=24h",
-                        "portal.review.mail-to=",
-                        "portal.alerts.evaluation-interval=24h",
-                        "portal.incidents.matcher-interval=24h")
-                .run()) {
+                // as arguments: above the it profile's and application.yml's values (default properties are below)
+                .run(
+                        "--server.port=0",
+                        // no page is served: the portal starts without a front-end build of its own
+                        "--vaadin.productionMode=true",
+                        "--spring.datasource.url=" + base + "?currentSchema=" + SCHEMA,
+                        "--spring.flyway.schemas=" + SCHEMA,
+                        "--portal.index.enabled=false",
+                        "--portal.review.check-interval=24h",
+                        "--portal.review.mail-to=",
+                        "--portal.alerts.evaluation-interval=24h",
+                        "--portal.incidents.matcher-interval=24h")) {
+            String url = portal.getEnvironment().getProperty("spring.datasource.url", "");
+            if (url.contains("/portal_test")) {
+                throw new IllegalStateException("the benchmark never plants rows in the tests' database: " + url);
+            }
             JdbcTemplate jdbc = portal.getBean(JdbcTemplate.class);
             plantUnlessDone(jdbc, orders);
             ReviewGenerator generator = portal.getBean(ReviewGenerator.class);
