@@ -154,18 +154,59 @@ class AlertRepository {
             NotificationMessage message,
             String fieldsJson,
             Instant at) {
+        enqueue(alertId, channel, event, message, fieldsJson, null, at);
+    }
+
+    /**
+     * @param recipients the notification's own e-mail addresses; null: the channel's
+     * @return its id
+     */
+    long enqueue(
+            Long alertId,
+            ChannelType channel,
+            AlertEvent event,
+            NotificationMessage message,
+            String fieldsJson,
+            List<String> recipients,
+            Instant at) {
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
                 """
                 INSERT INTO alert_notification (alert_id, channel, event, subject, body, fields, status, attempts,
-                    next_attempt_at, created_at)
-                VALUES (:alert, :channel, :event, :subject, :body, CAST(:fields AS jsonb), 'PENDING', 0, :at, :at)""",
+                    next_attempt_at, created_at, recipients)
+                VALUES (:alert, :channel, :event, :subject, :body, CAST(:fields AS jsonb), 'PENDING', 0, :at, :at,
+                    :recipients)""",
                 new MapSqlParameterSource("alert", alertId)
                         .addValue("channel", channel.name())
                         .addValue("event", event.name())
                         .addValue("subject", message.subject())
                         .addValue("body", message.body())
                         .addValue("fields", fieldsJson)
-                        .addValue("at", SqlTimes.timestamp(at)));
+                        .addValue("recipients", recipients == null ? null : recipients.toArray(String[]::new))
+                        .addValue("at", SqlTimes.timestamp(at)),
+                key,
+                new String[] {"id"});
+        return key.getKey().longValue();
+    }
+
+    void attach(long notificationId, Attachment file) {
+        jdbc.update(
+                """
+                INSERT INTO alert_notification_attachment (notification_id, file_name, content_type, content)
+                VALUES (:notification, :name, :type, :content)""",
+                new MapSqlParameterSource("notification", notificationId)
+                        .addValue("name", file.fileName())
+                        .addValue("type", file.contentType())
+                        .addValue("content", file.content()));
+    }
+
+    List<Attachment> attachments(long notificationId) {
+        return jdbc.query(
+                "SELECT file_name, content_type, content FROM alert_notification_attachment "
+                        + "WHERE notification_id = :notification ORDER BY id",
+                Map.of("notification", notificationId),
+                (rs, row) -> new Attachment(
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")));
     }
 
     /**
@@ -280,6 +321,13 @@ class AlertRepository {
                 SqlTimes.instant(rs, "next_attempt_at"),
                 rs.getString("last_error"),
                 SqlTimes.instant(rs, "created_at"),
-                SqlTimes.instant(rs, "delivered_at"));
+                SqlTimes.instant(rs, "delivered_at"),
+                recipients(rs),
+                List.of());
+    }
+
+    private static List<String> recipients(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("recipients");
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

@@ -61,7 +61,9 @@ class NotificationDispatcher {
 
     private boolean deliver(OutboxNotification notification, Instant now) {
         try {
-            channels.get(notification.channel()).send(notification);
+            // the files are read only now: claiming a batch does not carry every PDF through memory
+            channels.get(notification.channel())
+                    .send(notification.withAttachments(repository.attachments(notification.id())));
             repository.markDelivered(notification.id(), now);
             log.info(
                     "Alert notification {} ({} {}) delivered",

@@ -51,6 +51,33 @@ public class Outbox {
         return active.size();
     }
 
+    /**
+     * An e-mail with files to recipients of its own (not {@code portal.alerts.email-to}), in the caller's
+     * transaction, delivered and retried like an alert's; the webhook does not get it.
+     *
+     * @return whether it was queued: false without recipients or without an SMTP server ({@code spring.mail.host})
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean sendEmail(
+            AlertEvent event, NotificationMessage message, List<String> recipients, List<Attachment> attachments) {
+        boolean reachable = channels.stream()
+                .anyMatch(channel -> channel.type() == ChannelType.EMAIL && channel.reaches(recipients));
+        if (!reachable) {
+            log.info("No SMTP server or no recipients: '{}' is not mailed", message.subject());
+            return false;
+        }
+        long id = repository.enqueue(
+                null,
+                ChannelType.EMAIL,
+                event,
+                message,
+                json.writeValueAsString(message.fields()),
+                List.copyOf(recipients),
+                clock.instant());
+        attachments.forEach(file -> repository.attach(id, file));
+        return true;
+    }
+
     /** Texts in the notifications' language. */
     public AlertWording wording() {
         return new AlertWording(properties.language());

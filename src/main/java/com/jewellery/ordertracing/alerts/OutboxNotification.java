@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.alerts;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A notification in the outbox.
@@ -18,6 +19,8 @@ import java.time.Instant;
  * @param lastError     why the last attempt failed
  * @param createdAt     when the alert changed
  * @param deliveredAt   when a channel accepted it
+ * @param recipients    e-mail addresses of this notification; empty: the channel's configured ones
+ * @param attachments   files it carries (e-mail only); loaded just before delivery, empty in listings
  */
 public record OutboxNotification(
         long id,
@@ -32,4 +35,31 @@ public record OutboxNotification(
         Instant nextAttemptAt,
         String lastError,
         Instant createdAt,
-        Instant deliveredAt) {}
+        Instant deliveredAt,
+        List<String> recipients,
+        List<Attachment> attachments) {
+
+    public OutboxNotification {
+        recipients = List.copyOf(recipients);
+        attachments = List.copyOf(attachments);
+    }
+
+    OutboxNotification withAttachments(List<Attachment> files) {
+        return new OutboxNotification(
+                id,
+                alertId,
+                channel,
+                event,
+                subject,
+                body,
+                fieldsJson,
+                status,
+                attempts,
+                nextAttemptAt,
+                lastError,
+                createdAt,
+                deliveredAt,
+                recipients,
+                files);
+    }
+}

@@ -5,6 +5,8 @@ import com.jewellery.ordertracing.analytics.AnalyticsReport;
 import com.jewellery.ordertracing.analytics.AnalyticsService;
 import com.jewellery.ordertracing.analytics.StageSeries;
 import com.jewellery.ordertracing.incidents.IncidentService;
+import com.jewellery.ordertracing.index.run.IndexHealth;
+import com.jewellery.ordertracing.index.run.IndexHealthService;
 import com.jewellery.ordertracing.lost.LostOrdersService;
 import com.jewellery.ordertracing.lost.ProblemCount;
 import com.jewellery.ordertracing.lost.ProblemFilter;
@@ -36,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counts and coverage, incidents' review times) and stores it: once per week for the schedule, as a new
  * version for a regeneration. The week's advisory lock is held from the check to the insert, so two
  * instances (or a schedule and an administrator) never write the same version; the unique key backs it.
+ * Every version written is mailed once, with its PDF ({@link ReviewMailer}).
  */
 @Component
 class ReviewGenerator {
@@ -47,7 +50,9 @@ class ReviewGenerator {
     private final AnalyticsService analytics;
     private final LostOrdersService lostOrders;
     private final IncidentService incidents;
+    private final IndexHealthService indexHealth;
     private final ReviewProperties properties;
+    private final ReviewMailer mailer;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -56,14 +61,18 @@ class ReviewGenerator {
             AnalyticsService analytics,
             LostOrdersService lostOrders,
             IncidentService incidents,
+            IndexHealthService indexHealth,
             ReviewProperties properties,
+            ReviewMailer mailer,
             TransactionTemplate transactions,
             Clock clock) {
         this.store = store;
         this.analytics = analytics;
         this.lostOrders = lostOrders;
         this.incidents = incidents;
+        this.indexHealth = indexHealth;
         this.properties = properties;
+        this.mailer = mailer;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -92,6 +101,8 @@ class ReviewGenerator {
     private ReviewFigures write(IsoWeek week, int version, String by) {
         ReviewFigures figures = asSystem(() -> ReviewCalculator.figures(inputs(week)));
         store.insert(figures, version, clock.instant(), by);
+        // in the same transaction: the mail is queued if and only if this version was written
+        mailer.mail(figures, version);
         return figures;
     }
 
@@ -131,7 +142,14 @@ class ReviewGenerator {
                 store.failures(from, to, ReviewCalculator.TOP_FAILURES),
                 incidents.reviewTimes(from, to),
                 coverage.ratioSampling() ? coverage.samplingRatio() : null,
-                coverage.continuity().broken().size());
+                coverage.continuity().broken().size(),
+                indexState());
+    }
+
+    private ReviewInputs.IndexState indexState() {
+        IndexHealth health = indexHealth.health();
+        return new ReviewInputs.IndexState(
+                health.indexedUntil(), health.behindTooFar(), health.failures(), health.lastError());
     }
 
     private static long count(List<ProblemCount> problems, ProblemReason reason) {

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param time          the time of that day, in {@code zone}
  * @param checkInterval how often each portal instance looks whether a review is due (read by its {@code @Scheduled})
  * @param trendWeeks    how many weeks the trend shows, the reviewed one included
- * @param recipients    who gets the review by e-mail (none: not mailed)
+ * @param mailTo        who gets the review by e-mail with its PDF (none: not mailed)
  * @param language      the language of the mail and its PDF ({@code en}, {@code ru})
  * @param pdfFont       a TTF font with Cyrillic the PDF embeds
  */
@@ -29,7 +29,7 @@ public record ReviewProperties(
         LocalTime time,
         Duration checkInterval,
         Integer trendWeeks,
-        List<String> recipients,
+        List<String> mailTo,
         Locale language,
         Path pdfFont) {
 
@@ -43,9 +43,9 @@ public record ReviewProperties(
             throw new IllegalArgumentException(
                     "portal.review.trend-weeks must be at least 2 (this week and the one before)");
         }
-        recipients = recipients == null
+        mailTo = mailTo == null
                 ? List.of()
-                : recipients.stream()
+                : mailTo.stream()
                         .map(String::strip)
                         .filter(address -> !address.isEmpty())
                         .toList();

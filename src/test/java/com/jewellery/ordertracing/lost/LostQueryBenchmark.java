@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.lost;
 
 import com.jewellery.ordertracing.journey.StageCatalog;
+import com.jewellery.ordertracing.support.PlantedJourneys;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,38 +71,8 @@ public final class LostQueryBenchmark {
                     + "') TO ('" + date.plusDays(1) + "')");
         }
         long start = System.nanoTime();
-        // every 100th order is open: stopped at one of seven stages, one in five of them failed there
-        jdbc.update("""
-                WITH base AS (
-                    SELECT i, now() - (i * (interval '1 second' * ? / ?)) AS first_seen,
-                           (ARRAY['shop.create','shop.send','crm.process','crm.publish','mes.consume','mes.price',
-                                  'mes.price'])[1 + (i / 100) % 7] AS open_stage
-                    FROM generate_series(1, ?) AS i)
-                INSERT INTO order_journey (order_id, first_seen, last_seen, last_stage, last_stage_ended_at,
-                    current_status, outcome, has_error, error_stage, error_message, trace_ids, journey, indexed_at)
-                SELECT 'ORD-BENCH-' || lpad(i::text, 8, '0'), first_seen, first_seen + interval '20 seconds',
-                       CASE WHEN i % 100 = 0 THEN open_stage ELSE 'mes.approve' END,
-                       first_seen + CASE WHEN i % 100 = 0 THEN interval '3 seconds' ELSE interval '20 seconds' END,
-                       CASE WHEN i % 100 = 0 THEN 'IN_CRM' ELSE 'MANUFACTURING_APPROVED' END,
-                       CASE WHEN i % 100 <> 0 THEN 'COMPLETED' WHEN i % 500 = 0 THEN 'FAILED' ELSE 'IN_PROGRESS' END,
-                       i % 500 = 0, CASE WHEN i % 500 = 0 THEN open_stage END,
-                       CASE WHEN i % 500 = 0 THEN 'Pricing service answered 503, retries exhausted' END,
-                       ARRAY[md5(i::text)],
-                       jsonb_build_object('stages', jsonb_build_array(
-                           jsonb_build_object('definition', jsonb_build_object('id', 'shop.create'), 'state', 'OK'),
-                           jsonb_build_object('definition', jsonb_build_object('id', 'shop.send'), 'state', 'OK'),
-                           jsonb_build_object('definition', jsonb_build_object('id', 'crm.process'), 'state', 'OK'),
-                           jsonb_build_object('definition', jsonb_build_object('id', 'crm.publish'), 'state', 'OK'),
-                           jsonb_build_object('definition', jsonb_build_object('id', 'rabbitmq.queue'),
-                               'state', CASE WHEN i % 100 = 0 THEN 'MISSING' ELSE 'OK' END),
-                           jsonb_build_object('definition', jsonb_build_object('id', 'mes.consume'),
-                               'state', CASE WHEN i % 100 = 0 THEN 'MISSING' ELSE 'OK' END),
-                           jsonb_build_object('definition', jsonb_build_object('id', 'mes.price'),
-                               'state', CASE WHEN i % 100 = 0 THEN 'MISSING' ELSE 'OK' END),
-                           jsonb_build_object('definition', jsonb_build_object('id', 'mes.approve'),
-                               'state', CASE WHEN i % 100 = 0 THEN 'MISSING' ELSE 'OK' END))),
-                       first_seen + interval '25 seconds'
-                FROM base""", DAYS * 86_400, rows, rows);
+        Duration span = Duration.ofDays(DAYS);
+        PlantedJourneys.insert(jdbc, "ORD-BENCH-", now.minus(span), span, rows);
         jdbc.execute("VACUUM ANALYZE order_journey");
         System.out.printf(
                 "Generated in %d s%n",

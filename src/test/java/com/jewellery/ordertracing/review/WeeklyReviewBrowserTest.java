@@ -3,6 +3,7 @@ package com.jewellery.ordertracing.review;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jewellery.ordertracing.analytics.LogBuckets;
 import com.jewellery.ordertracing.lost.JourneyRows;
 import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.support.BrowserTestBase;
@@ -10,6 +11,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -24,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The review page in Chromium: an analyst opens a week, writes commentary, downloads a table's CSV and the
+ * The review page in Chromium: an analyst opens a week, sees its charts, writes commentary, downloads a table's CSV and the
  * PDF (its text holds the commentary); a
  * second editor saving over it is told who changed it and keeps the text; support reads and cannot comment.
  */
@@ -51,7 +53,19 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
             rows.insert(rows.completed(
                     "C" + i, monday.plusSeconds(3600L * (i + 1)), monday.plusSeconds(3600L * (i + 1) + 60)));
         }
+        // one hour of one stage this week and the week before: the charts have something to draw
+        rollup(monday.plusSeconds(3600), 2_000);
+        rollup(WEEK.minus(1).start(ZoneId.of("Europe/Moscow")).plusSeconds(3600), 1_000);
         generator.generateIfAbsent(WEEK).orElseThrow();
+    }
+
+    private void rollup(Instant hour, long micros) {
+        int bucket = LogBuckets.bucketOf(micros);
+        jdbc.update(
+                "INSERT INTO stage_rollup_hour (stage_id, bucket_start, counts, orders, errors, sla_ok) VALUES "
+                        + "('shop.create', ?, CAST(? AS integer[]), 3, 0, 3)",
+                Timestamp.from(hour),
+                "[" + bucket + ":" + bucket + "]={3}");
     }
 
     @AfterEach
@@ -59,6 +73,10 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
         rows.deleteAll();
         jdbc.update("DELETE FROM weekly_review WHERE week = ?", WEEK.toString());
         jdbc.update("DELETE FROM weekly_review_comment WHERE week = ?", WEEK.toString());
+        jdbc.update(
+                "DELETE FROM stage_rollup_hour WHERE bucket_start >= ? AND bucket_start < ?",
+                Timestamp.from(WEEK.minus(1).start(ZoneId.of("Europe/Moscow"))),
+                Timestamp.from(WEEK.end(ZoneId.of("Europe/Moscow"))));
     }
 
     @Test
@@ -66,6 +84,11 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
         Page page = signInAs("analyst", "/review/" + WEEK);
         assertThat(page.locator("#review-week")).containsText(WEEK.toString());
         assertThat(page.locator("#review-orders-table")).containsText("3 (100.00 %)");
+        // the charts, drawn by our echarts component: this week's bars beside last week's, and the trend
+        assertThat(page.locator("#review-chart-stages svg")).isVisible();
+        assertThat(page.locator("#review-chart-stages")).containsText("the week before");
+        assertThat(page.locator("#review-chart-trend svg")).isVisible();
+        assertThat(page.locator("#review-chart-trend")).containsText("shop.create");
 
         page.locator("#review-stages-comment textarea").fill("Pricing slower after the release");
         page.locator("#review-stages-comment-save").click();

@@ -13,25 +13,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A time series chart: our own web component ({@code frontend/components/stage-chart.js}) on echarts,
  * beside the journey timeline (both on {@code echarts-element.js}). Every label, unit and value text arrives
- * translated and formatted; the ticks are numbered in the reader's locale.
+ * translated and formatted; the ticks are numbered in the reader's locale. Public: the weekly review draws its
+ * charts with it too.
  */
 @Tag("stage-chart")
 @NpmPackage(value = "echarts", version = "6.1.0")
 @JsModule("./components/stage-chart.js")
-class StageChart extends Component {
+public class StageChart extends Component {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One value of a series: the number drawn and the text its tooltip shows. */
-    record Value(double value, String text) {}
+    public record Value(double value, String text) {}
 
     /** @param data one entry per category; null where the bucket has no value */
-    record Series(String name, String type, int yAxisIndex, boolean dashed, String color, List<Value> data) {}
+    public record Series(String name, String type, int yAxisIndex, boolean dashed, String color, List<Value> data) {}
 
     /** @param unit written after every tick's number ("ms", "%"); empty for none */
-    record Axis(String name, String unit, Double min, Double max) {}
+    public record Axis(String name, String unit, Double min, Double max) {}
 
-    StageChart(String id) {
+    public StageChart(String id) {
         setId(id);
         getElement().getStyle().set("width", "100%");
     }
@@ -40,7 +41,7 @@ class StageChart extends Component {
      * @param locale    the reader's, for the numbers of the ticks echarts chooses
      * @param timeAxis  the name of the time axis
      */
-    void show(Locale locale, String timeAxis, List<String> categories, List<Axis> axes, List<Series> series) {
+    public void show(Locale locale, String timeAxis, List<String> categories, List<Axis> axes, List<Series> series) {
         getElement()
                 .setProperty(
                         "data",

@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.index.run;
 
 import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,15 @@ final class CursorStore {
             cursors.put(rs.getString("service"), SqlTimes.instant(rs, "read_until"));
         });
         return cursors;
+    }
+
+    /** The slowest of the services' cursors: up to when all of them are read; empty while one has none yet. */
+    Optional<Instant> indexedUntil(List<String> services) {
+        Map<String, Instant> all = all();
+        if (!all.keySet().containsAll(services)) {
+            return Optional.empty();
+        }
+        return services.stream().map(all::get).min(Comparator.naturalOrder());
     }
 
     /** Moves each service's cursor to {@code readUntil}, unless it is further already. */

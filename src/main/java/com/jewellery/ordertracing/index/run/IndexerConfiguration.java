@@ -7,6 +7,7 @@ import com.jewellery.ordertracing.jaeger.JaegerClient;
 import com.jewellery.ordertracing.journey.JourneyAssembler;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -53,10 +54,17 @@ class IndexerConfiguration {
     @Bean
     IndexerStatusCheck indexerStatusCheck(Indexer indexer, IndexProperties properties, Clock clock) {
         return new IndexerStatusCheck(
-                indexer.state(),
-                indexer.cursors(),
-                indexer.services(),
-                properties.lag().plus(properties.interval().multipliedBy(12)),
-                clock);
+                indexer.state(), indexer.cursors(), indexer.services(), behindLimit(properties), clock);
+    }
+
+    @Bean
+    IndexHealthService indexHealthService(Indexer indexer, IndexProperties properties, Clock clock) {
+        return new IndexHealthService(
+                indexer.state(), indexer.cursors(), indexer.services(), behindLimit(properties), clock);
+    }
+
+    /** A lag past this is a problem: the configured lag plus a dozen runs' pauses. */
+    private static Duration behindLimit(IndexProperties properties) {
+        return properties.lag().plus(properties.interval().multipliedBy(12));
     }
 }

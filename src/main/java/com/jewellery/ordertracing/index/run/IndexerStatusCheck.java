@@ -8,10 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -119,14 +117,7 @@ final class IndexerStatusCheck implements StatusCheck {
     /** How far the slowest service's cursor is behind now; empty before the first cursor or without a database. */
     private Optional<Duration> behind(Instant now) {
         try {
-            Map<String, Instant> all = cursors.all();
-            if (!all.keySet().containsAll(services)) {
-                return Optional.empty();
-            }
-            return services.stream()
-                    .map(all::get)
-                    .min(Comparator.naturalOrder())
-                    .map(oldest -> Duration.between(oldest, now));
+            return cursors.indexedUntil(services).map(oldest -> Duration.between(oldest, now));
         } catch (RuntimeException databaseDown) {
             return Optional.empty();
         }

@@ -168,6 +168,23 @@ public final class ReviewCalculator {
         if (in.brokenHops() > 0) {
             issues.add(new Quality(QualityIssue.BROKEN_HOPS, in.brokenHops()));
         }
+        issues.addAll(index(in.index(), in.now(), to));
+        return issues;
+    }
+
+    /** The index-health part: whether the indexer had read the week, and whether it was failing. */
+    static List<Quality> index(ReviewInputs.IndexState index, Instant now, Instant to) {
+        List<Quality> issues = new ArrayList<>();
+        Instant needed = now.isBefore(to) ? now : to;
+        if (index.indexedUntil() == null) {
+            issues.add(new Quality(QualityIssue.INDEX_NOT_RUN, 0));
+        } else if (index.behindTooFar() && index.indexedUntil().isBefore(needed)) {
+            long minutes = (Duration.between(index.indexedUntil(), needed).toSeconds() + 59) / 60;
+            issues.add(new Quality(QualityIssue.INDEX_BEHIND, minutes));
+        }
+        if (index.failures() > 0) {
+            issues.add(new Quality(QualityIssue.INDEX_FAILING, index.failures()));
+        }
         return issues;
     }
 

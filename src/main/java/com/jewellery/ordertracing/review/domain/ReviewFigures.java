@@ -77,7 +77,13 @@ public record ReviewFigures(
         /** Traces are sampled by ratio: counts are of the sampled orders (value: the ratio). */
         RATIO_SAMPLING,
         /** Hops whose traces do not continue: later stages may be unseen (value: how many). */
-        BROKEN_HOPS
+        BROKEN_HOPS,
+        /** The indexer had read no traces at all when the review was made. */
+        INDEX_NOT_RUN,
+        /** The index lagged past its limit before the week's end: its last part may be missing (value: minutes). */
+        INDEX_BEHIND,
+        /** The indexer's last runs had failed when the review was made (value: how many in a row). */
+        INDEX_FAILING
     }
 
     public boolean hasData() {

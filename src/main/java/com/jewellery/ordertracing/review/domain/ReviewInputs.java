@@ -23,6 +23,7 @@ import java.util.Map;
  * @param incidents      incidents created in the week
  * @param samplingRatio  the ratio traces are sampled with, or null when every trace is kept
  * @param brokenHops     hops whose traces do not continue
+ * @param index          the indexer's health at generation
  */
 public record ReviewInputs(
         IsoWeek week,
@@ -38,7 +39,22 @@ public record ReviewInputs(
         List<ReviewFigures.FailureRow> failures,
         List<IncidentTimes> incidents,
         Double samplingRatio,
-        int brokenHops) {
+        int brokenHops,
+        IndexState index) {
 
     public record WeekHistograms(IsoWeek week, Map<String, Histogram> byStage) {}
+
+    /**
+     * @param indexedUntil up to when every service's traces were read; null before the first run
+     * @param behindTooFar the lag is past the indexer's own limit (or unknown while indexing is on)
+     * @param failures     consecutive failed runs of the indexer (as the generating instance knows)
+     * @param lastError    the last failure's message, null without one
+     */
+    public record IndexState(Instant indexedUntil, boolean behindTooFar, int failures, String lastError) {
+
+        /** Read up to {@code until}, no failure. */
+        public static IndexState healthy(Instant until) {
+            return new IndexState(until, false, 0, null);
+        }
+    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,7 +56,9 @@ public final class ReviewPdf {
                 "<html><head><style>@page{size:A4 landscape;margin:12mm}body{font-family:'ReviewFont';font-size:10pt}"
                         + "table{border-collapse:collapse;width:100%;margin-bottom:8pt}td,th{border:1px solid #999;padding:2pt 4pt;"
                         + "text-align:left}h1{font-size:16pt}h2{font-size:12pt;margin-top:12pt}.comment{white-space:pre-wrap;"
-                        + "font-style:italic}</style></head><body>");
+                        + "font-style:italic}h3{font-size:10pt;margin:6pt 0 2pt 0}table.chart td{border:none;padding:1pt 4pt}"
+                        + ".bar{height:5pt;margin:1pt 0}.now{background:#1565c0}.before{background:#90a4ae}"
+                        + ".key-now{color:#1565c0}.key-before{color:#90a4ae}</style></head><body>");
         html.append("<h1>")
                 .append(esc(t.get("review.title")))
                 .append("</h1><p>")
@@ -65,97 +66,16 @@ public final class ReviewPdf {
                 .append(" · v")
                 .append(version)
                 .append("</p>");
-        if (f.dataQuality().isEmpty()) {
-            html.append("<p>").append(esc(t.get("review.quality.ok"))).append("</p>");
-        }
-        f.dataQuality()
-                .forEach(q -> html.append("<p>")
-                        .append(esc(t.get("review.quality." + q.issue().name(), q.value())))
-                        .append("</p>"));
+        ReviewRows.quality(f, t)
+                .forEach(line -> html.append("<p>").append(esc(line)).append("</p>"));
         section(html, t, "SUMMARY", comments);
-        ReviewFigures.Orders o = f.orders();
-        table(
-                html,
-                t,
-                "ORDERS",
-                comments,
-                List.of(
-                        "review.orders.entered",
-                        "review.orders.completed",
-                        "review.orders.failed",
-                        "review.orders.lost",
-                        "review.orders.stuck"),
-                List.of(List.of(
-                        Long.toString(o.entered()),
-                        o.completed() + " (" + percent(o.completedRate()) + ")",
-                        o.failed() + " (" + percent(o.failedRate()) + ")",
-                        o.lost() + " (" + percent(o.lostRate()) + ")",
-                        o.stuck() + " (" + percent(o.stuckRate()) + ")")));
-        table(
-                html,
-                t,
-                "STAGES",
-                comments,
-                List.of(
-                        "review.stages.stage",
-                        "review.stages.orders",
-                        "review.stages.p50",
-                        "review.stages.p95",
-                        "review.stages.p99",
-                        "review.stages.sla",
-                        "review.stages.trend"),
-                f.stages().stream()
-                        .map(s -> List.of(
-                                s.stageId(),
-                                Long.toString(s.orders()),
-                                millis(s.p50Ms()),
-                                millis(s.p95Ms()) + " " + change(s.p95Change()),
-                                millis(s.p99Ms()),
-                                percent(s.slaCompliance()) + " " + points(s.slaChange()),
-                                String.join(
-                                        " · ",
-                                        s.trend().stream()
-                                                .map(p -> millis(p.p95Ms()))
-                                                .toList())))
-                        .toList());
-        table(
-                html,
-                t,
-                "FAILURES",
-                comments,
-                List.of(
-                        "review.failures.stage",
-                        "review.failures.summary",
-                        "review.failures.orders",
-                        "review.failures.incidents"),
-                f.failures().stream()
-                        .map(x -> List.of(
-                                x.stage() == null ? "" : x.stage(),
-                                x.summary(),
-                                Long.toString(x.orders()),
-                                String.join(", ", x.incidents())))
-                        .toList());
-        table(
-                html,
-                t,
-                "INCIDENTS",
-                comments,
-                List.of(
-                        "review.incidents.key",
-                        "review.incidents.severity",
-                        "review.incidents.status",
-                        "review.incidents.acknowledge",
-                        "review.incidents.resolve",
-                        "review.incidents.orders"),
-                f.incidents().rows().stream()
-                        .map(i -> List.of(
-                                i.key(),
-                                i.severity(),
-                                i.status(),
-                                minutes(i.acknowledgeSeconds()),
-                                minutes(i.resolveSeconds()),
-                                Long.toString(i.orders())))
-                        .toList());
+        for (ReviewRows.Table table :
+                List.of(ReviewRows.orders(f), ReviewRows.stages(f), ReviewRows.failures(f), ReviewRows.incidents(f))) {
+            table(html, t, table, comments);
+            if (table.section().equals("STAGES")) {
+                charts(html, f, t);
+            }
+        }
         return html.append("</body></html>").toString();
     }
 
@@ -167,23 +87,77 @@ public final class ReviewPdf {
         }
     }
 
-    private static void table(
-            StringBuilder html,
-            Texts t,
-            String section,
-            Map<String, String> comments,
-            List<String> headers,
-            List<List<String>> rows) {
-        section(html, t, section, comments);
+    private static void table(StringBuilder html, Texts t, ReviewRows.Table table, Map<String, String> comments) {
+        section(html, t, table.section(), comments);
         html.append("<table><tr>");
-        headers.forEach(h -> html.append("<th>").append(esc(t.get(h))).append("</th>"));
+        table.headerKeys()
+                .forEach(h -> html.append("<th>").append(esc(t.get(h))).append("</th>"));
         html.append("</tr>");
-        rows.forEach(row -> {
+        table.rows().forEach(row -> {
             html.append("<tr>");
             row.forEach(cell -> html.append("<td>").append(esc(cell)).append("</td>"));
             html.append("</tr>");
         });
         html.append("</table>");
+    }
+
+    /** The charts as drawn bars: p95 per stage against the week before, and each stage's p95 over the weeks. */
+    static void charts(StringBuilder html, ReviewFigures f, Texts t) {
+        List<ReviewCharts.StageP95> stages = ReviewCharts.stageP95(f);
+        if (!stages.isEmpty()) {
+            double max = ReviewCharts.max(stages.stream()
+                    .flatMap(s -> java.util.stream.Stream.of(s.thisWeekMs(), s.lastWeekMs()))
+                    .toList());
+            html.append("<h3>")
+                    .append(esc(t.get("review.chart.stageP95")))
+                    .append("</h3><p><span class=\"key-now\">■</span> ")
+                    .append(esc(t.get("review.chart.thisWeek")))
+                    .append(" <span class=\"key-before\">■</span> ")
+                    .append(esc(t.get("review.chart.lastWeek")))
+                    .append("</p><table class=\"chart\">");
+            for (ReviewCharts.StageP95 stage : stages) {
+                html.append("<tr><td style=\"width:18%\">")
+                        .append(esc(stage.stageId()))
+                        .append("</td><td style=\"width:52%\">")
+                        .append(bar("now", stage.thisWeekMs(), max))
+                        .append(bar("before", stage.lastWeekMs(), max))
+                        .append("</td><td>")
+                        .append(esc(
+                                ReviewRows.millis(stage.thisWeekMs()) + " / " + ReviewRows.millis(stage.lastWeekMs())
+                                        + (stage.slaMs() == null ? "" : " · SLA " + ReviewRows.millis(stage.slaMs()))))
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+        List<ReviewCharts.Trend> trend = ReviewCharts.trend(f);
+        if (!trend.isEmpty()) {
+            html.append("<h3>")
+                    .append(esc(t.get("review.chart.trend")))
+                    .append("</h3><table class=\"chart\"><tr><td></td>");
+            ReviewCharts.weeks(f)
+                    .forEach(week -> html.append("<td>").append(esc(week)).append("</td>"));
+            html.append("</tr>");
+            for (ReviewCharts.Trend stage : trend) {
+                double max = ReviewCharts.max(stage.p95Ms());
+                html.append("<tr><td>").append(esc(stage.stageId())).append("</td>");
+                stage.p95Ms()
+                        .forEach(value -> html.append("<td>")
+                                .append(bar("now", value, max))
+                                .append(esc(ReviewRows.millis(value)))
+                                .append("</td>"));
+                html.append("</tr>");
+            }
+            html.append("</table>");
+        }
+    }
+
+    private static String bar(String kind, Double value, double max) {
+        if (value == null || max <= 0) {
+            return "<div class=\"bar\"></div>";
+        }
+        double percent = Math.max(1, 100 * value / max);
+        return "<div class=\"bar " + kind + "\" style=\"width:" + String.format(java.util.Locale.ROOT, "%.1f", percent)
+                + "%\"></div>";
     }
 
     /** XHTML text: the markup characters escaped, so a summary or commentary cannot break the document. */
@@ -192,25 +166,5 @@ public final class ReviewPdf {
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
                 .replace("\"", "&quot;");
-    }
-
-    private static String percent(Double share) {
-        return share == null ? "—" : String.format(Locale.ROOT, "%.2f %%", share * 100);
-    }
-
-    private static String points(Double change) {
-        return change == null ? "" : String.format(Locale.ROOT, "(%+.2f pp)", change * 100);
-    }
-
-    private static String change(Double change) {
-        return change == null ? "" : String.format(Locale.ROOT, "(%+.1f %%)", change * 100);
-    }
-
-    private static String millis(Double millis) {
-        return millis == null ? "—" : String.format(Locale.ROOT, "%.1f ms", millis);
-    }
-
-    private static String minutes(Long seconds) {
-        return seconds == null ? "—" : seconds / 60 + " min";
     }
 }

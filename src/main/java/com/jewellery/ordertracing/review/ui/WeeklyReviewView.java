@@ -12,12 +12,14 @@ import com.jewellery.ordertracing.review.domain.IsoWeek;
 import com.jewellery.ordertracing.review.domain.ReviewCsv;
 import com.jewellery.ordertracing.review.domain.ReviewFigures;
 import com.jewellery.ordertracing.review.domain.ReviewPdf;
+import com.jewellery.ordertracing.review.domain.ReviewRows;
 import com.jewellery.ordertracing.security.Roles;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -95,21 +97,44 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
         Tables tables = new Tables(this::getTranslation);
         content.add(quality(figures));
         section(week, review, ReviewSection.SUMMARY, null, null, comments);
-        section(week, review, ReviewSection.ORDERS, tables.orders(figures), ReviewCsv.Table.ORDERS, comments);
-        section(week, review, ReviewSection.STAGES, tables.stages(figures), ReviewCsv.Table.STAGES, comments);
-        section(week, review, ReviewSection.FAILURES, tables.failures(figures), ReviewCsv.Table.FAILURES, comments);
-        section(week, review, ReviewSection.INCIDENTS, tables.incidents(figures), ReviewCsv.Table.INCIDENTS, comments);
+        section(
+                week,
+                review,
+                ReviewSection.ORDERS,
+                tables.grid(ReviewRows.orders(figures)),
+                ReviewCsv.Table.ORDERS,
+                comments);
+        section(
+                week,
+                review,
+                ReviewSection.STAGES,
+                tables.grid(ReviewRows.stages(figures)),
+                ReviewCsv.Table.STAGES,
+                comments);
+        Charts charts = new Charts(this::getTranslation, getLocale());
+        charts.stageP95(figures)
+                .ifPresent(chart -> content.add(new H4(getTranslation("review.chart.stageP95")), chart));
+        charts.trend(figures).ifPresent(chart -> content.add(new H4(getTranslation("review.chart.trend")), chart));
+        section(
+                week,
+                review,
+                ReviewSection.FAILURES,
+                tables.grid(ReviewRows.failures(figures)),
+                ReviewCsv.Table.FAILURES,
+                comments);
+        section(
+                week,
+                review,
+                ReviewSection.INCIDENTS,
+                tables.grid(ReviewRows.incidents(figures)),
+                ReviewCsv.Table.INCIDENTS,
+                comments);
     }
 
     private Div quality(ReviewFigures figures) {
         Div quality = new Div();
         quality.setId("review-quality");
-        if (figures.dataQuality().isEmpty()) {
-            quality.add(new Paragraph(getTranslation("review.quality.ok")));
-        }
-        figures.dataQuality()
-                .forEach(issue -> quality.add(new Paragraph(
-                        getTranslation("review.quality." + issue.issue().name(), issue.value()))));
+        ReviewRows.quality(figures, this::getTranslation).forEach(line -> quality.add(new Paragraph(line)));
         return quality;
     }
 

@@ -159,7 +159,8 @@ class ReviewCalculatorTest {
                 List.of(),
                 List.of(),
                 0.1,
-                2);
+                2,
+                ReviewInputs.IndexState.healthy(AFTER));
         assertThat(ReviewCalculator.figures(partial).dataQuality())
                 .extracting(ReviewFigures.Quality::issue, ReviewFigures.Quality::value)
                 .containsExactly(
@@ -184,10 +185,38 @@ class ReviewCalculatorTest {
                 List.of(),
                 List.of(),
                 null,
-                0);
+                0,
+                ReviewInputs.IndexState.healthy(WEEK.end(MOSCOW).minusSeconds(2)));
         assertThat(ReviewCalculator.figures(early).dataQuality())
                 .extracting(ReviewFigures.Quality::issue)
                 .containsExactly(QualityIssue.WEEK_NOT_OVER);
+    }
+
+    @Test
+    void theIndexHealthPartSaysWhetherTheWeekWasReadAndWhetherTheIndexerFailed() {
+        Instant end = WEEK.end(MOSCOW);
+        // lagging now, but the week was read to its end: nothing to say about the week
+        assertThat(ReviewCalculator.index(new ReviewInputs.IndexState(end, true, 0, null), AFTER, end))
+                .isEmpty();
+        // stopped 90 s before the week's end and behind its limit: the last two minutes may be missing
+        assertThat(ReviewCalculator.index(
+                        new ReviewInputs.IndexState(end.minusSeconds(90), true, 3, "Jaeger unreachable"), AFTER, end))
+                .extracting(ReviewFigures.Quality::issue, ReviewFigures.Quality::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(QualityIssue.INDEX_BEHIND, 2.0),
+                        org.assertj.core.groups.Tuple.tuple(QualityIssue.INDEX_FAILING, 3.0));
+        // a few seconds behind, within its limit: fine
+        assertThat(ReviewCalculator.index(new ReviewInputs.IndexState(end.minusSeconds(5), false, 0, null), AFTER, end))
+                .isEmpty();
+        // generated during the week: measured against now, not the week's end
+        Instant during = end.minus(java.time.Duration.ofDays(2));
+        assertThat(ReviewCalculator.index(
+                        new ReviewInputs.IndexState(during.minusSeconds(600), true, 0, null), during, end))
+                .extracting(ReviewFigures.Quality::issue, ReviewFigures.Quality::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(QualityIssue.INDEX_BEHIND, 10.0));
+        assertThat(ReviewCalculator.index(new ReviewInputs.IndexState(null, true, 0, null), AFTER, end))
+                .extracting(ReviewFigures.Quality::issue)
+                .containsExactly(QualityIssue.INDEX_NOT_RUN);
     }
 
     private static ReviewInputs inputs(
@@ -198,8 +227,21 @@ class ReviewCalculatorTest {
             List<FailureRow> failures,
             List<IncidentTimes> incidents) {
         return new ReviewInputs(
-                WEEK, MOSCOW, AFTER, outcomes, lost, stuck, STAGES, SLAS, weeks, List.of(), failures, incidents, null,
-                0);
+                WEEK,
+                MOSCOW,
+                AFTER,
+                outcomes,
+                lost,
+                stuck,
+                STAGES,
+                SLAS,
+                weeks,
+                List.of(),
+                failures,
+                incidents,
+                null,
+                0,
+                ReviewInputs.IndexState.healthy(AFTER));
     }
 
     /** {@code count} weeks ending with WEEK; in week i (oldest 0) pricing takes (i+1)/count of this week's times. */

@@ -79,6 +79,38 @@ class ReviewPdfTest {
                         "120 min");
     }
 
+    @Test
+    void theChartsAreDrawnAsBarsWithTheirValuesInRussian() throws IOException {
+        String html = ReviewPdf.html(FIGURES, 1, Map.of(), russian());
+        // this week's p95 is the longest bar, the week before in proportion: 650 / 812.5 = 80 %
+        assertThat(html)
+                .contains("class=\"bar now\" style=\"width:100.0%\"")
+                .contains("class=\"bar before\" style=\"width:80.0%\"");
+        String text = text(pdf(Map.of()));
+        assertThat(text)
+                .contains(
+                        "p95 по этапам: эта неделя и предыдущая",
+                        "эта неделя",
+                        "предыдущая неделя",
+                        "812.5 ms / 650.0 ms · SLA 1000.0 ms",
+                        "p95 по этапам за последние недели",
+                        "2026-W47",
+                        "650.0 ms");
+    }
+
+    @Test
+    void theMailSaysTheHeadlineFiguresAndTheDataQualityInRussian() {
+        String body = ReviewMail.body(FIGURES, 2, "https://portal.example/review/2026-W48", russian());
+        assertThat(ReviewMail.subject(FIGURES, 2, russian()))
+                .isEqualTo("[Портал заказов] Еженедельный аналитический обзор 2026-W48 (версия 2)");
+        assertThat(body)
+                .contains("Неделя 2026-W48: с 2026-11-23 00:00 по 2026-11-30 00:00 (Europe/Moscow)")
+                .contains("Заказы: поступило 1234, выполнено 1200, с ошибкой 20, потеряно 9, застряло 5.")
+                .contains("часов недели без единого замера этапа: 3")
+                .contains("weekly-review-2026-W48.pdf")
+                .contains("https://portal.example/review/2026-W48");
+    }
+
     /** The target is under 5 s per PDF; the first render loads the font and the renderer. */
     @Test
     void aPdfTakesUnderFiveSeconds() {
