@@ -16,10 +16,23 @@ public interface JourneyMeasurements {
 
     void saved(List<Saved> journeys);
 
-    /** Tells each of them, in turn, in the same transaction (analytics, and the incidents' linked outcomes). */
+    /**
+     * Tells each of them, in turn, in the same transaction (analytics, and the incidents' linked outcomes), and lets
+     * each catch up.
+     */
     static JourneyMeasurements all(List<JourneyMeasurements> each) {
         List<JourneyMeasurements> listeners = List.copyOf(each);
-        return journeys -> listeners.forEach(listener -> listener.saved(journeys));
+        return new JourneyMeasurements() {
+            @Override
+            public void saved(List<Saved> journeys) {
+                listeners.forEach(listener -> listener.saved(journeys));
+            }
+
+            @Override
+            public int catchUp() {
+                return listeners.stream().mapToInt(JourneyMeasurements::catchUp).sum();
+            }
+        };
     }
 
     /**

@@ -7,9 +7,9 @@ import com.jewellery.ordertracing.incidents.api.InvalidIncidentException;
 import com.jewellery.ordertracing.incidents.api.OpenIncidents;
 import com.jewellery.ordertracing.incidents.domain.IncidentLimits;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ class AddToIncident extends HorizontalLayout {
     private final IncidentService service;
     private final Supplier<List<String>> orderIds;
     private final Runnable done;
-    private final ComboBox<IncidentSummary> target = new ComboBox<>();
+    private final Select<IncidentSummary> target = new Select<>();
 
     /** @param idPrefix element ids start with it, so a page may hold more than one */
     AddToIncident(IncidentService service, String idPrefix, Supplier<List<String>> orderIds, Runnable done) {
@@ -38,6 +38,8 @@ class AddToIncident extends HorizontalLayout {
         setId(idPrefix);
         OpenIncidents open = service.openIncidents(PICKABLE);
         target.setId(idPrefix + "-target");
+        // the "pick one first" message is set by add(); the field's own validation would clear it at once
+        target.setManualValidation(true);
         target.setPlaceholder(getTranslation("incident.addTo.pick"));
         target.setAriaLabel(getTranslation("incident.addTo.pick"));
         target.setWidth("22em");

@@ -260,8 +260,8 @@ class IncidentsBrowserTest extends BrowserTestBase {
 
             page.locator("#order-add-to-incident-add").click();
             assertThat(page.locator("#order-add-to-incident-target")).containsText("Pick the incident to add to.");
-            page.locator("#order-add-to-incident-target input").fill("Journey second " + prefix);
-            page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("Journey second " + prefix))
+            page.locator("#order-add-to-incident-target").click();
+            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Journey second " + prefix))
                     .click();
             page.locator("#order-add-to-incident-add").click();
             assertThat(page.locator("#order-incident-list " + link(second))).containsText("Journey second " + prefix);
@@ -307,11 +307,13 @@ class IncidentsBrowserTest extends BrowserTestBase {
             page.locator("#lost-add-to-incident-add").click();
             assertThat(page.locator("vaadin-notification-card")).containsText("Select orders in the list first.");
             select(page, rows.id("3"));
-            page.locator("#lost-add-to-incident-target input").fill("Selected " + prefix);
-            page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("Selected " + prefix))
+            page.locator("#lost-add-to-incident-target").click();
+            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Selected " + prefix))
                     .click();
             page.locator("#lost-add-to-incident-add").click();
-            assertThat(page.locator("vaadin-notification-card")).containsText("1 order attached to " + key);
+            // the "select first" notification may still be open beside it
+            assertThat(page.locator("vaadin-notification-card[theme='success']"))
+                    .containsText("1 order attached to " + key);
             screenshot(page, "lost-selected");
             org.assertj.core.api.Assertions.assertThat(as("support", Roles.SUPPORT, () -> service.orderCount(key)))
                     .isEqualTo(3);
@@ -336,7 +338,7 @@ class IncidentsBrowserTest extends BrowserTestBase {
 
             page.waitForURL(Pattern.compile(".*/incidents/new\\?alert=" + alertId));
             assertThat(page.locator("#incident-create-from-alert")).containsText(rule);
-            assertThat(page.locator("#incident-title input")).hasValue(Pattern.compile(Pattern.quote(rule) + ": .*"));
+            assertThat(page.locator("#incident-title input")).hasValue(Pattern.compile(literal(rule) + ": .*"));
             assertThat(page.locator("#incident-create-orders textarea")).hasValue(order);
             page.locator("#incident-create-button").click();
 
@@ -361,6 +363,11 @@ class IncidentsBrowserTest extends BrowserTestBase {
         cell.evaluateHandle("""
                         cell => cell.assignedSlot.parentElement.parentElement.querySelector('td slot')
                             .assignedElements()[0].querySelector('vaadin-checkbox')""").asElement().click();
+    }
+
+    /** A regular expression matching {@code text} literally in the browser: JavaScript has no \\Q…\\E. */
+    private static String literal(String text) {
+        return text.replaceAll("\\W", "\\\\$0");
     }
 
     private static String link(String key) {
