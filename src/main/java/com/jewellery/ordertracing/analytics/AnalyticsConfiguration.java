@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The indexer's measurement writer and the analytics queries. */
+/** The indexer's measurement writer, the analytics queries and their warm-up after the start. */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsConfiguration {
 
@@ -19,5 +19,10 @@ class AnalyticsConfiguration {
     @Bean
     AnalyticsQueries analyticsQueries(JdbcTemplate jdbc, AnalyticsProperties properties) {
         return new AnalyticsQueries(jdbc, properties.heldRollupRows());
+    }
+
+    @Bean
+    RollupWarmUp rollupWarmUp(AnalyticsQueries queries, AnalyticsProperties properties, Clock clock) {
+        return new RollupWarmUp(queries, properties.warmUp(), clock);
     }
 }

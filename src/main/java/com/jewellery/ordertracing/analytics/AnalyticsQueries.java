@@ -48,6 +48,11 @@ public final class AnalyticsQueries {
         this.held = new RollupRows(heldRows);
     }
 
+    /** How many rollup rows are held parsed now. */
+    int heldRows() {
+        return held.size();
+    }
+
     /**
      * Every stage's histogram per bucket of {@code step} in [from, to); buckets aligned to the step since
      * the epoch, as {@link Resolution} aligns them.

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -245,25 +246,40 @@ class IncidentLinks {
 
     record Failure(String orderId, String fingerprint, String stage, String summary, Instant failedAt) {}
 
-    /** @return the failures not recorded before (an order's first failure fingerprint stays) */
+    /**
+     * One statement for the whole window (was one INSERT per failure, which dominated a matcher run).
+     *
+     * @return the failures not recorded before (an order's first failure fingerprint stays), in the given order
+     */
     List<Failure> recordFailures(List<Failure> failures, Instant seenAt) {
-        List<Failure> fresh = new ArrayList<>();
-        for (Failure failure : failures) {
-            int inserted = jdbc.update(
-                    """
-                    INSERT INTO failure_fingerprint (order_id, fingerprint, stage, summary, failed_at, seen_at)
-                    VALUES (:order, :fp, :stage, :summary, :failedAt, :seenAt) ON CONFLICT DO NOTHING""",
-                    new MapSqlParameterSource("order", failure.orderId())
-                            .addValue("fp", failure.fingerprint())
-                            .addValue("stage", failure.stage())
-                            .addValue("summary", failure.summary())
-                            .addValue("failedAt", timestamp(failure.failedAt()))
-                            .addValue("seenAt", timestamp(seenAt)));
-            if (inserted > 0) {
-                fresh.add(failure);
-            }
+        if (failures.isEmpty()) {
+            return List.of();
         }
-        return fresh;
+        Set<String> inserted = new HashSet<>(jdbc.queryForList(
+                """
+                INSERT INTO failure_fingerprint (order_id, fingerprint, stage, summary, failed_at, seen_at)
+                SELECT f.order_id, f.fingerprint, f.stage, f.summary, f.failed_at, :seenAt
+                FROM unnest(CAST(:orders AS varchar[]), CAST(:fps AS varchar[]), CAST(:stages AS varchar[]),
+                            CAST(:summaries AS varchar[]), CAST(:failedAts AS timestamptz[]))
+                     AS f(order_id, fingerprint, stage, summary, failed_at)
+                ON CONFLICT DO NOTHING RETURNING order_id""",
+                new MapSqlParameterSource("orders", column(failures, Failure::orderId))
+                        .addValue("fps", column(failures, Failure::fingerprint))
+                        .addValue("stages", column(failures, Failure::stage))
+                        .addValue("summaries", column(failures, Failure::summary))
+                        .addValue(
+                                "failedAts",
+                                column(failures, failure -> failure.failedAt().toString()))
+                        .addValue("seenAt", timestamp(seenAt)),
+                String.class));
+        Set<String> taken = new HashSet<>();
+        return failures.stream()
+                .filter(failure -> inserted.contains(failure.orderId()) && taken.add(failure.orderId()))
+                .toList();
+    }
+
+    private static String[] column(List<Failure> failures, Function<Failure, String> field) {
+        return failures.stream().map(field).toArray(String[]::new);
     }
 
     Set<String> knownFailures(Collection<String> orderIds) {

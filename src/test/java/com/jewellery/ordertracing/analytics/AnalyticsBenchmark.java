@@ -4,6 +4,7 @@ import com.jewellery.ordertracing.journey.StageCatalog;
 import com.jewellery.ordertracing.journey.StageDefinition;
 import com.jewellery.ordertracing.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,16 +19,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Query times of the analytics view at realistic volume, and the percentile error per stage. A command, not a
- * test: {@code bin/analytics-benchmark [--orders-per-day 1000000]}. Fills schema {@value #SCHEMA} of the scratch
- * database {@code portal_bench} once (kept and reused by the next run; a different volume refills it):
+ * test: {@code bin/analytics-benchmark [--orders-per-day 1000000] [--days 7]}. Fills schema {@value #SCHEMA} of the
+ * scratch database {@code portal_bench} once (kept and reused by the next run; a different volume refills it):
  * <ul>
- *   <li>one day (the last day of the data) of stage measurements for {@code orders-per-day} orders: eight catalog
- *       stages and end to end, log-normal durations per stage (price calculation with a 2 % slow tail), errors
- *       at a per-stage rate; daily partitions as the indexer makes them;</li>
- *   <li>the rollups of that day built from the measurements (GROUP BY, the same sums the indexer keeps
- *       incrementally), and copied to the days before it: minute rollups for 4 days (charts read them up to
- *       50 h, twice that with the previous period), hour and 6-hour rollups for 60 days (30 days and the 30
- *       before them).</li>
+ *   <li>{@code days} days up to the last day of the data of stage measurements for {@code orders-per-day} orders
+ *       a day: eight catalog stages and end to end, log-normal durations per stage (price calculation with a 2 %
+ *       slow tail), errors at a per-stage rate; daily partitions as the indexer makes them;</li>
+ *   <li>the rollups of those days built from the measurements (GROUP BY, the same sums the indexer keeps
+ *       incrementally), and the last day's copied to the days before them: minute rollups for at least 4 days
+ *       (charts read them up to 50 h, twice that with the previous period), hour and 6-hour rollups for 60 days
+ *       (30 days and the 30 before them).</li>
  * </ul>
  * Then each preset's report (both periods, every stage) and the drill-down of one bucket per resolution are
  * timed through the portal's own {@link AnalyticsQueries}, 3 warm-up and 20 measured runs each.
@@ -64,15 +65,29 @@ public final class AnalyticsBenchmark {
     private AnalyticsBenchmark() {}
 
     public static void main(String... args) {
-        long perDay = args.length >= 2 && args[0].equals("--orders-per-day") ? Long.parseLong(args[1]) : 1_000_000;
+        long perDay = 1_000_000;
+        int days = 7;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--orders-per-day" -> perDay = Long.parseLong(args[i + 1]);
+                case "--days" -> days = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         try (HikariDataSource dataSource = dataSource()) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            fillUnlessDone(jdbc, perDay);
+            fillUnlessDone(jdbc, perDay, days);
             AnalyticsQueries queries = new AnalyticsQueries(jdbc);
             List<String> stages = stageIds();
             Instant end = start(LAST_DAY.plusDays(1));
             System.out.println("| query | rows read | p50 ms | p95 ms | max ms |");
             System.out.println("|---|---|---|---|---|");
+            long presetRows = 0;
+            for (AnalyticsRange.Preset preset : AnalyticsRange.Preset.values()) {
+                presetRows += rollupRows(jdbc, Resolution.fitting(end.minus(preset.length()), end), preset.length());
+            }
+            // what the portal does on a thread of its own once it has started
+            time("warm-up after a start: the four presets' rows, both periods", presetRows, () -> warmedUp(jdbc, end));
             for (Duration length :
                     List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30))) {
                 AnalyticsRange range = new AnalyticsRange(end.minus(length), end);
@@ -88,14 +103,25 @@ public final class AnalyticsBenchmark {
                         rows,
                         () -> {},
                         () -> AnalyticsReport.of(new AnalyticsQueries(jdbc), stages, range));
-                // as in steady state: the rows held, the newest row of every stage re-written by the indexer since
+                // the first report after a start once the warm-up has run, the newest row changed since
                 Instant newest = resolution.to().minus(resolution.rollup().width());
+                Runnable changeNewest = () -> jdbc.update(
+                        "UPDATE " + resolution.rollup().table() + " SET orders = orders WHERE bucket_start = ?",
+                        MeasurementWriter.timestamp(newest));
+                AnalyticsQueries[] started = new AnalyticsQueries[1];
+                time(
+                        what + ", first after the start's warm-up, newest row per stage changed",
+                        rows,
+                        () -> {
+                            started[0] = warmedUp(jdbc, end);
+                            changeNewest.run();
+                        },
+                        () -> AnalyticsReport.of(started[0], stages, range));
+                // as in steady state: the rows held, the newest row of every stage re-written by the indexer since
                 time(
                         what + ", held, newest row per stage changed",
                         rows,
-                        () -> jdbc.update(
-                                "UPDATE " + resolution.rollup().table() + " SET orders = orders WHERE bucket_start = ?",
-                                MeasurementWriter.timestamp(newest)),
+                        changeNewest,
                         () -> AnalyticsReport.of(queries, stages, range));
             }
             for (Duration step : Resolution.STEPS) {
@@ -118,8 +144,15 @@ public final class AnalyticsBenchmark {
             }
             checkDrillDown(jdbc, queries, end);
             accuracy(jdbc, queries, stages);
-            disk(jdbc, perDay);
+            disk(jdbc, perDay * days);
         }
+    }
+
+    /** New queries, as after a start, warmed up as the portal warms them up at {@code now}. */
+    private static AnalyticsQueries warmedUp(JdbcTemplate jdbc, Instant now) {
+        AnalyticsQueries queries = new AnalyticsQueries(jdbc);
+        new RollupWarmUp(queries, true, Clock.fixed(now, ZoneOffset.UTC)).warmUp();
+        return queries;
     }
 
     private static void time(String what, long rows, Supplier<Object> query) {
@@ -216,7 +249,7 @@ public final class AnalyticsBenchmark {
         }
     }
 
-    private static void disk(JdbcTemplate jdbc, long perDay) {
+    private static void disk(JdbcTemplate jdbc, long orders) {
         long measurements = size(jdbc, "stage_measurement");
         long minute = size(jdbc, "stage_rollup_minute");
         long hour = size(jdbc, "stage_rollup_hour");
@@ -224,20 +257,26 @@ public final class AnalyticsBenchmark {
         long minuteRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_minute", Long.class);
         long hourRows = jdbc.queryForObject("SELECT count(*) FROM stage_rollup_hour", Long.class);
         long sixHours = size(jdbc, "stage_rollup_6h");
-        double millions = perDay / 1e6;
+        double millions = orders / 1e6;
         System.out.printf(
                 "%nDisk (tables and indexes): measurements %,d MB for %,d orders = %,.0f MB per million orders; "
-                        + "minute rollup %,d rows in 4 days, %,.0f MB per day; hour rollup %,d rows in 60 days, %,.1f MB per day; "
-                        + "6-hour rollup %,.2f MB per day; 15-minute rollup %,.1f MB per day.%n",
+                        + "minute rollup %,d rows in %d days, %,.0f MB per day; hour rollup %,d rows in %d days, %,.1f MB "
+                        + "per day; 6-hour rollup %,.2f MB per day; 15-minute rollup %,.1f MB per day.%n",
                 measurements >> 20,
-                perDay,
+                orders,
                 (measurements >> 20) / millions,
                 minuteRows,
-                (minute >> 20) / 4.0,
+                days(jdbc, "stage_rollup_minute"),
+                (minute >> 20) / (double) days(jdbc, "stage_rollup_minute"),
                 hourRows,
-                (hour >> 20) / 60.0,
-                sixHours / 1048576.0 / 60,
-                quarter / 1048576.0 / 4);
+                days(jdbc, "stage_rollup_hour"),
+                (hour >> 20) / (double) days(jdbc, "stage_rollup_hour"),
+                sixHours / 1048576.0 / days(jdbc, "stage_rollup_6h"),
+                quarter / 1048576.0 / days(jdbc, "stage_rollup_15m"));
+    }
+
+    private static long days(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("SELECT count(DISTINCT date_trunc('day', bucket_start)) FROM " + table, Long.class);
     }
 
     private static long size(JdbcTemplate jdbc, String table) {
@@ -283,21 +322,22 @@ public final class AnalyticsBenchmark {
         return shapes;
     }
 
-    private static void fillUnlessDone(JdbcTemplate jdbc, long perDay) {
+    private static void fillUnlessDone(JdbcTemplate jdbc, long perDay, int days) {
         Long have =
                 jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'end_to_end'", Long.class);
         Long rolled = jdbc.queryForObject(
                 "SELECT least((SELECT count(*) FROM stage_rollup_6h), (SELECT count(*) FROM stage_rollup_15m))",
                 Long.class);
-        if (have != null && have == perDay && rolled != null && rolled > 0) {
-            System.out.printf("Reusing %,d orders of measurements in %s.%n", perDay, SCHEMA);
+        if (have != null && have == perDay * days && rolled != null && rolled > 0) {
+            System.out.printf("Reusing %,d orders (%d days) of measurements in %s.%n", perDay * days, days, SCHEMA);
             return;
         }
         jdbc.execute(
                 "TRUNCATE stage_measurement, stage_rollup_minute, stage_rollup_15m, stage_rollup_hour, stage_rollup_6h");
-        partitions(jdbc);
+        partitions(jdbc, days);
         long started = System.nanoTime();
         Instant day = start(LAST_DAY);
+        Instant first = start(LAST_DAY.minusDays(days - 1));
         jdbc.execute("SELECT setseed(0.42)");
         for (Shape shape : shapes()) {
             // log-normal by Box-Muller (the lateral refers to o, so it is drawn per order); price calculation gets a 2
@@ -316,8 +356,8 @@ public final class AnalyticsBenchmark {
                     shape.stageId(),
                     shape.errorRate(),
                     shape.sla().toNanos() / 1000,
-                    perDay,
-                    MeasurementWriter.timestamp(day),
+                    perDay * days,
+                    MeasurementWriter.timestamp(first),
                     perDay,
                     shape.medianMillis(),
                     shape.sigma());
@@ -333,7 +373,8 @@ public final class AnalyticsBenchmark {
         String copyDay = "INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok) "
                 + "SELECT stage_id, bucket_start - make_interval(days => ?), counts, orders, errors, sla_ok FROM %1$s "
                 + "WHERE bucket_start >= ? AND bucket_start < ?";
-        for (int back = 1; back < 4; back++) {
+        // the generated days' rollups come from their measurements; earlier days are copies of the last one
+        for (int back = days; back < 4; back++) {
             for (String table : List.of("stage_rollup_minute", "stage_rollup_15m")) {
                 jdbc.update(
                         copyDay.formatted(table),
@@ -342,7 +383,7 @@ public final class AnalyticsBenchmark {
                         MeasurementWriter.timestamp(next));
             }
         }
-        for (int back = 1; back < 60; back++) {
+        for (int back = days; back < 60; back++) {
             for (String table : List.of("stage_rollup_hour", "stage_rollup_6h")) {
                 jdbc.update(
                         copyDay.formatted(table),
@@ -357,12 +398,12 @@ public final class AnalyticsBenchmark {
         jdbc.execute("VACUUM ANALYZE stage_rollup_hour");
         jdbc.execute("VACUUM ANALYZE stage_rollup_6h");
         System.out.printf(
-                "Generated %,d orders x %d stages of measurements and their rollups in %.0f s.%n",
-                perDay, shapes().size(), (System.nanoTime() - started) / 1e9);
+                "Generated %,d orders (%d days) x %d stages of measurements and their rollups in %.0f s.%n",
+                perDay * days, days, shapes().size(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Daily partitions as the indexer's partition maintenance creates them. */
-    private static void partitions(JdbcTemplate jdbc) {
+    private static void partitions(JdbcTemplate jdbc, int measuredDays) {
         for (String table : List.of(
                 "stage_measurement",
                 "stage_rollup_minute",
@@ -370,8 +411,8 @@ public final class AnalyticsBenchmark {
                 "stage_rollup_hour",
                 "stage_rollup_6h")) {
             int days = table.startsWith("stage_rollup_minute") || table.equals("stage_rollup_15m")
-                    ? 5
-                    : table.equals("stage_measurement") ? 2 : 61;
+                    ? Math.max(5, measuredDays + 1)
+                    : table.equals("stage_measurement") ? measuredDays + 1 : 61;
             for (int back = -1; back < days - 1; back++) {
                 LocalDate date = LAST_DAY.minusDays(back);
                 String name = table + "_p" + date.toString().replace("-", "");
@@ -393,13 +434,9 @@ public final class AnalyticsBenchmark {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(URL + "?currentSchema=" + SCHEMA);
-        dataSource.setUsername(TestDatabase.USER);
-        dataSource.setPassword(TestDatabase.PASSWORD);
-        dataSource.setMaximumPoolSize(1);
+        HikariDataSource dataSource = TestDatabase.pool(URL + "?currentSchema=" + SCHEMA, 1);
         // date_trunc in the rollup sums works in the session's time zone
-        dataSource.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        dataSource.setConnectionInitSql("SET TIME ZONE 'UTC'; " + TestDatabase.PORTAL_CONNECTION_INIT);
         return dataSource;
     }
 }

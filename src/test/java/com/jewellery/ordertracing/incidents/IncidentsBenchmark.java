@@ -364,12 +364,7 @@ final class IncidentsBenchmark {
     }
 
     private static HikariDataSource plain(String url) {
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url);
-        dataSource.setUsername(TestDatabase.USER);
-        dataSource.setPassword(TestDatabase.PASSWORD);
-        dataSource.setMaximumPoolSize(1);
-        return dataSource;
+        return TestDatabase.pool(url, 1);
     }
 
     private static Map<String, Integer> options(String[] args) {

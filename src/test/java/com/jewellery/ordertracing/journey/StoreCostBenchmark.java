@@ -134,11 +134,6 @@ public final class StoreCostBenchmark {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestDatabase.URL + "?currentSchema=" + SCHEMA);
-        dataSource.setUsername(TestDatabase.USER);
-        dataSource.setPassword(TestDatabase.PASSWORD);
-        dataSource.setMaximumPoolSize(2);
-        return dataSource;
+        return TestDatabase.pool(TestDatabase.URL + "?currentSchema=" + SCHEMA, 2);
     }
 }

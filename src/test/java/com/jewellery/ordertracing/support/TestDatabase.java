@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.support;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,8 +12,21 @@ public final class TestDatabase {
             System.getenv().getOrDefault("PORTAL_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:15432/portal_test");
     public static final String USER = "portal";
     public static final String PASSWORD = "portal";
+    /** What the portal's pool runs on each new connection (application.yml, connection-init-sql). */
+    public static final String PORTAL_CONNECTION_INIT = "SET plan_cache_mode = force_custom_plan";
 
     private TestDatabase() {}
+
+    /** A pool as the portal's: the test user, the portal's connection set-up; started on first use. */
+    public static HikariDataSource pool(String url, int size) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(USER);
+        dataSource.setPassword(PASSWORD);
+        dataSource.setMaximumPoolSize(size);
+        dataSource.setConnectionInitSql(PORTAL_CONNECTION_INIT);
+        return dataSource;
+    }
 
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);

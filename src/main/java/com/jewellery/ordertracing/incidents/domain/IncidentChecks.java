@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.incidents.domain;
 
+import com.jewellery.ordertracing.base.StorableText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +16,8 @@ public final class IncidentChecks {
             problems.add(Problem.of("title", "incident.error.titleRequired"));
         } else if (draft.title().strip().length() > IncidentLimits.TITLE_MAX) {
             problems.add(Problem.of("title", "incident.error.tooLong", IncidentLimits.TITLE_MAX));
+        } else if (!StorableText.isStorable(draft.title())) {
+            problems.add(Problem.of("title", "incident.error.controlCharacters"));
         }
         text("description", draft.description(), problems);
         if (draft.severity() == null) {
@@ -44,10 +47,15 @@ public final class IncidentChecks {
         return problems;
     }
 
-    /** A bounded free text (description, comment, root cause, resolution note); null or blank is fine. */
+    /**
+     * A bounded free text (description, comment, root cause, resolution note) that can be stored; null or blank is
+     * fine.
+     */
     public static void text(String field, String text, List<Problem> problems) {
         if (text != null && text.length() > IncidentLimits.TEXT_MAX) {
             problems.add(Problem.of(field, "incident.error.tooLong", IncidentLimits.TEXT_MAX));
+        } else if (text != null && !StorableText.isStorable(text)) {
+            problems.add(Problem.of(field, "incident.error.controlCharacters"));
         }
     }
 

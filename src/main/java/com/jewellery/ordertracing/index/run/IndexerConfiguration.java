@@ -53,14 +53,12 @@ class IndexerConfiguration {
 
     @Bean
     IndexerStatusCheck indexerStatusCheck(Indexer indexer, IndexProperties properties, Clock clock) {
-        return new IndexerStatusCheck(
-                indexer.state(), indexer.cursors(), indexer.services(), behindLimit(properties), clock);
+        return new IndexerStatusCheck(new IndexerReading(indexer, behindLimit(properties), clock));
     }
 
     @Bean
     IndexHealthService indexHealthService(Indexer indexer, IndexProperties properties, Clock clock) {
-        return new IndexHealthService(
-                indexer.state(), indexer.cursors(), indexer.services(), behindLimit(properties), clock);
+        return new IndexHealthService(new IndexerReading(indexer, behindLimit(properties), clock));
     }
 
     /** A lag past this is a problem: the configured lag plus a dozen runs' pauses. */

@@ -4,7 +4,6 @@ import com.jewellery.ordertracing.index.read.IndexStats;
 import com.jewellery.ordertracing.status.ComponentStatus;
 import com.jewellery.ordertracing.status.StatusCheck;
 import com.jewellery.ordertracing.status.StatusFact;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,27 +17,17 @@ import java.util.Optional;
  */
 final class IndexerStatusCheck implements StatusCheck {
 
-    private final IndexerState state;
-    private final CursorStore cursors;
-    private final List<String> services;
-    private final Duration behindLimit;
-    private final Clock clock;
+    private final IndexerReading reading;
 
-    /** @param behindLimit a lag longer than this is reported as a problem */
-    IndexerStatusCheck(
-            IndexerState state, CursorStore cursors, List<String> services, Duration behindLimit, Clock clock) {
-        this.state = state;
-        this.cursors = cursors;
-        this.services = List.copyOf(services);
-        this.behindLimit = behindLimit;
-        this.clock = clock;
+    IndexerStatusCheck(IndexerReading reading) {
+        this.reading = reading;
     }
 
     @Override
     public ComponentStatus check() {
         long started = System.nanoTime();
-        IndexerState.Snapshot snapshot = state.snapshot();
-        Instant now = clock.instant();
+        IndexerState.Snapshot snapshot = reading.snapshot();
+        Instant now = reading.now();
         Optional<Duration> behind = behind(now);
         String nameKey = "status.component.indexer." + snapshot.role().name().toLowerCase(Locale.ROOT);
         List<StatusFact> facts = facts(snapshot, behind, now);
@@ -50,7 +39,7 @@ final class IndexerStatusCheck implements StatusCheck {
 
     @Override
     public String nameKey() {
-        return "status.component.indexer." + state.snapshot().role().name().toLowerCase(Locale.ROOT);
+        return "status.component.indexer." + reading.snapshot().role().name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -69,7 +58,8 @@ final class IndexerStatusCheck implements StatusCheck {
         if (!snapshot.saturated().isEmpty()) {
             return Optional.of("status.problem.indexer.saturated");
         }
-        return behind.filter(lag -> lag.compareTo(behindLimit) > 0).map(lag -> "status.problem.indexer.behind");
+        return behind.filter(lag -> lag.compareTo(reading.behindLimit()) > 0)
+                .map(lag -> "status.problem.indexer.behind");
     }
 
     /** For support: is the index up to date, and did the last run work? */
@@ -117,7 +107,7 @@ final class IndexerStatusCheck implements StatusCheck {
     /** How far the slowest service's cursor is behind now; empty before the first cursor or without a database. */
     private Optional<Duration> behind(Instant now) {
         try {
-            return cursors.indexedUntil(services).map(oldest -> Duration.between(oldest, now));
+            return reading.indexedUntil().map(oldest -> Duration.between(oldest, now));
         } catch (RuntimeException databaseDown) {
             return Optional.empty();
         }

@@ -1,11 +1,11 @@
 package com.jewellery.ordertracing.review.domain;
 
+import com.jewellery.ordertracing.base.StorableText;
 import java.util.Optional;
 
 /**
- * What commentary may hold. Checked before it is stored, because what gets in must also come out again: a NUL
- * cannot be stored in PostgreSQL text (the insert fails), and the other control characters, unpaired surrogates
- * and U+FFFE/U+FFFF are not allowed in XML, so the review's PDF (XHTML) could not be made any more.
+ * What commentary may hold: bounded, and only what can be stored and put into the review's PDF again
+ * ({@link StorableText}). Checked before it is stored.
  */
 public final class CommentRules {
 
@@ -25,16 +25,8 @@ public final class CommentRules {
         if (text.length() > MAX_LENGTH) {
             return Optional.of(Problem.TOO_LONG);
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-            boolean noCharacter = c == '\uFFFE' || c == '\uFFFF';
-            boolean unpaired = Character.isHighSurrogate(c)
-                    ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i))
-                    : Character.isLowSurrogate(c);
-            if (control || noCharacter || unpaired) {
-                return Optional.of(Problem.CONTROL_CHARACTERS);
-            }
+        if (!StorableText.isStorable(text)) {
+            return Optional.of(Problem.CONTROL_CHARACTERS);
         }
         return Optional.empty();
     }

@@ -56,4 +56,19 @@ class CommentTextTest {
                 .containsExactly("incident.error.titleRequired");
         assertThat(IncidentChecks.tags("pricing, customer-told  pricing")).containsExactly("pricing", "customer-told");
     }
+
+    @Test
+    void textsThatCouldNotBeStoredAreRefusedWithTheirField() {
+        IncidentDraft pasted =
+                new IncidentDraft("Bell \u0007 in title", "NUL \u0000 inside", Severity.LOW, null, Set.of(), List.of());
+
+        assertThat(IncidentChecks.draft(pasted, List.of(), List.of()))
+                .extracting(Problem::field, Problem::key)
+                .containsExactly(
+                        tuple("title", "incident.error.controlCharacters"),
+                        tuple("description", "incident.error.controlCharacters"));
+        List<Problem> comment = new java.util.ArrayList<>();
+        IncidentChecks.text("comment", "Клиенту сообщили\n\tв 10:14", comment);
+        assertThat(comment).isEmpty();
+    }
 }

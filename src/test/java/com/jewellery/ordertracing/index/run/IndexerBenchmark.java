@@ -229,12 +229,7 @@ public final class IndexerBenchmark {
                 .load();
         flyway.clean();
         flyway.migrate();
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url + "?currentSchema=" + schema);
-        dataSource.setUsername(TestDatabase.USER);
-        dataSource.setPassword(TestDatabase.PASSWORD);
-        dataSource.setMaximumPoolSize(4);
-        return dataSource;
+        return TestDatabase.pool(url + "?currentSchema=" + schema, 4);
     }
 
     static Map<String, String> options(String... args) {

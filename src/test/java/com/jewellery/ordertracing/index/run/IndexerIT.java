@@ -486,8 +486,7 @@ class IndexerIT {
     }
 
     private IndexerStatusCheck statusCheck(Indexer indexer) {
-        return new IndexerStatusCheck(
-                indexer.state(), indexer.cursors(), indexer.services(), Duration.ofMinutes(5), Clock.systemUTC());
+        return new IndexerStatusCheck(new IndexerReading(indexer, Duration.ofMinutes(5), Clock.systemUTC()));
     }
 
     /** The traces the run's stored journeys name: one per order, two where the MES consumer starts a new trace. */
