@@ -25,13 +25,7 @@ class JaegerMutualTlsIT {
     @BeforeAll
     static void startJaegerVerifyingClients() throws Exception {
         work = Files.createTempDirectory("jaeger-mtls-it");
-        PrivateJaeger.certificate(
-                work,
-                "portal",
-                TLS.resolve("ca.pem"),
-                TLS.resolve("ca-key.pem"),
-                "/CN=portal",
-                "extendedKeyUsage=clientAuth");
+        PrivateJaeger.stackCertificate(work, "portal", "/CN=portal", "extendedKeyUsage=clientAuth");
         PrivateJaeger.certificateAuthority(work, "stranger-ca", "/CN=Some other CA");
         PrivateJaeger.certificate(
                 work,
@@ -82,15 +76,7 @@ class JaegerMutualTlsIT {
 
     /** The message of the failure of one call, or null if the call worked. */
     private static String failureWith(Path cert, Path key) {
-        try (JaegerChannel channel =
-                JaegerChannel.open("localhost:" + QUERY_GRPC, true, TLS.resolve("ca.pem"), cert, key)) {
-            JaegerClient client = new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS);
-            try {
-                client.services();
-                return null;
-            } catch (JaegerException failure) {
-                return failure.getMessage();
-            }
-        }
+        return PrivateJaeger.failureOf(
+                JaegerChannel.open("localhost:" + QUERY_GRPC, true, TLS.resolve("ca.pem"), cert, key));
     }
 }

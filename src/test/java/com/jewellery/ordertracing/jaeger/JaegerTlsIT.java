@@ -38,11 +38,9 @@ class JaegerTlsIT {
     static void startJaegerWithTls() throws Exception {
         work = Files.createTempDirectory("jaeger-tls-it");
         // the query HTTP port gets a certificate for another host, to see the client refuse it
-        PrivateJaeger.certificate(
+        PrivateJaeger.stackCertificate(
                 work,
                 "other",
-                TLS.resolve("ca.pem"),
-                TLS.resolve("ca-key.pem"),
                 "/CN=jaeger.elsewhere",
                 "subjectAltName=DNS:jaeger.elsewhere",
                 "extendedKeyUsage=serverAuth");
@@ -97,14 +95,6 @@ class JaegerTlsIT {
 
     /** The message of the failure of one call, or null if the call worked. */
     private static String failureWith(String endpoint, Path caFile) {
-        try (JaegerChannel channel = JaegerChannel.open(endpoint, true, caFile)) {
-            JaegerClient client = new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS);
-            try {
-                client.services();
-                return null;
-            } catch (JaegerException failure) {
-                return failure.getMessage();
-            }
-        }
+        return PrivateJaeger.failureOf(JaegerChannel.open(endpoint, true, caFile));
     }
 }

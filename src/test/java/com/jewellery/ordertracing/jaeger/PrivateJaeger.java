@@ -135,6 +135,21 @@ final class PrivateJaeger implements AutoCloseable {
         openssl(arguments.toArray(String[]::new));
     }
 
+    /** A certificate signed by the stack's CA ({@link #certificate}). */
+    static void stackCertificate(Path dir, String name, String subject, String... extensions) throws Exception {
+        certificate(dir, name, TLS.resolve("ca.pem"), TLS.resolve("ca-key.pem"), subject, extensions);
+    }
+
+    /** The message of the failure of one call over this channel, or null if the call worked. */
+    static String failureOf(JaegerChannel channel) {
+        try (channel) {
+            new JaegerClient(channel.channel(), JaegerClientSettings.DEFAULTS).services();
+            return null;
+        } catch (JaegerException failure) {
+            return failure.getMessage();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Plain JDBC access to the test database, for tests that need no Spring context. */
 public final class TestDatabase {
@@ -26,6 +28,19 @@ public final class TestDatabase {
         dataSource.setMaximumPoolSize(size);
         dataSource.setConnectionInitSql(PORTAL_CONNECTION_INIT);
         return dataSource;
+    }
+
+    /** Points a Spring test context's database and Flyway at a schema of its own. */
+    public static void ownSchema(DynamicPropertyRegistry registry, String schema) {
+        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
+
+    public static void dropSchema(String schema) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
     }
 
     public static Connection connect() throws SQLException {

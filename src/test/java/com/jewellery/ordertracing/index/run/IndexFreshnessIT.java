@@ -7,8 +7,6 @@ import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.support.CallerContext;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import com.jewellery.ordertracing.support.TestDatabase;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,16 +41,12 @@ class IndexFreshnessIT {
 
     @DynamicPropertySource
     static void ownSchema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        TestDatabase.ownSchema(registry, SCHEMA);
     }
 
     @AfterAll
     static void dropSchema() throws Exception {
-        try (Connection connection = TestDatabase.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+        TestDatabase.dropSchema(SCHEMA);
     }
 
     @Test

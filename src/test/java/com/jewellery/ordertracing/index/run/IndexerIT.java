@@ -31,9 +31,7 @@ import com.jewellery.ordertracing.status.StatusFact;
 import com.jewellery.ordertracing.support.GeneratedOrders;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import com.jewellery.ordertracing.support.TestDatabase;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,16 +114,12 @@ class IndexerIT {
 
     @DynamicPropertySource
     static void ownSchema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        TestDatabase.ownSchema(registry, SCHEMA);
     }
 
     @AfterAll
     static void dropSchema() throws Exception {
-        try (Connection connection = TestDatabase.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+        TestDatabase.dropSchema(SCHEMA);
     }
 
     @BeforeAll
