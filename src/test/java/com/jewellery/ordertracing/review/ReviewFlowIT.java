@@ -349,7 +349,7 @@ class ReviewFlowIT {
                 .contains(orders.completed() + " (" + ReviewRows.percent(orders.completedRate()) + ")")
                 .contains(orders.failed() + " (" + ReviewRows.percent(orders.failedRate()) + ")")
                 .contains(orders.lost() + " (" + ReviewRows.percent(orders.lostRate()) + ")")
-                .contains("Этапы", "end_to_end", ReviewRows.millis(endToEnd.p95Ms()))
+                .contains("Этапы", "Весь заказ", ReviewRows.millis(endToEnd.p95Ms()))
                 .contains("Основные ошибки", "Неполные данные: обзор создан до конца недели.");
 
         assertThat(sql("SELECT count(*) FROM alert_notification WHERE event = 'WEEKLY_REVIEW'"))

@@ -69,8 +69,8 @@ public final class ReviewPdf {
         ReviewRows.quality(f, t)
                 .forEach(line -> html.append("<p>").append(esc(line)).append("</p>"));
         section(html, t, "SUMMARY", comments);
-        for (ReviewRows.Table table :
-                List.of(ReviewRows.orders(f), ReviewRows.stages(f), ReviewRows.failures(f), ReviewRows.incidents(f))) {
+        for (ReviewRows.Table table : List.of(
+                ReviewRows.orders(f), ReviewRows.stages(f, t), ReviewRows.failures(f, t), ReviewRows.incidents(f, t))) {
             table(html, t, table, comments);
             if (table.section().equals("STAGES")) {
                 charts(html, f, t);
@@ -117,7 +117,7 @@ public final class ReviewPdf {
                     .append("</p><table class=\"chart\">");
             for (ReviewCharts.StageP95 stage : stages) {
                 html.append("<tr><td style=\"width:18%\">")
-                        .append(esc(stage.stageId()))
+                        .append(esc(ReviewRows.stageName(stage.stageId(), t)))
                         .append("</td><td style=\"width:52%\">")
                         .append(bar("now", stage.thisWeekMs(), max))
                         .append(bar("before", stage.lastWeekMs(), max))
@@ -139,7 +139,9 @@ public final class ReviewPdf {
             html.append("</tr>");
             for (ReviewCharts.Trend stage : trend) {
                 double max = ReviewCharts.max(stage.p95Ms());
-                html.append("<tr><td>").append(esc(stage.stageId())).append("</td>");
+                html.append("<tr><td>")
+                        .append(esc(ReviewRows.stageName(stage.stageId(), t)))
+                        .append("</td>");
                 stage.p95Ms()
                         .forEach(value -> html.append("<td>")
                                 .append(bar("now", value, max))

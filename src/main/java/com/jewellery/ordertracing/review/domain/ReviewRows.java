@@ -1,5 +1,6 @@
 package com.jewellery.ordertracing.review.domain;
 
+import com.jewellery.ordertracing.base.StageNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public final class ReviewRows {
                         o.stuck() + " (" + percent(o.stuckRate()) + ")")));
     }
 
-    public static Table stages(ReviewFigures f) {
+    public static Table stages(ReviewFigures f, ReviewPdf.Texts t) {
         return new Table(
                 "STAGES",
                 List.of(
@@ -47,7 +48,7 @@ public final class ReviewRows {
                         "review.stages.trend"),
                 f.stages().stream()
                         .map(s -> List.of(
-                                s.stageId(),
+                                stageName(s.stageId(), t),
                                 Long.toString(s.orders()),
                                 millis(s.p50Ms()),
                                 millis(s.p95Ms()) + " " + change(s.p95Change()),
@@ -61,7 +62,7 @@ public final class ReviewRows {
                         .toList());
     }
 
-    public static Table failures(ReviewFigures f) {
+    public static Table failures(ReviewFigures f, ReviewPdf.Texts t) {
         return new Table(
                 "FAILURES",
                 List.of(
@@ -71,14 +72,14 @@ public final class ReviewRows {
                         "review.failures.incidents"),
                 f.failures().stream()
                         .map(x -> List.of(
-                                x.stage() == null ? "" : x.stage(),
+                                x.stage() == null ? "" : stageName(x.stage(), t),
                                 x.summary(),
                                 Long.toString(x.orders()),
                                 String.join(", ", x.incidents())))
                         .toList());
     }
 
-    public static Table incidents(ReviewFigures f) {
+    public static Table incidents(ReviewFigures f, ReviewPdf.Texts t) {
         return new Table(
                 "INCIDENTS",
                 List.of(
@@ -91,8 +92,8 @@ public final class ReviewRows {
                 f.incidents().rows().stream()
                         .map(i -> List.of(
                                 i.key(),
-                                i.severity(),
-                                i.status(),
+                                t.get("incident.severity." + i.severity()),
+                                t.get("incident.status." + i.status()),
                                 minutes(i.acknowledgeSeconds()),
                                 minutes(i.resolveSeconds()),
                                 Long.toString(i.orders())))
@@ -108,6 +109,11 @@ public final class ReviewRows {
         f.dataQuality()
                 .forEach(q -> lines.add(t.get("review.quality." + q.issue().name(), q.value())));
         return lines;
+    }
+
+    /** A stage's name in the reader's language (its id if it has no translation). */
+    public static String stageName(String stageId, ReviewPdf.Texts t) {
+        return StageNames.name(key -> t.get(key), stageId);
     }
 
     public static String percent(Double share) {

@@ -1,6 +1,7 @@
 package com.jewellery.ordertracing.review.ui;
 
 import com.jewellery.ordertracing.analytics.ui.StageChart;
+import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.review.domain.ReviewCharts;
 import com.jewellery.ordertracing.review.domain.ReviewFigures;
 import com.jewellery.ordertracing.review.domain.ReviewRows;
@@ -30,7 +31,7 @@ final class Charts {
         chart.show(
                 locale,
                 t.get("review.chart.stageAxis"),
-                stages.stream().map(ReviewCharts.StageP95::stageId).toList(),
+                stages.stream().map(stage -> name(stage.stageId())).toList(),
                 List.of(p95Axis()),
                 List.of(
                         new StageChart.Series(
@@ -67,10 +68,14 @@ final class Charts {
                 ReviewCharts.weeks(figures),
                 List.of(p95Axis()),
                 trend.stream()
-                        .map(stage ->
-                                new StageChart.Series(stage.stageId(), "line", 0, false, null, values(stage.p95Ms())))
+                        .map(stage -> new StageChart.Series(
+                                name(stage.stageId()), "line", 0, false, null, values(stage.p95Ms())))
                         .toList());
         return Optional.of(chart);
+    }
+
+    private String name(String stageId) {
+        return StageNames.name(key -> t.get(key), stageId);
     }
 
     private StageChart.Axis p95Axis() {

@@ -108,7 +108,7 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
                 week,
                 review,
                 ReviewSection.STAGES,
-                tables.grid(ReviewRows.stages(figures)),
+                tables.grid(ReviewRows.stages(figures, this::getTranslation)),
                 ReviewCsv.Table.STAGES,
                 comments);
         Charts charts = new Charts(this::getTranslation, getLocale());
@@ -119,14 +119,14 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
                 week,
                 review,
                 ReviewSection.FAILURES,
-                tables.grid(ReviewRows.failures(figures)),
+                tables.grid(ReviewRows.failures(figures, this::getTranslation)),
                 ReviewCsv.Table.FAILURES,
                 comments);
         section(
                 week,
                 review,
                 ReviewSection.INCIDENTS,
-                tables.grid(ReviewRows.incidents(figures)),
+                tables.grid(ReviewRows.incidents(figures, this::getTranslation)),
                 ReviewCsv.Table.INCIDENTS,
                 comments);
     }
