@@ -6,6 +6,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.apache.catalina.connector.ClientAbortException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ErrorHandlingInitListener implements VaadinServiceInitListener {
 
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandlingInitListener.class);
     private final DatabaseReachability database;
 
     ErrorHandlingInitListener(DatabaseReachability database) {
@@ -25,6 +29,12 @@ class ErrorHandlingInitListener implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource()
                 .addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+                    if (browserWentAway(error.getThrowable())) {
+                        // nobody waits for this answer any more (a closed tab, a browser that gave up): no
+                        // notification to show and nothing wrong on the server, so no error reference either
+                        log.debug("A browser went away before its answer was written: {}", error.getThrowable());
+                        return;
+                    }
                     String reference = ErrorReference.log("A UI action failed", error.getThrowable());
                     UI ui = UI.getCurrent();
                     if (ui != null) {
@@ -37,5 +47,15 @@ class ErrorHandlingInitListener implements VaadinServiceInitListener {
                         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
                     }
                 }));
+    }
+
+    /** The answer could not be written because the browser closed the connection (Tomcat's client abort). */
+    static boolean browserWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
