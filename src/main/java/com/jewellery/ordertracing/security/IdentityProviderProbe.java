@@ -22,7 +22,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 public final class IdentityProviderProbe {
 
     /** How long one answer is reused. */
-    static final Duration REUSE = Duration.ofSeconds(5);
+    public static final Duration REUSE = Duration.ofSeconds(5);
 
     private final URI authorizationEndpoint;
     private final Duration timeout;

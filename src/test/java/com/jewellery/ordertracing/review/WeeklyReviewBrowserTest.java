@@ -88,7 +88,9 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#review-chart-stages svg")).isVisible();
         assertThat(page.locator("#review-chart-stages")).containsText("the week before");
         assertThat(page.locator("#review-chart-trend svg")).isVisible();
-        assertThat(page.locator("#review-chart-trend")).containsText("shop.create");
+        // stages by their names in the reader's language, not their ids
+        assertThat(page.locator("#review-chart-trend")).containsText("Shop: order created");
+        assertThat(page.locator("#review-stages-table")).containsText("Shop: order created");
 
         page.locator("#review-stages-comment textarea").fill("Pricing slower after the release");
         page.locator("#review-stages-comment-save").click();
