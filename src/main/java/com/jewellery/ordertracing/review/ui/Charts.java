@@ -1,7 +1,6 @@
 package com.jewellery.ordertracing.review.ui;
 
 import com.jewellery.ordertracing.analytics.ui.StageChart;
-import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.review.domain.ReviewCharts;
 import com.jewellery.ordertracing.review.domain.ReviewFigures;
 import com.jewellery.ordertracing.review.domain.ReviewRows;
@@ -75,7 +74,7 @@ final class Charts {
     }
 
     private String name(String stageId) {
-        return StageNames.name(key -> t.get(key), stageId);
+        return ReviewRows.stageName(stageId, t::get);
     }
 
     private StageChart.Axis p95Axis() {
