@@ -12,6 +12,7 @@ import com.jewellery.ordertracing.incidents.domain.Severity;
 import com.jewellery.ordertracing.security.Roles;
 import com.jewellery.ordertracing.support.CallerContext;
 import com.jewellery.ordertracing.support.GeneratedOrders;
+import com.jewellery.ordertracing.support.IndexCaughtUp;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,6 +156,7 @@ class IncidentMatchingGroundTruthIT {
         assertThat(truth.orders()).allMatch(SentOrder::accepted);
         Set<String> failing = ids(Outcome.PRICING_ERROR, truth);
         failing.addAll(ids(Outcome.POISON, truth));
+        IndexCaughtUp.afterPlay(jdbc, truth, INDEX_LIMIT);
         await().atMost(INDEX_LIMIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             Long failed = jdbc.queryForObject(
                     "SELECT count(DISTINCT order_id) FROM order_journey"

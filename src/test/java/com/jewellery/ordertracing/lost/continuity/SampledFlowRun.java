@@ -15,6 +15,7 @@ import com.jewellery.ordertracing.lost.ProblemFilter;
 import com.jewellery.ordertracing.lost.ProblemReason;
 import com.jewellery.ordertracing.lost.ProblemSort;
 import com.jewellery.ordertracing.support.GeneratedOrders;
+import com.jewellery.ordertracing.support.IndexCaughtUp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,7 @@ abstract class SampledFlowRun {
         run = new ProblemFilter(null, null, null, null, null, "ORD-" + truth.runId() + "-");
         long sampled = truth.orders().stream().filter(SentOrder::sampled).count();
         assertThat(sampled).as("about 10 % sampled at the shop").isBetween(15L, 80L);
+        IndexCaughtUp.afterPlay(jdbc, truth, Duration.ofSeconds(90));
         AtomicLong previous = new AtomicLong(-1);
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
