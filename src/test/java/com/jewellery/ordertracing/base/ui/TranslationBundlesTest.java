@@ -2,6 +2,24 @@ package com.jewellery.ordertracing.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jewellery.ordertracing.alerts.AlertRuleKind;
+import com.jewellery.ordertracing.alerts.DeliveryStatus;
+import com.jewellery.ordertracing.analytics.AnalyticsRange;
+import com.jewellery.ordertracing.analytics.Metric;
+import com.jewellery.ordertracing.analytics.Resolution;
+import com.jewellery.ordertracing.analytics.Rollup;
+import com.jewellery.ordertracing.audit.AuditEventType;
+import com.jewellery.ordertracing.grafana.GrafanaService;
+import com.jewellery.ordertracing.incidents.api.LinkVia;
+import com.jewellery.ordertracing.incidents.api.TimelineKind;
+import com.jewellery.ordertracing.incidents.domain.IncidentStatus;
+import com.jewellery.ordertracing.incidents.domain.Severity;
+import com.jewellery.ordertracing.index.backfill.InvalidBackfillException;
+import com.jewellery.ordertracing.journey.JourneyOutcome;
+import com.jewellery.ordertracing.journey.StageState;
+import com.jewellery.ordertracing.lost.ProblemReason;
+import com.jewellery.ordertracing.review.ReviewSection;
+import com.jewellery.ordertracing.review.domain.ReviewFigures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,6 +112,39 @@ class TranslationBundlesTest {
                                 ? english.stringPropertyNames().stream().anyMatch(present -> present.startsWith(key))
                                 : english.containsKey(key),
                         "present in the bundles");
+    }
+
+    /** The keys built at run time from a value ("lost.reason." + reason.name()): one for every value there is. */
+    private static final Map<String, List<?>> BUILT_KEYS = Map.ofEntries(
+            Map.entry("alerts.kind.", List.of(AlertRuleKind.values())),
+            Map.entry("alerts.rule.thresholdHelp.", List.of(AlertRuleKind.values())),
+            Map.entry("alerts.status.", List.of(DeliveryStatus.values())),
+            Map.entry("analytics.range.error.", List.of(AnalyticsRange.Problem.values())),
+            Map.entry("analytics.rollup.", List.of(Rollup.values())),
+            Map.entry("analytics.series.", List.of(Metric.values())),
+            Map.entry("analytics.step.", Resolution.STEPS),
+            Map.entry("audit.type.", List.of(AuditEventType.values())),
+            Map.entry("grafana.unavailable.", List.of(GrafanaService.Unavailable.values())),
+            Map.entry("incident.outcome.", List.of(JourneyOutcome.values())),
+            Map.entry("incident.severity.", List.of(Severity.values())),
+            Map.entry("incident.status.", List.of(IncidentStatus.values())),
+            Map.entry("incident.timeline.", List.of(TimelineKind.values())),
+            Map.entry("incident.via.", List.of(LinkVia.values())),
+            Map.entry("journey.outcome.", List.of(JourneyOutcome.values())),
+            Map.entry("journey.state.", List.of(StageState.values())),
+            Map.entry("lost.reason.", List.of(ProblemReason.values())),
+            Map.entry("reindex.error.", List.of(InvalidBackfillException.Reason.values())),
+            Map.entry("review.quality.", List.of(ReviewFigures.QualityIssue.values())),
+            Map.entry("review.section.", List.of(ReviewSection.values())));
+
+    @Test
+    void everyValueBehindAKeyBuiltAtRunTimeHasItsText() {
+        Set<String> missing = new TreeSet<>();
+        BUILT_KEYS.forEach((prefix, values) -> values.stream()
+                .map(value -> prefix + value)
+                .filter(key -> !english.containsKey(key))
+                .forEach(missing::add));
+        assertThat(missing).as("keys the views build from these values").isEmpty();
     }
 
     private static String read(Path path) {
