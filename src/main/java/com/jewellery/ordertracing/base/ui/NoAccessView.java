@@ -1,9 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
 import com.jewellery.ordertracing.audit.AuditService;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -18,7 +15,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @PermitAll
 @ParentLayout(MainLayout.class)
-class NoAccessView extends Div implements HasErrorParameter<AccessDeniedException> {
+class NoAccessView extends ErrorPage implements HasErrorParameter<AccessDeniedException> {
 
     private final AuditService auditService;
 
@@ -31,8 +28,7 @@ class NoAccessView extends Div implements HasErrorParameter<AccessDeniedExceptio
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         String path = "/" + event.getLocation().getPath();
         auditService.recordAccessDenied(path);
-        removeAll();
-        add(new H2(getTranslation("error.noAccess.title")), new Paragraph(getTranslation("error.noAccess.text", path)));
+        show(getTranslation("error.noAccess.title"), getTranslation("error.noAccess.text", path));
         return HttpStatusCode.FORBIDDEN.getCode();
     }
 }

@@ -1,9 +1,6 @@
 package com.jewellery.ordertracing.base.ui;
 
 import com.jewellery.ordertracing.base.DatabaseReachability;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -17,7 +14,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @PermitAll
 @ParentLayout(MainLayout.class)
-class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
+class UnexpectedErrorView extends ErrorPage implements HasErrorParameter<Exception> {
 
     private final DatabaseReachability database;
 
@@ -29,15 +26,12 @@ class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String reference =
                 ErrorReference.log("Opening /" + event.getLocation().getPath() + " failed", parameter.getException());
-        removeAll();
         if (database.explains(parameter.getException())) {
             setId("database-down");
-            add(new H2(getTranslation("fault.db.title")), new Paragraph(getTranslation("fault.db.page", reference)));
+            show(getTranslation("fault.db.title"), getTranslation("fault.db.page", reference));
             return HttpStatusCode.SERVICE_UNAVAILABLE.getCode();
         }
-        add(
-                new H2(getTranslation("error.unexpected.title")),
-                new Paragraph(getTranslation("error.unexpected.text", reference)));
+        show(getTranslation("error.unexpected.title"), getTranslation("error.unexpected.text", reference));
         return HttpStatusCode.INTERNAL_SERVER_ERROR.getCode();
     }
 }

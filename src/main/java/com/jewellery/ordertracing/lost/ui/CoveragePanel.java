@@ -1,7 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
 import com.jewellery.ordertracing.base.StageNames;
-import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.SamplingCoverage;
 import com.jewellery.ordertracing.lost.StageCoverage;
 import com.jewellery.ordertracing.lost.continuity.HopContinuity;
@@ -65,7 +64,7 @@ class CoveragePanel extends Details {
         grid.setItems(coverage.stages());
         notes.removeAll();
         notes.add(new Paragraph(
-                getTranslation("lost.coverage.basis", coverage.orders(), Durations.compact(coverage.window()))));
+                getTranslation("lost.coverage.basis", coverage.orders(), ShortDurations.of(this, coverage.window()))));
         if (coverage.ratioSampling()) {
             Paragraph warning = new Paragraph(getTranslation(
                     "lost.coverage.ratioSampling",

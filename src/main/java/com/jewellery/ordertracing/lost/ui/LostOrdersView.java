@@ -2,7 +2,6 @@ package com.jewellery.ordertracing.lost.ui;
 
 import com.jewellery.ordertracing.base.StageNames;
 import com.jewellery.ordertracing.base.ui.ShowsIndexAge;
-import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.LostOrdersService;
 import com.jewellery.ordertracing.lost.OrderProblem;
 import com.jewellery.ordertracing.lost.ProblemFilter;
@@ -111,7 +110,7 @@ class LostOrdersView extends VerticalLayout implements ShowsIndexAge, HasDynamic
                 .setSortProperty(ProblemSort.Key.LAST_STAGE.name())
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(problem -> Durations.compact(problem.stuckFor()))
+        grid.addColumn(problem -> ShortDurations.of(this, problem.stuckFor()))
                 .setHeader(getTranslation("lost.column.stuckFor"))
                 .setSortProperty(ProblemSort.Key.STUCK_FOR.name())
                 .setWidth("9em")

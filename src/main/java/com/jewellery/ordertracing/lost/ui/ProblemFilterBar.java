@@ -1,7 +1,6 @@
 package com.jewellery.ordertracing.lost.ui;
 
 import com.jewellery.ordertracing.base.ui.StageSelect;
-import com.jewellery.ordertracing.lost.Durations;
 import com.jewellery.ordertracing.lost.ProblemFilter;
 import com.jewellery.ordertracing.lost.ProblemReason;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -103,7 +102,7 @@ class ProblemFilterBar extends HorizontalLayout {
         minAge.setEmptySelectionCaption(getTranslation("lost.filter.anyAge"));
         minAge.setItemLabelGenerator(age -> age == null
                 ? getTranslation("lost.filter.anyAge")
-                : getTranslation("lost.filter.ageAtLeast", Durations.compact(age)));
+                : getTranslation("lost.filter.ageAtLeast", ShortDurations.of(this, age)));
     }
 
     private static Instant toInstant(LocalDateTime value, ZoneId zone) {
