@@ -42,26 +42,28 @@ final class StageMeasurer {
     /**
      * The wait from the end of {@code before} to the start of {@code after}, never negative. A publisher
      * that waits for the broker's confirm ends its span after the message may already be consumed, so
-     * {@code after} starting inside {@code before} is a wait of zero. Only {@code after} starting before
-     * {@code before} even began is impossible on agreeing clocks: that is flagged as clock skew.
+     * {@code after} starting inside {@code before} is a wait of zero, placed where {@code after} starts: the wait
+     * always ends when the consumer takes the message, so it is drawn between the two, never after the consumer.
+     * Only {@code after} starting before {@code before} even began is impossible on agreeing clocks: that is
+     * flagged as clock skew.
      */
     static JourneyStage queueWait(StageDefinition definition, JourneyStage before, JourneyStage after) {
         if (!before.isReached() || !after.isReached()) {
             return JourneyStage.missing(definition);
         }
-        Duration measured = Duration.between(before.end(), after.start());
         boolean clockSkew = after.start().isBefore(before.start());
-        Duration duration = measured.isNegative() ? Duration.ZERO : measured;
+        Instant start = before.end().isAfter(after.start()) ? after.start() : before.end();
+        Duration wait = Duration.between(start, after.start());
         return new JourneyStage(
                 definition,
                 StageState.OK,
-                before.end(),
-                before.end().plus(duration),
-                duration,
+                start,
+                after.start(),
+                wait,
                 List.of(before.spans().getLast(), after.spans().getFirst()),
                 null,
                 Map.of(),
-                exceeds(duration, definition),
+                exceeds(wait, definition),
                 clockSkew);
     }
 
