@@ -169,10 +169,11 @@ class IncidentListView extends VerticalLayout implements HasDynamicTitle, Before
     private void showSuggestions() {
         suggestions.removeAll();
         for (FailureSuggestion suggestion : service.suggestions(3)) {
+            String stage = StageNames.name(this::getTranslation, suggestion.stage());
             Span line = new Span(getTranslation(
                     "incident.suggestion",
                     suggestion.orders(),
-                    StageNames.name(this::getTranslation, suggestion.stage()),
+                    stage,
                     suggestion.summary(),
                     Texts.time(this, suggestion.since())));
             HorizontalLayout row = new HorizontalLayout(line);
@@ -182,7 +183,12 @@ class IncidentListView extends VerticalLayout implements HasDynamicTitle, Before
                 row.add(new Button(
                         getTranslation("incident.suggestion.open"),
                         click -> getUI().ifPresent(ui -> ui.navigate(
-                                "incidents/new", QueryParameters.of("order", suggestion.sampleOrderId())))));
+                                "incidents/new",
+                                // one order is enough: its failure's fingerprint attaches the others
+                                new QueryParameters(Map.of(
+                                        "order", List.of(suggestion.sampleOrderId()),
+                                        "stage", List.of(suggestion.stage()),
+                                        "title", List.of(stage + ": " + suggestion.summary())))))));
             }
             suggestions.add(row);
         }

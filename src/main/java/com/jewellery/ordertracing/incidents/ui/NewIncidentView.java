@@ -20,10 +20,12 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Opens an incident, optionally with orders already attached: the journey page, the lost-orders list and the
- * suggestions link here with {@code ?order=ORD-...} (repeatable), the alert history with {@code ?alert=<id>}
+ * suggestions link here with {@code ?order=ORD-...} (repeatable; a suggestion adds {@code &stage=&title=} for the
+ * failure the orders share), the alert history with {@code ?alert=<id>}
  * (the form starts from the alert, which the timeline then records). The orders' failures give the incident
  * its fingerprints.
  */
@@ -78,10 +80,23 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
         List<String> given = query.getOrDefault("order", List.of());
         if (!given.isEmpty() && alertId == null) {
             orders.setValue(String.join("\n", given));
+            // a suggestion names the failure the orders share; a single order gives its own id
+            String title = query.getOrDefault("title", List.of()).stream()
+                    .findFirst()
+                    .orElse(getTranslation("incident.titleFromOrder", given.getFirst()));
             if (form.title.isEmpty()) {
-                form.title.setValue(getTranslation("incident.titleFromOrder", given.getFirst()));
+                setTitle(title);
             }
+            List<String> known = service.stages();
+            form.stages.setValue(query.getOrDefault("stage", List.of()).stream()
+                    .filter(known::contains)
+                    .collect(Collectors.toSet()));
         }
+    }
+
+    private void setTitle(String title) {
+        form.title.setValue(
+                title.length() > IncidentLimits.TITLE_MAX ? title.substring(0, IncidentLimits.TITLE_MAX) : title);
     }
 
     /** Fills the form from the alert; an unknown alert is said, and the form stays empty. */
@@ -95,9 +110,7 @@ class NewIncidentView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
         alertId = start.alertId();
         String text = AlertSummaries.of(this, start.text(), start.summary());
-        String title = start.ruleName() + ": " + text;
-        form.title.setValue(
-                title.length() > IncidentLimits.TITLE_MAX ? title.substring(0, IncidentLimits.TITLE_MAX) : title);
+        setTitle(start.ruleName() + ": " + text);
         form.severity.setValue(start.severity());
         form.stages.setValue(start.stages());
         orders.setValue(String.join("\n", start.orderIds()));

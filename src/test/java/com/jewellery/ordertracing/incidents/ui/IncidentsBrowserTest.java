@@ -15,6 +15,8 @@ import com.jewellery.ordertracing.support.BrowserTestBase;
 import com.jewellery.ordertracing.support.CallerContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -320,6 +322,26 @@ class IncidentsBrowserTest extends BrowserTestBase {
         } finally {
             rows.deleteAll();
         }
+    }
+
+    @Test
+    void aSuggestionOpensTheFormNamedAfterTheFailureItsOrdersShareWithItsStage() {
+        // what a suggestion's button opens (IncidentListView): one sample order, the stage, the failure's name
+        String title = "MES: price calculation: mes.price · no price quote for metal <*> " + prefix;
+        Page page = signInAs(
+                "support",
+                "/incidents/new?order=" + prefix + "S&stage=mes.price&stage=no.such.stage&title="
+                        + URLEncoder.encode(title, StandardCharsets.UTF_8));
+
+        assertThat(page.locator("#incident-title input")).hasValue(title);
+        assertThat(page.locator("#incident-stages")).hasAttribute("has-value", "");
+        assertThat(page.locator("#incident-stages vaadin-multi-select-combo-box-chip:not([slot=overflow])"))
+                .hasText(new String[] {"MES: price calculation"});
+        assertThat(page.locator("#incident-create-orders textarea")).hasValue(prefix + "S");
+
+        // opened from one order only, the form names that order
+        page.navigate(PORTAL + "/incidents/new?order=" + prefix + "T");
+        assertThat(page.locator("#incident-title input")).hasValue("Failure of " + prefix + "T");
     }
 
     @Test
