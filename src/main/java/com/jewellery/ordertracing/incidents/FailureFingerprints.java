@@ -33,7 +33,7 @@ class FailureFingerprints {
     Optional<IncidentLinks.Failure> of(String orderId) {
         try {
             return journeys.findByOrderId(orderId)
-                    .flatMap(journey -> JourneyFingerprints.origin(journey, catalog)
+                    .flatMap(journey -> journey.originError()
                             .map(error -> failure(orderId, JourneyFingerprints.of(error), error.time())));
         } catch (UnreadableJourneyException unreadable) {
             log.warn("Order {} cannot be fingerprinted from its journey: {}", orderId, unreadable.getMessage());

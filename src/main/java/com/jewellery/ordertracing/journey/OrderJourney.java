@@ -2,6 +2,7 @@ package com.jewellery.ordertracing.journey;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,20 @@ public record OrderJourney(
     /** The reached stage furthest along the flow (by catalog order, not by timestamps). */
     public Optional<JourneyStage> lastReachedStage() {
         return stages.reversed().stream().filter(JourneyStage::isReached).findFirst();
+    }
+
+    /**
+     * The error where the order's failure started: the earliest error at the furthest stage that has one. An
+     * exception propagates outwards (the price calculation's exception is recorded again, later, on the MES
+     * consumer span), so the latest error names the wrapper, not the fault; an earlier error at an earlier stage
+     * that a retry got past is not what stopped the order.
+     */
+    public Optional<JourneyError> originError() {
+        List<String> order = stages.stream().map(JourneyStage::id).toList();
+        Comparator<JourneyError> furthestFirst = Comparator.comparingInt(
+                        (JourneyError error) -> error.stageId() == null ? -1 : order.indexOf(error.stageId()))
+                .reversed();
+        return errors.stream().min(furthestFirst.thenComparing(JourneyError::time));
     }
 
     /** Every stage without spans, including those the order has simply not reached yet. */

@@ -112,6 +112,26 @@ class RecordedJourneysTest {
         assertThat(journey.errors()).extracting(JourneyError::stageId).hasSameElementsAs(failedStages);
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyRecording")
+    void theFailureStartedAtTheStageWhereTheOrderFailedNotWhereTheExceptionWasPassedOn(
+            Outcome outcome, ConsumerStyle style) {
+        // the index's error columns, the alerts and the lost list read this: a pricing error is the price
+        // calculation's, although the MES consumer span records it again, later
+        String origin = journeyOf(outcome, style)
+                .originError()
+                .map(JourneyError::stageId)
+                .orElse(null);
+
+        assertThat(origin)
+                .isEqualTo(
+                        switch (outcome) {
+                            case PRICING_ERROR -> "mes.price";
+                            case POISON -> "mes.consume";
+                            default -> null;
+                        });
+    }
+
     @ParameterizedTest
     @EnumSource(ConsumerStyle.class)
     void pricingErrorCarriesTheExceptionMessageAndStackTraceOnThePriceAndConsumeStages(ConsumerStyle style) {

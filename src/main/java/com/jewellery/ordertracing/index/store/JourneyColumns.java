@@ -10,12 +10,13 @@ record JourneyColumns(String lastStage, Instant lastStageEndedAt, String errorSt
 
     static JourneyColumns of(OrderJourney journey) {
         JourneyStage last = journey.lastReachedStage().orElse(null);
-        JourneyError latestError =
-                journey.errors().isEmpty() ? null : journey.errors().getLast();
+        // where the failure started, as incidents fingerprint it: a pricing error is the price calculation's, not
+        // that of the MES consumer span that recorded it again on the way out
+        JourneyError origin = journey.originError().orElse(null);
         return new JourneyColumns(
                 last == null ? null : last.id(),
                 last == null ? null : last.end(),
-                latestError == null ? null : latestError.stageId(),
-                latestError == null ? null : latestError.message());
+                origin == null ? null : origin.stageId(),
+                origin == null ? null : origin.message());
     }
 }

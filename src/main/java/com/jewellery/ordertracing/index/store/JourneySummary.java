@@ -15,8 +15,9 @@ import java.util.List;
  * @param currentStatus    {@code order.status} after the furthest stage; null if unknown
  * @param outcome          COMPLETED, IN_PROGRESS or FAILED
  * @param hasError         any span of the order reported an error, even one retried successfully
- * @param errorStage       stage of the latest error; null when none or outside the catalog
- * @param errorMessage     message of the latest error; null when none
+ * @param errorStage       stage where the failure started (OrderJourney.originError); null when none or
+ *                         outside the catalog
+ * @param errorMessage     message of that error; null when none
  * @param traceIds         traces the order's spans came from
  * @param indexedAt        when the indexer last changed this order
  */

@@ -22,7 +22,7 @@ class FingerprintTest {
     private Fingerprint of(Outcome outcome, ConsumerStyle style) {
         OrderJourney journey =
                 assembler.assemble(RecordedSpans.read(outcome, style)).getFirst();
-        return JourneyFingerprints.of(journey, catalog).orElseThrow();
+        return JourneyFingerprints.of(journey).orElseThrow();
     }
 
     @Test
