@@ -13,6 +13,7 @@ import com.jewellery.orderflow.scenario.SentOrder;
 import com.jewellery.ordertracing.index.backfill.BackfillRequest;
 import com.jewellery.ordertracing.index.backfill.IndexerAdmin;
 import com.jewellery.ordertracing.support.GeneratedOrders;
+import com.jewellery.ordertracing.support.IndexCaughtUp;
 import com.jewellery.ordertracing.support.IntegrationTest;
 import com.jewellery.ordertracing.support.StackJaeger;
 import io.opentelemetry.api.common.AttributeKey;
@@ -107,6 +108,8 @@ class StageMeasurementsIT {
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(
                         () -> assertThat(measured(StageMeasurement.END_TO_END)).isEqualTo(ended));
+        // and the lost orders' last spans too, which no end-to-end measurement waits for
+        IndexCaughtUp.afterPlay(jdbc, truth, LIMIT);
     }
 
     @Test
