@@ -52,7 +52,8 @@ class StageChart extends EchartsElement {
     chart.setOption({
       animation: false,
       legend: { top: 0, type: 'scroll' },
-      grid: { left: 8, right: 16, top: 48, bottom: 36, containLabel: true },
+      // right: room for half of the last date label, which the category axis centres on its point
+      grid: { left: 8, right: 56, top: 48, bottom: 36, containLabel: true },
       tooltip: {
         trigger: 'axis',
         formatter: (items) => {
