@@ -99,9 +99,12 @@ class IncidentsOnLookup implements LookupExtension {
         links.setId("order-incident-links");
         links.setAlignItems(FlexComponent.Alignment.BASELINE);
         String query = "?order=" + URLEncoder.encode(orderId, StandardCharsets.UTF_8);
-        Anchor all = new Anchor("incidents" + query, panel.getTranslation("incident.fromJourney.list"));
-        all.setId("order-incidents");
-        links.add(all);
+        if (!incidents.isEmpty()) {
+            // the incident list filtered by this order: of use only when there is something to list
+            Anchor all = new Anchor("incidents" + query, panel.getTranslation("incident.fromJourney.list"));
+            all.setId("order-incidents");
+            links.add(all);
+        }
         if (authentication.hasRole(Roles.INCIDENT_WORK)) {
             Anchor create = new Anchor("incidents/new" + query, panel.getTranslation("incident.fromJourney.new"));
             create.setId("order-new-incident");
@@ -109,7 +112,9 @@ class IncidentsOnLookup implements LookupExtension {
                 panel.getUI().ifPresent(ui -> ui.getPage().reload());
             }));
         }
-        panel.add(links);
+        if (links.getComponentCount() > 0) {
+            panel.add(links);
+        }
         return Optional.of(panel);
     }
 

@@ -235,9 +235,12 @@ class IncidentsBrowserTest extends BrowserTestBase {
     @Test
     void theJourneyPageListsTheIncidentsOfTheOrderAndAddsItToAnother() {
         String order = prefix + "J";
-        JourneyRefresher.of(jdbc, assembler, clock)
-                .refresh(OrderFlowSpans.order(order, clock.instant().minus(Duration.ofMinutes(10)))
-                        .spans());
+        String alone = prefix + "K";
+        for (String id : List.of(order, alone)) {
+            JourneyRefresher.of(jdbc, assembler, clock)
+                    .refresh(OrderFlowSpans.order(id, clock.instant().minus(Duration.ofMinutes(10)))
+                            .spans());
+        }
         try {
             String first = as(
                     "support",
@@ -276,8 +279,14 @@ class IncidentsBrowserTest extends BrowserTestBase {
                     .hasCount(2);
             assertThat(developer.locator("#order-add-to-incident")).hasCount(0);
             assertThat(developer.locator("#order-new-incident")).hasCount(0);
+            assertThat(developer.locator("#order-incidents")).hasAttribute("href", "incidents?order=" + order);
+
+            // an order in no incident says so, without a link to an empty list
+            developer.navigate(PORTAL + "/orders/" + alone);
+            assertThat(developer.locator("#order-incidents-none")).isVisible();
+            assertThat(developer.locator("#order-incidents")).hasCount(0);
         } finally {
-            jdbc.update("DELETE FROM order_journey WHERE order_id = ?", order);
+            jdbc.update("DELETE FROM order_journey WHERE order_id IN (?, ?)", order, alone);
         }
     }
 
