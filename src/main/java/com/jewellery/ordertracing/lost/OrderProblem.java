@@ -11,13 +11,17 @@ import java.time.Duration;
  */
 public record OrderProblem(OrderSnapshot order, ProblemReason reason, Duration stuckFor) {
 
-    /** A one-line account of the error, or null when the order has none. */
+    /** A one-line account of the error with its stage id (for exports), or null when the order has none. */
     public String errorSummary() {
+        String line = errorLine();
+        return line == null || order.errorStage() == null ? line : order.errorStage() + ": " + line;
+    }
+
+    /** The first line of the error's message, or null when the order has none. */
+    public String errorLine() {
         String message = order.errorMessage();
-        if (message == null || message.isBlank()) {
-            return null;
-        }
-        String firstLine = message.strip().lines().findFirst().orElse("");
-        return order.errorStage() == null ? firstLine : order.errorStage() + ": " + firstLine;
+        return message == null || message.isBlank()
+                ? null
+                : message.strip().lines().findFirst().orElse("");
     }
 }

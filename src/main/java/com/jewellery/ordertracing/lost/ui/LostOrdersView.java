@@ -121,7 +121,7 @@ class LostOrdersView extends VerticalLayout implements ShowsIndexAge, HasDynamic
                 .setSortProperty(ProblemSort.Key.REASON.name())
                 .setWidth("9em")
                 .setFlexGrow(0);
-        grid.addColumn(OrderProblem::errorSummary)
+        grid.addColumn(this::errorText)
                 .setHeader(getTranslation("lost.column.error"))
                 .setFlexGrow(1);
         grid.addItemClickListener(click -> {
@@ -195,5 +195,12 @@ class LostOrdersView extends VerticalLayout implements ShowsIndexAge, HasDynamic
     @Override
     public String getPageTitle() {
         return getTranslation("menu.lost");
+    }
+
+    /** The error's first line after the name of the stage it started at, in the reader's language. */
+    private String errorText(OrderProblem problem) {
+        String line = problem.errorLine();
+        String stage = problem.order().errorStage();
+        return line == null || stage == null ? line : StageNames.name(this::getTranslation, stage) + ": " + line;
     }
 }

@@ -68,7 +68,7 @@ class LostOrdersBrowserTest extends BrowserTestBase {
                 .hasCount(1);
         assertThat(cells.filter(new Locator.FilterOptions().setHasText(rows.id("MOVING"))))
                 .hasCount(0);
-        assertThat(cells.filter(new Locator.FilterOptions().setHasText("mes.price: Pricing failed")))
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText("MES: price calculation: Pricing failed")))
                 .hasCount(1);
         screenshot(page, "lost-orders-support");
 
