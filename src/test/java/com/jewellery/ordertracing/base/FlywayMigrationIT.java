@@ -23,6 +23,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -104,6 +105,30 @@ class FlywayMigrationIT {
                 .doesNotContain("order_span");
     }
 
+    @Test
+    void journeysStoredBeforeV24NameTheStageWhereTheirFailureStarted() {
+        flywayUpTo("23").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        // as the indexer wrote a pricing error before: the latest error, the MES consumer span's
+        jdbc.update("""
+                INSERT INTO order_journey (order_id, first_seen, last_seen, last_stage, outcome, has_error,
+                    error_stage, error_message, trace_ids, journey, indexed_at)
+                VALUES ('ORD-V24', now(), now(), 'mes.price', 'FAILED', true, 'mes.consume', 'no quote',
+                    ARRAY['t'], CAST(? AS jsonb), now())""", """
+                {"stages": [{"definition": {"id": "mes.consume"}}, {"definition": {"id": "mes.price"}}],
+                 "errors": [
+                   {"stageId": "mes.price", "time": "2026-11-03T09:14:22.100000001Z", "message": "no quote",
+                    "exceptionType": "com.example.Pricing$PricingException"},
+                   {"stageId": "mes.consume", "time": "2026-11-03T09:14:22.2Z", "message": "no quote",
+                    "exceptionType": "com.example.Pricing$PricingException"}]}""");
+
+        flyway().migrate();
+
+        assertThat(jdbc.queryForMap("SELECT error_stage, error_message FROM order_journey WHERE order_id = 'ORD-V24'"))
+                .containsEntry("error_stage", "mes.price")
+                .containsEntry("error_message", "PricingException: no quote");
+    }
+
     private static List<String> migrationVersionsOnDisk() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("db/migrations"))) {
             return files.map(path -> MIGRATION_FILE.matcher(path.getFileName().toString()))
@@ -116,12 +141,19 @@ class FlywayMigrationIT {
     }
 
     private Flyway flyway() {
+        return configured().load();
+    }
+
+    private Flyway flywayUpTo(String version) {
+        return configured().target(version).load();
+    }
+
+    private org.flywaydb.core.api.configuration.FluentConfiguration configured() {
         return Flyway.configure()
                 .dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
                 .schemas(schema)
                 .createSchemas(true)
-                .locations("classpath:db/migration")
-                .load();
+                .locations("classpath:db/migration");
     }
 
     private DriverManagerDataSource dataSource() {

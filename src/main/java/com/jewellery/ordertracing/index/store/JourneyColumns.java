@@ -17,6 +17,20 @@ record JourneyColumns(String lastStage, Instant lastStageEndedAt, String errorSt
                 last == null ? null : last.id(),
                 last == null ? null : last.end(),
                 origin == null ? null : origin.stageId(),
-                origin == null ? null : origin.message());
+                origin == null ? null : message(origin));
+    }
+
+    /**
+     * The message after the exception's simple name ({@code PricingException: no price quote …}), which an
+     * exception event keeps apart from its message; the list and the alerts show only this column. V24 writes the
+     * same for rows stored before.
+     */
+    static String message(JourneyError error) {
+        String message = error.message() == null ? "" : error.message();
+        if (error.exceptionType() == null) {
+            return message;
+        }
+        String type = error.exceptionType().replaceAll("^.*[.$]", "");
+        return message.startsWith(type) ? message : type + ": " + message;
     }
 }
