@@ -98,16 +98,20 @@ class IncidentsOnLookup implements LookupExtension {
         HorizontalLayout links = new HorizontalLayout();
         links.setId("order-incident-links");
         links.setAlignItems(FlexComponent.Alignment.BASELINE);
+        // beside the add-to-incident picker the links were squeezed into a word per line
+        links.setWrap(true);
         String query = "?order=" + URLEncoder.encode(orderId, StandardCharsets.UTF_8);
         if (!incidents.isEmpty()) {
             // the incident list filtered by this order: of use only when there is something to list
             Anchor all = new Anchor("incidents" + query, panel.getTranslation("incident.fromJourney.list"));
             all.setId("order-incidents");
+            all.getStyle().set("white-space", "nowrap");
             links.add(all);
         }
         if (authentication.hasRole(Roles.INCIDENT_WORK)) {
             Anchor create = new Anchor("incidents/new" + query, panel.getTranslation("incident.fromJourney.new"));
             create.setId("order-new-incident");
+            create.getStyle().set("white-space", "nowrap");
             links.add(create, new AddToIncident(service, "order-add-to-incident", () -> List.of(orderId), () -> {
                 panel.getUI().ifPresent(ui -> ui.getPage().reload());
             }));
