@@ -4,12 +4,11 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -144,37 +143,20 @@ public final class AnalyticsQueries {
                 });
     }
 
-    /** One stage's histogram over [from, to), from the coarsest rollup that tiles it ({@link Rollup#tiling}). */
-    public Histogram histogram(String stageId, Instant from, Instant to) {
-        Rollup rollup = Rollup.tiling(from, to);
-        Histogram histogram = new Histogram();
-        jdbc.query(
-                "SELECT counts, errors, sla_ok FROM " + rollup.table()
-                        + " WHERE stage_id = ? AND bucket_start >= ? AND bucket_start < ?",
-                rs -> {
-                    histogram.addRow(rs.getBytes("counts"), rs.getLong("errors"), rs.getLong("sla_ok"));
-                },
-                stageId,
-                MeasurementWriter.timestamp(Resolution.floor(from, rollup.width())),
-                MeasurementWriter.timestamp(Resolution.ceil(to, rollup.width())));
-        return histogram;
-    }
-
     /**
-     * The slowest measurements of a stage that ended in [from, to), or only the failed ones (most recent
-     * first). A stage never ends before its order's first span, so partitions of orders first seen after
-     * {@code to} are skipped (with a day's slack: a row keeps the first_seen of its first insert).
+     * The slowest measurements of a stage that ended in [from, to), or only the failed ones (most recent first),
+     * from {@code stage_drill_down} (V25). A stage never ends before its order's first span, so partitions of
+     * orders first seen after {@code to} are skipped (with a day's slack: a row keeps the first_seen of its first
+     * insert).
      *
-     * <p>The slowest are fetched from the duration buckets the rollup says they lie in: the highest buckets that
-     * hold {@code limit} orders, each a short range of {@code (stage_id, bucket, ended_at)}, so a 6-hour bucket
-     * costs what a minute does. Should the rollup's rows cover more than the range (a range off the minute
-     * edges), those buckets may hold fewer than {@code limit} of the range's orders; then every non-empty bucket
-     * is read.
+     * <p>The slowest of the whole minutes in the range are the slowest of the rows kept for those minutes (each
+     * minute's {@link SlowestKept#KEPT} slowest); a part of a minute at either end of the range is read from the
+     * order rows, as the minute's kept ones need not be the slowest of that part.
      */
     public List<OrderMeasurement> orders(String stageId, Instant from, Instant to, boolean failedOnly, int limit) {
         if (failedOnly) {
             return jdbc.query(
-                    "SELECT order_id, ended_at, duration_us, error, sla_ok FROM stage_measurement WHERE stage_id = ? "
+                    "SELECT order_id, ended_at, duration_us, error, sla_ok FROM stage_drill_down WHERE stage_id = ? "
                             + "AND error AND ended_at >= ? AND ended_at < ? AND first_seen < ? ORDER BY ended_at DESC LIMIT ?",
                     ORDER,
                     stageId,
@@ -183,28 +165,50 @@ public final class AnalyticsQueries {
                     MeasurementWriter.timestamp(to.plus(Duration.ofDays(1))),
                     limit);
         }
-        Histogram histogram = histogram(stageId, from, to);
-        int[] highest = histogram.highestBuckets(limit);
-        List<OrderMeasurement> slowest = slowest(stageId, from, to, highest, limit);
-        int[] all = histogram.nonEmptyBuckets();
-        return slowest.size() < limit && all.length > highest.length ? slowest(stageId, from, to, all, limit) : slowest;
+        Instant wholeFrom = Resolution.ceil(from, DrillDownRows.MINUTE);
+        Instant wholeTo = Resolution.floor(to, DrillDownRows.MINUTE);
+        List<OrderMeasurement> slowest = new ArrayList<>();
+        if (!wholeFrom.isBefore(wholeTo)) {
+            slowest.addAll(measured(stageId, from, to, limit));
+        } else {
+            slowest.addAll(kept(stageId, wholeFrom, wholeTo, limit));
+            if (from.isBefore(wholeFrom)) {
+                slowest.addAll(measured(stageId, from, wholeFrom, limit));
+            }
+            if (wholeTo.isBefore(to)) {
+                slowest.addAll(measured(stageId, wholeTo, to, limit));
+            }
+        }
+        return slowest.stream()
+                .sorted(Comparator.comparingLong(OrderMeasurement::micros)
+                        .reversed()
+                        .thenComparing(OrderMeasurement::orderId))
+                .limit(limit)
+                .toList();
     }
 
-    private List<OrderMeasurement> slowest(String stageId, Instant from, Instant to, int[] buckets, int limit) {
-        if (buckets.length == 0) {
-            return List.of();
-        }
-        String literal = Arrays.stream(buckets).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}"));
+    private List<OrderMeasurement> kept(String stageId, Instant from, Instant to, int limit) {
         return jdbc.query(
-                "SELECT order_id, ended_at, duration_us, error, sla_ok FROM stage_measurement WHERE stage_id = ? "
-                        + "AND bucket = ANY (CAST(? AS smallint[])) AND ended_at >= ? AND ended_at < ? AND first_seen < ? "
-                        + "ORDER BY duration_us DESC LIMIT ?",
+                "SELECT order_id, ended_at, duration_us, error, sla_ok FROM stage_drill_down WHERE stage_id = ? "
+                        + "AND slowest AND ended_at >= ? AND ended_at < ? AND first_seen < ? "
+                        + "ORDER BY duration_us DESC, order_id LIMIT ?",
                 ORDER,
                 stageId,
-                literal,
                 MeasurementWriter.timestamp(from),
                 MeasurementWriter.timestamp(to),
                 MeasurementWriter.timestamp(to.plus(Duration.ofDays(1))),
                 limit);
+    }
+
+    /** Within one minute. */
+    private List<OrderMeasurement> measured(String stageId, Instant from, Instant to, int limit) {
+        return DrillDownRows.measuredSlowest(jdbc, stageId, from, to, limit).stream()
+                .map(row -> new OrderMeasurement(
+                        row.measurement().orderId(),
+                        row.measurement().endedAt(),
+                        row.measurement().micros(),
+                        row.measurement().error(),
+                        row.measurement().slaOk()))
+                .toList();
     }
 }

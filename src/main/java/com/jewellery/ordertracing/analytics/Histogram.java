@@ -1,6 +1,5 @@
 package com.jewellery.ordertracing.analytics;
 
-import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -71,28 +70,6 @@ public final class Histogram {
             counts[bucket - lowest] += count;
             total += count;
         }
-    }
-
-    /**
-     * The highest non-empty buckets that together hold at least {@code atLeast} orders (all non-empty buckets
-     * when the histogram holds fewer), highest first: where the slowest {@code atLeast} orders are.
-     */
-    public int[] highestBuckets(long atLeast) {
-        int[] found = new int[counts.length];
-        int n = 0;
-        long seen = 0;
-        for (int i = counts.length - 1; i >= 0 && seen < atLeast; i--) {
-            if (counts[i] > 0) {
-                found[n++] = lowest + i;
-                seen += counts[i];
-            }
-        }
-        return Arrays.copyOf(found, n);
-    }
-
-    /** Every non-empty bucket, highest first. */
-    public int[] nonEmptyBuckets() {
-        return highestBuckets(Long.MAX_VALUE);
     }
 
     public void addAll(Histogram other) {

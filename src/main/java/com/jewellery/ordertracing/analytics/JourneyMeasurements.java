@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What the indexer tells analytics: these journeys were just written (inserted or re-assembled), in the
- * caller's transaction. The implementation keeps {@code stage_measurement} and its rollups in step with them
+ * caller's transaction. The implementation keeps the measurements ({@code order_measurement}) and their rollups in step with them
  * in that same transaction, so a rolled-back piece leaves no measurement behind.
  */
 public interface JourneyMeasurements {

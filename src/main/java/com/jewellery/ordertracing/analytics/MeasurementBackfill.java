@@ -67,7 +67,7 @@ final class MeasurementBackfill {
         // the JSON only of journeys without measurements: CASE does not read (nor decompress) the others
         jdbc.query(
                 """
-                SELECT j.order_id, j.first_seen, CASE WHEN NOT EXISTS (SELECT 1 FROM stage_measurement m
+                SELECT j.order_id, j.first_seen, CASE WHEN NOT EXISTS (SELECT 1 FROM order_measurement m
                         WHERE m.order_id = j.order_id AND m.first_seen = j.first_seen) THEN CAST(j.journey AS text) END
                     AS journey
                 FROM order_journey j

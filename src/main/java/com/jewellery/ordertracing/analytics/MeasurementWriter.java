@@ -11,55 +11,64 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Keeps {@code stage_measurement} and its rollups (minute, hour, 6 hours) in step with the journeys the indexer
- * writes, in the indexer's transaction. A re-assembled journey's measurements are compared with the stored
- * ones: an unchanged measurement is left alone (re-reading a window changes nothing), a changed one is
- * replaced and the rollups get the old one subtracted and the new one added. Incremental rather than
- * recomputing the touched buckets: a piece touches a few hundred measurements, while recomputing their
- * buckets would re-read every measurement of those minutes and hours. Only one indexer writes (advisory
- * lock), so reading the old rows and writing the new ones cannot interleave with another writer.
+ * Keeps the measurements (V25: {@code order_measurement}, a row per order with its stages), their rollups (minute,
+ * 15 minutes, hour, 6 hours) and the drill-down's rows ({@link DrillDownRows}) in step with the journeys the
+ * indexer writes, in the indexer's transaction. A re-assembled journey's measurements are compared with the stored
+ * ones: an order whose measurements are unchanged is left alone (re-reading a window changes nothing); a changed
+ * one gets its row rewritten, and the rollups get the old measurements subtracted and the new ones added.
+ * Incremental rather than recomputing the touched buckets: a piece touches a few hundred measurements, while
+ * recomputing their buckets would re-read every measurement of those minutes and hours. Only one indexer writes
+ * (advisory lock), so reading the old rows and writing the new ones cannot interleave with another writer.
  */
 public final class MeasurementWriter implements JourneyMeasurements {
 
     private static final int BATCH_SIZE = 500;
     /**
-     * All of a piece's new and changed measurements in one statement, as columns of arrays: one statement per
-     * piece instead of one per row (nine per order) saves PostgreSQL most of its work per row.
+     * The orders of a piece whose measurements changed, a row each, in one statement: a column of arrays per
+     * order, sent as array literals and cast by PostgreSQL. Built here rather than grouped from one value per
+     * measurement by {@code array_agg} in SQL, which cost PostgreSQL three times as much (decision 0005 §5).
      */
     private static final String UPSERT = """
-            INSERT INTO stage_measurement (order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok)
-            SELECT o, s, f, e, d, CAST(b AS smallint), x, k FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]),
-                CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS bigint[]), CAST(? AS integer[]),
-                CAST(? AS boolean[]), CAST(? AS boolean[])) AS m(o, s, f, e, d, b, x, k)
-            ON CONFLICT (order_id, stage_id, first_seen) DO UPDATE SET ended_at = excluded.ended_at,
-                duration_us = excluded.duration_us, bucket = excluded.bucket, error = excluded.error,
-                sla_ok = excluded.sla_ok""";
+            INSERT INTO order_measurement (first_seen, order_id, stage_ids, ended_at, duration_us, buckets, errors, sla_ok)
+            SELECT CAST(f AS timestamptz), o, CAST(s AS varchar[]), CAST(e AS timestamptz[]), CAST(d AS bigint[]),
+                CAST(b AS smallint[]), CAST(x AS boolean[]), CAST(k AS boolean[])
+            FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS m(f, o, s, e, d, b, x, k)
+            ON CONFLICT (first_seen, order_id) DO UPDATE SET stage_ids = excluded.stage_ids,
+                ended_at = excluded.ended_at, duration_us = excluded.duration_us, buckets = excluded.buckets,
+                errors = excluded.errors, sla_ok = excluded.sla_ok""";
 
-    private static final String DELETE =
-            "DELETE FROM stage_measurement WHERE order_id = ? AND stage_id = ? AND first_seen = ?";
+    private static final String DELETE = "DELETE FROM order_measurement WHERE first_seen = ? AND order_id = ?";
 
     private final JdbcTemplate jdbc;
+    private final DrillDownRows drillDown;
     private final MeasurementBackfill backfill;
 
     /** Without the back-fill of journeys stored before V14 (benchmarks, tests that write rows directly). */
     public MeasurementWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.drillDown = new DrillDownRows(jdbc);
         this.backfill = null;
     }
 
     /** @param backfillBatch journeys stored before V14 measured per indexer run ({@link MeasurementBackfill}) */
     public MeasurementWriter(JdbcTemplate jdbc, TransactionOperations transactions, int backfillBatch, Clock clock) {
         this.jdbc = jdbc;
+        this.drillDown = new DrillDownRows(jdbc);
         this.backfill = new MeasurementBackfill(jdbc, transactions, this, backfillBatch, clock);
     }
 
@@ -84,29 +93,53 @@ public final class MeasurementWriter implements JourneyMeasurements {
 
     /** Writes rows directly, as if journeys with these measurements had been saved; for tests and benchmarks. */
     public void write(Map<Key, Row> old, Map<Key, Row> fresh) {
-        RollupDelta delta = new RollupDelta();
-        List<Row> upserts = new ArrayList<>();
-        List<Row> deletes = new ArrayList<>();
+        RollupChanges rollups = new RollupChanges();
+        List<Row> removed = new ArrayList<>();
+        List<Row> added = new ArrayList<>();
+        Set<String> changedOrders = new HashSet<>();
         old.forEach((key, before) -> {
-            Row after = fresh.get(key);
-            if (after == null || !after.equals(before)) {
-                delta.subtract(before.measurement());
-                if (after == null || !after.partitionKey().equals(before.partitionKey())) {
-                    deletes.add(before);
-                }
+            if (!before.equals(fresh.get(key))) {
+                rollups.subtract(before);
+                removed.add(before);
+                changedOrders.add(key.orderId());
             }
         });
         fresh.forEach((key, after) -> {
             if (!after.equals(old.get(key))) {
-                delta.add(after.measurement());
-                upserts.add(after);
+                rollups.add(after);
+                added.add(after);
+                changedOrders.add(key.orderId());
+            }
+        });
+        if (changedOrders.isEmpty()) {
+            return;
+        }
+        writeOrders(old, fresh, changedOrders);
+        rollups.apply(jdbc);
+        drillDown.write(removed, added);
+    }
+
+    /** Rewrites the row of every order whose measurements changed; drops those left without any or moved. */
+    private void writeOrders(Map<Key, Row> old, Map<Key, Row> fresh, Set<String> changedOrders) {
+        Map<String, Instant> newKeys = new HashMap<>();
+        Map<String, List<Row>> upserts = new TreeMap<>();
+        fresh.forEach((key, row) -> {
+            if (changedOrders.contains(key.orderId())) {
+                upserts.computeIfAbsent(key.orderId(), order -> new ArrayList<>())
+                        .add(row);
+                newKeys.put(key.orderId(), row.partitionKey());
+            }
+        });
+        Set<OrderKey> deletes = new LinkedHashSet<>();
+        old.forEach((key, row) -> {
+            if (changedOrders.contains(key.orderId()) && !row.partitionKey().equals(newKeys.get(key.orderId()))) {
+                deletes.add(new OrderKey(row.partitionKey(), key.orderId()));
             }
         });
         if (!deletes.isEmpty()) {
-            jdbc.batchUpdate(DELETE, deletes, BATCH_SIZE, (ps, row) -> {
-                ps.setString(1, row.measurement().orderId());
-                ps.setString(2, row.measurement().stageId());
-                ps.setObject(3, timestamp(row.partitionKey()));
+            jdbc.batchUpdate(DELETE, List.copyOf(deletes), BATCH_SIZE, (ps, orderKey) -> {
+                ps.setObject(1, timestamp(orderKey.firstSeen()));
+                ps.setString(2, orderKey.orderId());
             });
         }
         if (!upserts.isEmpty()) {
@@ -116,7 +149,6 @@ public final class MeasurementWriter implements JourneyMeasurements {
                 return statement;
             });
         }
-        delta.apply(jdbc);
     }
 
     /** The stored measurements of these orders, read with their partition keys so only their days are searched. */
@@ -137,59 +169,55 @@ public final class MeasurementWriter implements JourneyMeasurements {
         jdbc.query(
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement("""
-                    SELECT order_id, stage_id, first_seen, ended_at, duration_us, error, sla_ok FROM stage_measurement
-                    WHERE order_id = ANY (?) AND first_seen = ANY (?)""");
-                    statement.setArray(1, connection.createArrayOf("varchar", orderIds));
-                    statement.setArray(2, connection.createArrayOf("timestamptz", keys));
+                    SELECT m.first_seen, m.order_id, s.stage_id, s.ended_at, s.duration_us, s.error, s.sla_ok
+                    FROM order_measurement m, unnest(m.stage_ids, m.ended_at, m.duration_us, m.errors, m.sla_ok)
+                        AS s (stage_id, ended_at, duration_us, error, sla_ok)
+                    WHERE m.first_seen = ANY (?) AND m.order_id = ANY (?)""");
+                    statement.setArray(1, connection.createArrayOf("timestamptz", keys));
+                    statement.setArray(2, connection.createArrayOf("varchar", orderIds));
                     return statement;
                 },
                 (ResultSet rs) -> {
-                    Row row = new Row(
-                            instant(rs, "first_seen"),
-                            new StageMeasurement(
-                                    rs.getString("order_id"),
-                                    rs.getString("stage_id"),
-                                    instant(rs, "ended_at"),
-                                    rs.getLong("duration_us"),
-                                    rs.getBoolean("error"),
-                                    rs.getBoolean("sla_ok")));
+                    Row row = DrillDownRows.ROW.mapRow(rs, 0);
                     rows.put(Key.of(row.measurement()), row);
                 });
         return rows;
     }
 
-    private static void bind(PreparedStatement ps, List<Row> rows) throws SQLException {
-        int n = rows.size();
-        Object[] orderIds = new Object[n];
-        Object[] stageIds = new Object[n];
-        Object[] partitionKeys = new Object[n];
-        Object[] endedAt = new Object[n];
-        Object[] micros = new Object[n];
-        Object[] buckets = new Object[n];
-        Object[] errors = new Object[n];
-        Object[] slaOk = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Row row = rows.get(i);
-            StageMeasurement m = row.measurement();
-            orderIds[i] = m.orderId();
-            stageIds[i] = m.stageId();
-            // as text: the driver's array encoder takes strings, and PostgreSQL reads ISO-8601 instants
-            partitionKeys[i] = row.partitionKey().toString();
-            endedAt[i] = m.endedAt().toString();
-            micros[i] = m.micros();
-            buckets[i] = m.bucket();
-            errors[i] = m.error();
-            slaOk[i] = m.slaOk();
+    /** An order's row: its key, and its stages in stage order as array literals. */
+    private static void bind(PreparedStatement ps, Map<String, List<Row>> orders) throws SQLException {
+        int n = orders.size();
+        Object[][] columns = new Object[8][n];
+        int i = 0;
+        for (List<Row> rows : orders.values()) {
+            List<Row> stages = rows.stream()
+                    .sorted(Comparator.comparing(row -> row.measurement().stageId()))
+                    .toList();
+            StageMeasurement first = stages.getFirst().measurement();
+            // as text: PostgreSQL reads ISO-8601 instants
+            columns[0][i] = stages.getFirst().partitionKey().toString();
+            columns[1][i] = first.orderId();
+            columns[2][i] = literal(stages, m -> m.stageId());
+            columns[3][i] = literal(stages, m -> m.endedAt().toString());
+            columns[4][i] = literal(stages, m -> Long.toString(m.micros()));
+            columns[5][i] = literal(stages, m -> Integer.toString(m.bucket()));
+            columns[6][i] = literal(stages, m -> Boolean.toString(m.error()));
+            columns[7][i] = literal(stages, m -> Boolean.toString(m.slaOk()));
+            i++;
         }
         Connection connection = ps.getConnection();
-        ps.setArray(1, connection.createArrayOf("varchar", orderIds));
-        ps.setArray(2, connection.createArrayOf("varchar", stageIds));
-        ps.setArray(3, connection.createArrayOf("timestamptz", partitionKeys));
-        ps.setArray(4, connection.createArrayOf("timestamptz", endedAt));
-        ps.setArray(5, connection.createArrayOf("int8", micros));
-        ps.setArray(6, connection.createArrayOf("int4", buckets));
-        ps.setArray(7, connection.createArrayOf("bool", errors));
-        ps.setArray(8, connection.createArrayOf("bool", slaOk));
+        for (int column = 0; column < columns.length; column++) {
+            ps.setArray(column + 1, connection.createArrayOf("text", columns[column]));
+        }
+    }
+
+    /** A PostgreSQL array literal, every element quoted: {@code {"mes.consume","mes.price"}}. */
+    static String literal(List<Row> rows, Function<StageMeasurement, String> value) {
+        return rows.stream()
+                .map(row -> '"'
+                        + value.apply(row.measurement()).replace("\\", "\\\\").replace("\"", "\\\"")
+                        + '"')
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     static OffsetDateTime timestamp(Instant instant) {
@@ -199,6 +227,9 @@ public final class MeasurementWriter implements JourneyMeasurements {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
+
+    /** An order's row of {@code order_measurement}. */
+    private record OrderKey(Instant firstSeen, String orderId) {}
 
     /** A measurement's identity: an order counts once per stage. */
     public record Key(String orderId, String stageId) {
@@ -226,128 +257,5 @@ public final class MeasurementWriter implements JourneyMeasurements {
         private static Instant micros(Instant instant) {
             return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         }
-    }
-
-    /** What the rollups gain and lose from one write, summed per row of each rollup table. */
-    private static final class RollupDelta {
-
-        private final Map<Rollup, TreeMap<Cell, RowDelta>> rows = new EnumMap<>(Rollup.class);
-
-        RollupDelta() {
-            for (Rollup rollup : Rollup.values()) {
-                rows.put(rollup, new TreeMap<>(Cell.ORDER));
-            }
-        }
-
-        void add(StageMeasurement m) {
-            change(m, 1);
-        }
-
-        void subtract(StageMeasurement m) {
-            change(m, -1);
-        }
-
-        private void change(StageMeasurement m, int sign) {
-            for (Rollup rollup : Rollup.values()) {
-                Instant start = Resolution.floor(m.endedAt(), rollup.width());
-                rows.get(rollup)
-                        .computeIfAbsent(new Cell(m.stageId(), start), cell -> new RowDelta())
-                        .change(m.bucket(), sign, m.error() ? sign : 0, m.slaOk() ? sign : 0);
-            }
-        }
-
-        /**
-         * One statement per rollup table and piece, one row per changed rollup row whatever the number of its
-         * buckets that changed (a row rewritten once per piece, not once per bucket); in key order (unnest keeps
-         * the arrays' order), so two writers (should there ever be two) lock rows in the same order.
-         */
-        void apply(JdbcTemplate jdbc) {
-            for (Rollup rollup : Rollup.values()) {
-                List<Map.Entry<Cell, RowDelta>> changed = rows.get(rollup).entrySet().stream()
-                        .filter(entry -> entry.getValue().changes())
-                        .toList();
-                if (changed.isEmpty()) {
-                    continue;
-                }
-                jdbc.update(connection -> {
-                    PreparedStatement statement = connection.prepareStatement("INSERT INTO " + rollup.table()
-                            + " AS r (stage_id, bucket_start, counts, orders, errors, sla_ok) "
-                            + "SELECT s, t, CAST(c AS integer[]), o, e, k FROM unnest(CAST(? AS varchar[]), "
-                            + "CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS integer[]), "
-                            + "CAST(? AS integer[])) AS d(s, t, c, o, e, k) "
-                            + "ON CONFLICT (stage_id, bucket_start) DO UPDATE "
-                            + "SET counts = stage_rollup_add(r.counts, excluded.counts), orders = r.orders + excluded.orders, "
-                            + "errors = r.errors + excluded.errors, sla_ok = r.sla_ok + excluded.sla_ok");
-                    int n = changed.size();
-                    Object[] stages = new Object[n];
-                    Object[] starts = new Object[n];
-                    Object[] counts = new Object[n];
-                    Object[] orders = new Object[n];
-                    Object[] errors = new Object[n];
-                    Object[] slaOk = new Object[n];
-                    for (int i = 0; i < n; i++) {
-                        Cell cell = changed.get(i).getKey();
-                        RowDelta delta = changed.get(i).getValue();
-                        stages[i] = cell.stageId();
-                        starts[i] = cell.start().toString();
-                        counts[i] = delta.countsLiteral();
-                        orders[i] = (int) delta.orders;
-                        errors[i] = (int) delta.errors;
-                        slaOk[i] = (int) delta.slaOk;
-                    }
-                    statement.setArray(1, connection.createArrayOf("varchar", stages));
-                    statement.setArray(2, connection.createArrayOf("timestamptz", starts));
-                    statement.setArray(3, connection.createArrayOf("text", counts));
-                    statement.setArray(4, connection.createArrayOf("int4", orders));
-                    statement.setArray(5, connection.createArrayOf("int4", errors));
-                    statement.setArray(6, connection.createArrayOf("int4", slaOk));
-                    return statement;
-                });
-            }
-        }
-    }
-
-    /** The change to one rollup row: per bucket, and the row's tallies. */
-    private static final class RowDelta {
-
-        private final TreeMap<Integer, Long> counts = new TreeMap<>();
-        private long orders;
-        private long errors;
-        private long slaOk;
-
-        void change(int bucket, int ordersChange, int errorsChange, int slaChange) {
-            counts.merge(bucket, (long) ordersChange, Long::sum);
-            orders += ordersChange;
-            errors += errorsChange;
-            slaOk += slaChange;
-        }
-
-        boolean changes() {
-            return orders != 0
-                    || errors != 0
-                    || slaOk != 0
-                    || counts.values().stream().anyMatch(count -> count != 0);
-        }
-
-        /** The buckets as a PostgreSQL array literal with its bounds, e.g. {@code [301:303]={2,0,-1}}. */
-        String countsLiteral() {
-            int first = counts.firstKey();
-            int last = counts.lastKey();
-            StringBuilder literal = new StringBuilder()
-                    .append('[')
-                    .append(first)
-                    .append(':')
-                    .append(last)
-                    .append("]={");
-            for (int bucket = first; bucket <= last; bucket++) {
-                literal.append(bucket == first ? "" : ",").append(counts.getOrDefault(bucket, 0L));
-            }
-            return literal.append('}').toString();
-        }
-    }
-
-    private record Cell(String stageId, Instant start) {
-        static final Comparator<Cell> ORDER =
-                Comparator.comparing(Cell::stageId).thenComparing(Cell::start);
     }
 }

@@ -1,7 +1,6 @@
 package com.jewellery.ordertracing.analytics;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The rollup tables and the time each row covers. A chart reads the coarsest one whose rows fit its step: the
@@ -35,24 +34,6 @@ public enum Rollup {
         Rollup best = MINUTE;
         for (Rollup rollup : values()) {
             if (step.toSeconds() % rollup.width.toSeconds() == 0) {
-                best = rollup;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * The coarsest rollup whose rows tile [from, to) exactly (both ends on its row edges), else the minute
-     * rollup, whose rows then cover a little more than the range.
-     */
-    public static Rollup tiling(Instant from, Instant to) {
-        Rollup best = MINUTE;
-        for (Rollup rollup : values()) {
-            long width = rollup.width.toSeconds();
-            if (from.getEpochSecond() % width == 0
-                    && to.getEpochSecond() % width == 0
-                    && from.getNano() == 0
-                    && to.getNano() == 0) {
                 best = rollup;
             }
         }

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One order's measurement at one stage: a row of {@code stage_measurement}.
+ * One order's measurement at one stage: one of the stages of its {@code order_measurement} row.
  *
  * @param stageId  a catalog stage id or {@link #END_TO_END}
  * @param endedAt  when the stage ended: the time the stage is counted at

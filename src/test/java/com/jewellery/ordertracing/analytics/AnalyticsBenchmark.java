@@ -24,7 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ul>
  *   <li>{@code days} days up to the last day of the data of stage measurements for {@code orders-per-day} orders
  *       a day: eight catalog stages and end to end, log-normal durations per stage (price calculation with a 2 %
- *       slow tail), errors at a per-stage rate; daily partitions as the indexer makes them;</li>
+ *       slow tail), errors at a per-stage rate; stored as the indexer stores them (a row per order, and the
+ *       drill-down's rows: each stage and minute's slowest and every failed one); daily partitions as the indexer
+ *       makes them;</li>
  *   <li>the rollups of those days built from the measurements (GROUP BY, the same sums the indexer keeps
  *       incrementally), and the last day's copied to the days before them: minute rollups for at least 4 days
  *       (charts read them up to 50 h, twice that with the previous period), hour and 6-hour rollups for 60 days
@@ -49,18 +51,44 @@ public final class AnalyticsBenchmark {
     /** Median duration (ms), log-normal sigma, error rate of the synthetic stages. */
     private record Shape(String stageId, double medianMillis, double sigma, double errorRate, Duration sla) {}
 
-    /** A rollup table's rows from the measurements: per stage and minute (hour), the histogram as an array. */
+    /**
+     * A rollup table's rows from the generated measurements ({@code bench_stage_rows}, a row per order and stage):
+     * per stage and minute (hour), the histogram as an array, and where the minute's orders begin.
+     */
     private static final String ROLLUP = """
-            INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok)
+            INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok, first_seen_from)
             SELECT r.stage_id, r.t, CAST('[' || r.lo || ':' || r.hi || ']=' || CAST(array_agg(coalesce(c.n, 0) ORDER BY g)
-                    AS text) AS integer[]), r.orders, r.errors, r.sla_ok
+                    AS text) AS integer[]), r.orders, r.errors, r.sla_ok, r.first_seen_from
             FROM (SELECT stage_id, %2$s AS t, CAST(min(bucket) AS integer) AS lo, CAST(max(bucket) AS integer) AS hi,
-                    count(*) AS orders, count(*) FILTER (WHERE error) AS errors, count(*) FILTER (WHERE sla_ok) AS sla_ok
-                  FROM stage_measurement GROUP BY 1, 2) r
+                    count(*) AS orders, count(*) FILTER (WHERE error) AS errors, count(*) FILTER (WHERE sla_ok) AS sla_ok,
+                    min(first_seen) AS first_seen_from
+                  FROM bench_stage_rows GROUP BY 1, 2) r
             CROSS JOIN LATERAL generate_series(r.lo, r.hi) AS g
             LEFT JOIN (SELECT stage_id, %2$s AS t, bucket, count(*) AS n
-                  FROM stage_measurement GROUP BY 1, 2, 3) c ON c.stage_id = r.stage_id AND c.t = r.t AND c.bucket = g
-            GROUP BY r.stage_id, r.t, r.lo, r.hi, r.orders, r.errors, r.sla_ok""";
+                  FROM bench_stage_rows GROUP BY 1, 2, 3) c ON c.stage_id = r.stage_id AND c.t = r.t AND c.bucket = g
+            GROUP BY r.stage_id, r.t, r.lo, r.hi, r.orders, r.errors, r.sla_ok, r.first_seen_from""";
+
+    /** One day's generated rows as the writer stores them: a row per order. */
+    private static final String ORDER_ROWS = """
+            INSERT INTO order_measurement (first_seen, order_id, stage_ids, ended_at, duration_us, buckets, errors, sla_ok)
+            SELECT first_seen, order_id, array_agg(stage_id ORDER BY stage_id), array_agg(ended_at ORDER BY stage_id),
+                array_agg(duration_us ORDER BY stage_id), array_agg(bucket ORDER BY stage_id),
+                array_agg(error ORDER BY stage_id), array_agg(sla_ok ORDER BY stage_id)
+            FROM bench_stage_rows WHERE first_seen >= ? AND first_seen < ? GROUP BY first_seen, order_id""";
+
+    /** One day's drill-down rows as the writer keeps them: each stage and minute's slowest, and the failed. */
+    private static final String DRILL_DOWN_ROWS = """
+            INSERT INTO stage_drill_down (stage_id, ended_at, order_id, first_seen, duration_us, error, sla_ok, slowest)
+            SELECT stage_id, ended_at, order_id, first_seen, duration_us, error, sla_ok, rank <= ?
+            FROM (SELECT r.*, row_number() OVER (PARTITION BY stage_id, date_trunc('minute', ended_at)
+                    ORDER BY duration_us DESC, order_id) AS rank
+                  FROM bench_stage_rows r WHERE first_seen >= ? AND first_seen < ?) ranked
+            WHERE rank <= ? OR error""";
+
+    /** The measurements of a range, a row per order and stage; the generated orders end within a day of first_seen. */
+    private static final String MEASURED =
+            "(SELECT * FROM stage_measurement WHERE first_seen >= CAST(? AS timestamptz) "
+                    + "- INTERVAL '1 day' AND first_seen < CAST(? AS timestamptz)) m";
 
     private AnalyticsBenchmark() {}
 
@@ -129,9 +157,11 @@ public final class AnalyticsBenchmark {
                 Instant from = Resolution.floor(end.minus(Duration.ofHours(12)), step);
                 Instant to = from.plus(step);
                 long rows = jdbc.queryForObject(
-                        "SELECT count(*) FROM stage_measurement WHERE stage_id = 'mes.price' "
+                        "SELECT count(*) FROM " + MEASURED + " WHERE stage_id = 'mes.price' "
                                 + "AND ended_at >= ? AND ended_at < ?",
                         Long.class,
+                        MeasurementWriter.timestamp(from),
+                        MeasurementWriter.timestamp(to),
                         MeasurementWriter.timestamp(from),
                         MeasurementWriter.timestamp(to));
                 time(
@@ -187,11 +217,13 @@ public final class AnalyticsBenchmark {
                 // compared by the sort key: orders with equal durations (or end times) may come in either order
                 List<String> exact = jdbc.queryForList(
                         "SELECT CAST(" + (failed ? "ended_at" : "duration_us")
-                                + " AS text) AS v FROM stage_measurement WHERE stage_id = 'mes.price' AND ended_at >= ? "
+                                + " AS text) AS v FROM " + MEASURED + " WHERE stage_id = 'mes.price' AND ended_at >= ? "
                                 + "AND ended_at < ?"
                                 + (failed ? " AND error ORDER BY ended_at DESC" : " ORDER BY duration_us DESC")
                                 + " LIMIT 20",
                         String.class,
+                        MeasurementWriter.timestamp(from),
+                        MeasurementWriter.timestamp(to),
                         MeasurementWriter.timestamp(from),
                         MeasurementWriter.timestamp(to));
                 List<String> listed = queries.orders("mes.price", from, to, failed, 20).stream()
@@ -225,8 +257,8 @@ public final class AnalyticsBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (String stage : stages) {
             Histogram histogram = histograms.getOrDefault(stage, Map.of()).getOrDefault(from, new Histogram());
-            Map<String, Object> exact =
-                    jdbc.queryForMap("""
+            Map<String, Object> exact = jdbc.queryForMap(
+                    """
                     SELECT count(*) AS n,
                         percentile_disc(0.5) WITHIN GROUP (ORDER BY duration_us) AS d50,
                         percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_us) AS c50,
@@ -234,7 +266,13 @@ public final class AnalyticsBenchmark {
                         percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_us) AS c95,
                         percentile_disc(0.99) WITHIN GROUP (ORDER BY duration_us) AS d99,
                         percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_us) AS c99
-                    FROM stage_measurement WHERE stage_id = ? AND ended_at >= ? AND ended_at < ?""", stage, MeasurementWriter.timestamp(from), MeasurementWriter.timestamp(to));
+                    FROM""" + MEASURED + """
+                     WHERE stage_id = ? AND ended_at >= ? AND ended_at < ?""",
+                    MeasurementWriter.timestamp(from),
+                    MeasurementWriter.timestamp(to),
+                    stage,
+                    MeasurementWriter.timestamp(from),
+                    MeasurementWriter.timestamp(to));
             StringBuilder row = new StringBuilder("| " + stage + " | " + String.format("%,d", histogram.total()));
             for (String p : List.of("50", "95", "99")) {
                 double estimate =
@@ -250,7 +288,7 @@ public final class AnalyticsBenchmark {
     }
 
     private static void disk(JdbcTemplate jdbc, long orders) {
-        long measurements = size(jdbc, "stage_measurement");
+        long measurements = size(jdbc, "order_measurement") + size(jdbc, "stage_drill_down");
         long minute = size(jdbc, "stage_rollup_minute");
         long hour = size(jdbc, "stage_rollup_hour");
         long quarter = size(jdbc, "stage_rollup_15m");
@@ -323,8 +361,7 @@ public final class AnalyticsBenchmark {
     }
 
     private static void fillUnlessDone(JdbcTemplate jdbc, long perDay, int days) {
-        Long have =
-                jdbc.queryForObject("SELECT count(*) FROM stage_measurement WHERE stage_id = 'end_to_end'", Long.class);
+        Long have = jdbc.queryForObject("SELECT count(*) FROM order_measurement", Long.class);
         Long rolled = jdbc.queryForObject(
                 "SELECT least((SELECT count(*) FROM stage_rollup_6h), (SELECT count(*) FROM stage_rollup_15m))",
                 Long.class);
@@ -332,8 +369,13 @@ public final class AnalyticsBenchmark {
             System.out.printf("Reusing %,d orders (%d days) of measurements in %s.%n", perDay * days, days, SCHEMA);
             return;
         }
-        jdbc.execute(
-                "TRUNCATE stage_measurement, stage_rollup_minute, stage_rollup_15m, stage_rollup_hour, stage_rollup_6h");
+        jdbc.execute("TRUNCATE order_measurement, stage_drill_down, stage_rollup_minute, stage_rollup_15m, "
+                + "stage_rollup_hour, stage_rollup_6h");
+        // generated a row per order and stage, then stored as the writer stores them
+        jdbc.execute("DROP TABLE IF EXISTS bench_stage_rows");
+        jdbc.execute("CREATE UNLOGGED TABLE bench_stage_rows (order_id varchar(64), stage_id varchar(64), "
+                + "first_seen timestamptz, ended_at timestamptz, duration_us bigint, bucket smallint, error boolean, "
+                + "sla_ok boolean)");
         partitions(jdbc, days);
         long started = System.nanoTime();
         Instant day = start(LAST_DAY);
@@ -345,7 +387,7 @@ public final class AnalyticsBenchmark {
             String slow = shape.stageId().equals("mes.price") ? " * CASE WHEN random() < 0.02 THEN 25 ELSE 1 END" : "";
             jdbc.update(
                     """
-                    INSERT INTO stage_measurement (order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok)
+                    INSERT INTO bench_stage_rows (order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok)
                     SELECT 'ORD-BENCH-' || o, ?, t0, t0 + make_interval(secs => d / 1e6), d,
                         CASE WHEN d < 1 THEN 0 ELSE floor(ln(d) / ln(1.02))::int + 1 END, random() < ?, d <= ?
                     FROM generate_series(0, ? - 1) AS o,
@@ -361,6 +403,17 @@ public final class AnalyticsBenchmark {
                     perDay,
                     shape.medianMillis(),
                     shape.sigma());
+        }
+        for (int back = 0; back < days; back++) {
+            Instant from = start(LAST_DAY.minusDays(back));
+            Instant to = from.plus(Duration.ofDays(1));
+            jdbc.update(ORDER_ROWS, MeasurementWriter.timestamp(from), MeasurementWriter.timestamp(to));
+            jdbc.update(
+                    DRILL_DOWN_ROWS,
+                    SlowestKept.KEPT,
+                    MeasurementWriter.timestamp(from),
+                    MeasurementWriter.timestamp(to),
+                    SlowestKept.KEPT);
         }
         // the sums the indexer keeps incrementally; ended_at may spill past midnight into the next day's buckets
         for (Rollup rollup : Rollup.values()) {
@@ -392,7 +445,9 @@ public final class AnalyticsBenchmark {
                         MeasurementWriter.timestamp(next));
             }
         }
-        jdbc.execute("VACUUM ANALYZE stage_measurement");
+        jdbc.execute("DROP TABLE bench_stage_rows");
+        jdbc.execute("VACUUM ANALYZE order_measurement");
+        jdbc.execute("VACUUM ANALYZE stage_drill_down");
         jdbc.execute("VACUUM ANALYZE stage_rollup_minute");
         jdbc.execute("VACUUM ANALYZE stage_rollup_15m");
         jdbc.execute("VACUUM ANALYZE stage_rollup_hour");
@@ -405,14 +460,15 @@ public final class AnalyticsBenchmark {
     /** Daily partitions as the indexer's partition maintenance creates them. */
     private static void partitions(JdbcTemplate jdbc, int measuredDays) {
         for (String table : List.of(
-                "stage_measurement",
+                "order_measurement",
+                "stage_drill_down",
                 "stage_rollup_minute",
                 "stage_rollup_15m",
                 "stage_rollup_hour",
                 "stage_rollup_6h")) {
             int days = table.startsWith("stage_rollup_minute") || table.equals("stage_rollup_15m")
                     ? Math.max(5, measuredDays + 1)
-                    : table.equals("stage_measurement") ? measuredDays + 1 : 61;
+                    : table.equals("order_measurement") || table.equals("stage_drill_down") ? measuredDays + 1 : 61;
             for (int back = -1; back < days - 1; back++) {
                 LocalDate date = LAST_DAY.minusDays(back);
                 String name = table + "_p" + date.toString().replace("-", "");

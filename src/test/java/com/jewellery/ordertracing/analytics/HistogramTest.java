@@ -142,23 +142,6 @@ class HistogramTest {
         assertThat(histogram.percentileMicros(1.0).orElseThrow()).isEqualTo(LogBuckets.representative(1));
     }
 
-    @Test
-    void theHighestBucketsHoldingTheSlowestOrders() {
-        Histogram histogram = new Histogram();
-        histogram.add(10, 50, 0, 0);
-        histogram.add(40, 15, 0, 0);
-        histogram.add(41, 0, 0, 0);
-        histogram.add(42, 3, 0, 0);
-        histogram.add(90, 2, 0, 0);
-
-        assertThat(histogram.highestBuckets(20)).containsExactly(90, 42, 40);
-        assertThat(histogram.highestBuckets(5)).containsExactly(90, 42);
-        assertThat(histogram.highestBuckets(2)).containsExactly(90);
-        assertThat(histogram.highestBuckets(1000)).containsExactly(90, 42, 40, 10);
-        assertThat(histogram.nonEmptyBuckets()).containsExactly(90, 42, 40, 10);
-        assertThat(new Histogram().highestBuckets(20)).isEmpty();
-    }
-
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }

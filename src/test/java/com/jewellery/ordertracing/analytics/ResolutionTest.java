@@ -33,19 +33,11 @@ class ResolutionTest {
     }
 
     @Test
-    void aRangeIsSummedFromTheCoarsestRollupWhoseRowsTileIt() {
-        Instant day = Instant.parse("2026-12-01T00:00:00Z");
-        assertThat(Rollup.tiling(day, day.plus(Duration.ofHours(6)))).isEqualTo(Rollup.SIX_HOURS);
-        assertThat(Rollup.tiling(day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(2))))
-                .isEqualTo(Rollup.HOUR);
-        assertThat(Rollup.tiling(day.plus(Duration.ofMinutes(45)), day.plus(Duration.ofMinutes(60))))
-                .isEqualTo(Rollup.QUARTER_HOUR);
-        assertThat(Rollup.tiling(day.plus(Duration.ofMinutes(5)), day.plus(Duration.ofMinutes(10))))
-                .isEqualTo(Rollup.MINUTE);
-        assertThat(Rollup.tiling(NOW, NOW.plusSeconds(60)))
-                .as("off the minute edges")
-                .isEqualTo(Rollup.MINUTE);
+    void aStepIsSummedFromTheCoarsestRollupWhoseRowsDivideIt() {
         assertThat(Rollup.forStep(Duration.ofMinutes(5))).isEqualTo(Rollup.MINUTE);
+        assertThat(Rollup.forStep(Duration.ofMinutes(45))).isEqualTo(Rollup.QUARTER_HOUR);
+        assertThat(Rollup.forStep(Duration.ofHours(2))).isEqualTo(Rollup.HOUR);
+        assertThat(Rollup.forStep(Duration.ofDays(1))).isEqualTo(Rollup.SIX_HOURS);
     }
 
     @Test

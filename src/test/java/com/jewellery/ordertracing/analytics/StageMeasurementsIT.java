@@ -285,7 +285,7 @@ class StageMeasurementsIT {
 
         // as before V14: journeys without measurements or rollups, and V18's row asking for them
         transactions.executeWithoutResult(status -> {
-            jdbc.execute("DELETE FROM stage_measurement");
+            jdbc.execute("TRUNCATE order_measurement, stage_drill_down");
             jdbc.execute("TRUNCATE stage_rollup_minute, stage_rollup_15m, stage_rollup_hour, stage_rollup_6h");
             jdbc.execute("DELETE FROM stage_measurement_backfill");
             jdbc.execute("INSERT INTO stage_measurement_backfill (first_seen_until) VALUES (now())");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -127,6 +129,44 @@ class FlywayMigrationIT {
         assertThat(jdbc.queryForMap("SELECT error_stage, error_message FROM order_journey WHERE order_id = 'ORD-V24'"))
                 .containsEntry("error_stage", "mes.price")
                 .containsEntry("error_message", "PricingException: no quote");
+    }
+
+    @Test
+    void measurementsStoredBeforeV25BecomeARowPerOrderAndTheDrillDownsRows() {
+        flywayUpTo("24").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        // 30 orders priced in one minute (the 4th failed), each also received; and a rollup row of that minute
+        jdbc.update("""
+                INSERT INTO stage_measurement (order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok)
+                SELECT 'ORD-V25-' || n, s, TIMESTAMPTZ '2026-11-03 09:00:00+00' + n * INTERVAL '1 second',
+                    TIMESTAMPTZ '2026-11-03 09:14:00+00' + n * INTERVAL '1 second', 1000 * n, n, s = 'mes.price' AND n = 4, true
+                FROM generate_series(1, 30) AS n, unnest(ARRAY['mes.consume', 'mes.price']) AS s""");
+        jdbc.update("""
+                INSERT INTO stage_rollup_minute (stage_id, bucket_start, counts, orders, errors, sla_ok)
+                VALUES ('mes.price', TIMESTAMPTZ '2026-11-03 09:14:00+00', '{1}', 30, 1, 30)""");
+        List<Map<String, Object>> before =
+                jdbc.queryForList("SELECT * FROM stage_measurement ORDER BY order_id, stage_id");
+
+        flyway().migrate();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM order_measurement", Integer.class))
+                .isEqualTo(30);
+        assertThat(jdbc.queryForList("SELECT * FROM stage_measurement ORDER BY order_id, stage_id"))
+                .as("the view gives the rows as they were")
+                .isEqualTo(before);
+        assertThat(jdbc.queryForList(
+                        "SELECT order_id FROM stage_drill_down WHERE stage_id = 'mes.price' AND slowest", String.class))
+                .as("the minute's 20 slowest")
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(11, 30)
+                        .mapToObj(n -> "ORD-V25-" + n)
+                        .toList());
+        assertThat(jdbc.queryForList(
+                        "SELECT order_id FROM stage_drill_down WHERE stage_id = 'mes.price' AND NOT slowest",
+                        String.class))
+                .as("and the failed one")
+                .containsExactly("ORD-V25-4");
+        assertThat(jdbc.queryForObject("SELECT first_seen_from FROM stage_rollup_minute", OffsetDateTime.class))
+                .isEqualTo(OffsetDateTime.parse("2026-11-03T09:00:01Z"));
     }
 
     private static List<String> migrationVersionsOnDisk() throws Exception {

@@ -371,7 +371,8 @@ class GrafanaPanelsSqlIT {
         assertThat(tables)
                 .contains(
                         "order_journey",
-                        "stage_measurement",
+                        "order_measurement",
+                        "stage_drill_down",
                         "stage_rollup_minute",
                         "alert",
                         "alert_notification",
@@ -382,6 +383,7 @@ class GrafanaPanelsSqlIT {
                 assertDenied(grafana, "SELECT * FROM " + table + " LIMIT 1");
             }
             assertDenied(grafana, "SELECT journey FROM order_journey LIMIT 1");
+            assertDenied(grafana, "SELECT * FROM stage_measurement LIMIT 1");
             assertDenied(grafana, "INSERT INTO grafana_stage_minute VALUES ('x', now(), 1, 0, 1, '{1}')");
             assertDenied(grafana, "DELETE FROM grafana_open_orders");
             assertDenied(grafana, "CREATE TABLE grafana_it.grafana_was_here (id int)");

@@ -99,9 +99,10 @@ public final class StoreCostBenchmark {
             JourneyMeasurements measurements,
             List<List<SpanRecord>> first,
             List<List<SpanRecord>> later) {
-        jdbc.execute("TRUNCATE order_journey, stage_measurement, stage_rollup_minute, stage_rollup_15m, "
-                + "stage_rollup_hour, stage_rollup_6h");
-        jdbc.execute("VACUUM ANALYZE order_journey, stage_measurement");
+        jdbc.execute(
+                "TRUNCATE order_journey, order_measurement, stage_drill_down, stage_rollup_minute, stage_rollup_15m, "
+                        + "stage_rollup_hour, stage_rollup_6h");
+        jdbc.execute("VACUUM ANALYZE order_journey, order_measurement, stage_drill_down");
         JourneyRefresher refresher = JourneyRefresher.of(jdbc, assembler, measurements, Clock.systemUTC());
         long started = System.nanoTime();
         int journeys = 0;

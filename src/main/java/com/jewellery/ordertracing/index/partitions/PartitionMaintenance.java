@@ -28,7 +28,8 @@ public final class PartitionMaintenance {
     /** The partitioned tables and their partition keys. */
     private static final List<Table> TABLES = List.of(
             new Table("order_journey", "first_seen"),
-            new Table("stage_measurement", "first_seen"),
+            new Table("order_measurement", "first_seen"),
+            new Table("stage_drill_down", "first_seen"),
             new Table("stage_rollup_minute", "bucket_start"),
             new Table("stage_rollup_15m", "bucket_start"),
             new Table("stage_rollup_hour", "bucket_start"),

@@ -63,11 +63,11 @@ final class MeasurementsCost {
             CpuByProcess cpu,
             JourneyMeasurements measurements,
             String label) {
-        jdbc.execute(
-                "TRUNCATE order_journey, indexer_cursor, indexer_backfill, stage_measurement, stage_rollup_minute, "
-                        + "stage_rollup_15m, stage_rollup_hour, stage_rollup_6h");
+        jdbc.execute("TRUNCATE order_journey, indexer_cursor, indexer_backfill, order_measurement, stage_drill_down, "
+                + "stage_rollup_minute, "
+                + "stage_rollup_15m, stage_rollup_hour, stage_rollup_6h");
         // the first run's tables are as empty as the next's; VACUUM so dead rows of the last round cost no one
-        jdbc.execute("VACUUM ANALYZE order_journey, stage_measurement");
+        jdbc.execute("VACUUM ANALYZE order_journey, order_measurement, stage_drill_down");
         Indexer indexer = BenchmarkIndexers.create(dataSource, jaeger, searchDepth, 727998, measurements);
         BenchmarkIndexers.startAt(indexer, truth.startedAt());
         Map<String, Duration> cpuBefore = cpu.snapshot();
