@@ -11,7 +11,9 @@ CREATE TABLE order_measurement (
     first_seen   TIMESTAMPTZ    NOT NULL,
     order_id     VARCHAR(64)    NOT NULL,
     stage_ids    VARCHAR(64)[]  NOT NULL,
-    ended_at     TIMESTAMPTZ[]  NOT NULL,
+    -- when each stage ended, in microseconds since the epoch: the indexer sends the arrays as text, and PostgreSQL
+    -- reads numbers a third faster than timestamps (the view gives them as timestamps)
+    ended_us     BIGINT[]       NOT NULL,
     duration_us  BIGINT[]       NOT NULL,
     buckets      SMALLINT[]     NOT NULL,
     errors       BOOLEAN[]      NOT NULL,
@@ -50,8 +52,26 @@ ALTER TABLE stage_rollup_15m ADD COLUMN first_seen_from TIMESTAMPTZ;
 ALTER TABLE stage_rollup_hour ADD COLUMN first_seen_from TIMESTAMPTZ;
 ALTER TABLE stage_rollup_6h ADD COLUMN first_seen_from TIMESTAMPTZ;
 
-INSERT INTO order_measurement (first_seen, order_id, stage_ids, ended_at, duration_us, buckets, errors, sla_ok)
-SELECT first_seen, order_id, array_agg(stage_id ORDER BY stage_id), array_agg(ended_at ORDER BY stage_id),
+-- The new tables get the daily partitions the journeys have (as PartitionMaintenance names them), so the rows
+-- converted below land in their days, not all in the default partitions.
+DO $$
+DECLARE
+    day RECORD;
+BEGIN
+    FOR day IN SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) AS bound
+               FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+               WHERE i.inhparent = CAST('order_journey' AS regclass) AND c.relname LIKE 'order\_journey\_p%' LOOP
+        EXECUTE format('CREATE TABLE %I PARTITION OF order_measurement %s',
+            replace(day.relname, 'order_journey_p', 'order_measurement_p'), day.bound);
+        EXECUTE format('CREATE TABLE %I PARTITION OF stage_drill_down %s',
+            replace(day.relname, 'order_journey_p', 'stage_drill_down_p'), day.bound);
+    END LOOP;
+END
+$$;
+
+INSERT INTO order_measurement (first_seen, order_id, stage_ids, ended_us, duration_us, buckets, errors, sla_ok)
+SELECT first_seen, order_id, array_agg(stage_id ORDER BY stage_id),
+    array_agg(CAST(extract(epoch FROM ended_at) * 1000000 AS bigint) ORDER BY stage_id),
     array_agg(duration_us ORDER BY stage_id), array_agg(bucket ORDER BY stage_id), array_agg(error ORDER BY stage_id),
     array_agg(sla_ok ORDER BY stage_id)
 FROM stage_measurement
@@ -73,7 +93,8 @@ DROP TABLE stage_measurement;
 
 -- The measurements a row per order and stage, as before, for reading (tests, ad-hoc SQL).
 CREATE VIEW stage_measurement AS
-SELECT m.order_id, s.stage_id, m.first_seen, s.ended_at, s.duration_us, s.bucket, s.error, s.sla_ok
+SELECT m.order_id, s.stage_id, m.first_seen, TIMESTAMPTZ 'epoch' + s.ended_us * INTERVAL '1 microsecond' AS ended_at,
+    s.duration_us, s.bucket, s.error, s.sla_ok
 FROM order_measurement m,
-    unnest(m.stage_ids, m.ended_at, m.duration_us, m.buckets, m.errors, m.sla_ok)
-        AS s (stage_id, ended_at, duration_us, bucket, error, sla_ok);
+    unnest(m.stage_ids, m.ended_us, m.duration_us, m.buckets, m.errors, m.sla_ok)
+        AS s (stage_id, ended_us, duration_us, bucket, error, sla_ok);

@@ -43,13 +43,13 @@ public final class MeasurementWriter implements JourneyMeasurements {
      * measurement by {@code array_agg} in SQL, which cost PostgreSQL three times as much (decision 0005 §5).
      */
     private static final String UPSERT = """
-            INSERT INTO order_measurement (first_seen, order_id, stage_ids, ended_at, duration_us, buckets, errors, sla_ok)
-            SELECT CAST(f AS timestamptz), o, CAST(s AS varchar[]), CAST(e AS timestamptz[]), CAST(d AS bigint[]),
+            INSERT INTO order_measurement (first_seen, order_id, stage_ids, ended_us, duration_us, buckets, errors, sla_ok)
+            SELECT CAST(f AS timestamptz), o, CAST(s AS varchar[]), CAST(e AS bigint[]), CAST(d AS bigint[]),
                 CAST(b AS smallint[]), CAST(x AS boolean[]), CAST(k AS boolean[])
             FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                 CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS m(f, o, s, e, d, b, x, k)
             ON CONFLICT (first_seen, order_id) DO UPDATE SET stage_ids = excluded.stage_ids,
-                ended_at = excluded.ended_at, duration_us = excluded.duration_us, buckets = excluded.buckets,
+                ended_us = excluded.ended_us, duration_us = excluded.duration_us, buckets = excluded.buckets,
                 errors = excluded.errors, sla_ok = excluded.sla_ok""";
 
     private static final String DELETE = "DELETE FROM order_measurement WHERE first_seen = ? AND order_id = ?";
@@ -169,9 +169,11 @@ public final class MeasurementWriter implements JourneyMeasurements {
         jdbc.query(
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement("""
-                    SELECT m.first_seen, m.order_id, s.stage_id, s.ended_at, s.duration_us, s.error, s.sla_ok
-                    FROM order_measurement m, unnest(m.stage_ids, m.ended_at, m.duration_us, m.errors, m.sla_ok)
-                        AS s (stage_id, ended_at, duration_us, error, sla_ok)
+                    SELECT m.first_seen, m.order_id, s.stage_id,
+                        TIMESTAMPTZ 'epoch' + s.ended_us * INTERVAL '1 microsecond' AS ended_at, s.duration_us, s.error,
+                        s.sla_ok
+                    FROM order_measurement m, unnest(m.stage_ids, m.ended_us, m.duration_us, m.errors, m.sla_ok)
+                        AS s (stage_id, ended_us, duration_us, error, sla_ok)
                     WHERE m.first_seen = ANY (?) AND m.order_id = ANY (?)""");
                     statement.setArray(1, connection.createArrayOf("timestamptz", keys));
                     statement.setArray(2, connection.createArrayOf("varchar", orderIds));
@@ -198,7 +200,7 @@ public final class MeasurementWriter implements JourneyMeasurements {
             columns[0][i] = stages.getFirst().partitionKey().toString();
             columns[1][i] = first.orderId();
             columns[2][i] = literal(stages, m -> m.stageId());
-            columns[3][i] = literal(stages, m -> m.endedAt().toString());
+            columns[3][i] = literal(stages, m -> Long.toString(epochMicros(m.endedAt())));
             columns[4][i] = literal(stages, m -> Long.toString(m.micros()));
             columns[5][i] = literal(stages, m -> Integer.toString(m.bucket()));
             columns[6][i] = literal(stages, m -> Boolean.toString(m.error()));
@@ -218,6 +220,11 @@ public final class MeasurementWriter implements JourneyMeasurements {
                         + value.apply(row.measurement()).replace("\\", "\\\\").replace("\"", "\\\"")
                         + '"')
                 .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** Microseconds since the epoch, as {@code order_measurement.ended_us} keeps a stage's end. */
+    static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     }
 
     static OffsetDateTime timestamp(Instant instant) {

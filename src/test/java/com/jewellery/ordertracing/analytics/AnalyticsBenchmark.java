@@ -70,8 +70,9 @@ public final class AnalyticsBenchmark {
 
     /** One day's generated rows as the writer stores them: a row per order. */
     private static final String ORDER_ROWS = """
-            INSERT INTO order_measurement (first_seen, order_id, stage_ids, ended_at, duration_us, buckets, errors, sla_ok)
-            SELECT first_seen, order_id, array_agg(stage_id ORDER BY stage_id), array_agg(ended_at ORDER BY stage_id),
+            INSERT INTO order_measurement (first_seen, order_id, stage_ids, ended_us, duration_us, buckets, errors, sla_ok)
+            SELECT first_seen, order_id, array_agg(stage_id ORDER BY stage_id),
+                array_agg(CAST(extract(epoch FROM ended_at) * 1000000 AS bigint) ORDER BY stage_id),
                 array_agg(duration_us ORDER BY stage_id), array_agg(bucket ORDER BY stage_id),
                 array_agg(error ORDER BY stage_id), array_agg(sla_ok ORDER BY stage_id)
             FROM bench_stage_rows WHERE first_seen >= ? AND first_seen < ? GROUP BY first_seen, order_id""";

@@ -135,6 +135,9 @@ class FlywayMigrationIT {
     void measurementsStoredBeforeV25BecomeARowPerOrderAndTheDrillDownsRows() {
         flywayUpTo("24").migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        // a day's partition, as the indexer's partition maintenance makes them
+        jdbc.execute("CREATE TABLE order_journey_p20261103 PARTITION OF order_journey "
+                + "FOR VALUES FROM ('2026-11-03 00:00:00+00') TO ('2026-11-04 00:00:00+00')");
         // 30 orders priced in one minute (the 4th failed), each also received; and a rollup row of that minute
         jdbc.update("""
                 INSERT INTO stage_measurement (order_id, stage_id, first_seen, ended_at, duration_us, bucket, error, sla_ok)
@@ -149,8 +152,11 @@ class FlywayMigrationIT {
 
         flyway().migrate();
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM order_measurement", Integer.class))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM order_measurement_p20261103", Integer.class))
+                .as("in the day's partition, made like the journeys'")
                 .isEqualTo(30);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM stage_drill_down_p20261103", Integer.class))
+                .isEqualTo(41);
         assertThat(jdbc.queryForList("SELECT * FROM stage_measurement ORDER BY order_id, stage_id"))
                 .as("the view gives the rows as they were")
                 .isEqualTo(before);
