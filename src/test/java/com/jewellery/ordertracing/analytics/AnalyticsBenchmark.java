@@ -267,8 +267,7 @@ public final class AnalyticsBenchmark {
                         percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_us) AS c95,
                         percentile_disc(0.99) WITHIN GROUP (ORDER BY duration_us) AS d99,
                         percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_us) AS c99
-                    FROM""" + MEASURED + """
-                     WHERE stage_id = ? AND ended_at >= ? AND ended_at < ?""",
+                    FROM """ + MEASURED + " WHERE stage_id = ? AND ended_at >= ? AND ended_at < ?",
                     MeasurementWriter.timestamp(from),
                     MeasurementWriter.timestamp(to),
                     stage,
