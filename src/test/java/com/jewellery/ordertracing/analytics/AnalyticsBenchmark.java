@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Query times of the analytics view at realistic volume, and the percentile error per stage. A command, not a
- * test: {@code bin/analytics-benchmark [--orders-per-day 1000000] [--days 7]}. Fills schema {@value #SCHEMA} of the
+ * test: {@code bin/analytics-benchmark [--orders-per-day 1000000] [--days 7] [--schema S]}. Fills schema S (default
+ * {@value #DEFAULT_SCHEMA}) of the
  * scratch database {@code portal_bench} once (kept and reused by the next run; a different volume refills it):
  * <ul>
  *   <li>{@code days} days up to the last day of the data of stage measurements for {@code orders-per-day} orders
@@ -37,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class AnalyticsBenchmark {
 
-    private static final String SCHEMA = "analytics_bench";
+    private static final String DEFAULT_SCHEMA = "analytics_bench";
     private static final String URL = TestDatabase.URL.replace("/portal_test", "/portal_bench");
     private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 1);
     /**
@@ -96,16 +97,18 @@ public final class AnalyticsBenchmark {
     public static void main(String... args) {
         long perDay = 1_000_000;
         int days = 7;
+        String schema = DEFAULT_SCHEMA;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--orders-per-day" -> perDay = Long.parseLong(args[i + 1]);
                 case "--days" -> days = Integer.parseInt(args[i + 1]);
+                case "--schema" -> schema = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        try (HikariDataSource dataSource = dataSource()) {
+        try (HikariDataSource dataSource = dataSource(schema)) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            fillUnlessDone(jdbc, perDay, days);
+            fillUnlessDone(jdbc, perDay, days, schema);
             AnalyticsQueries queries = new AnalyticsQueries(jdbc);
             List<String> stages = stageIds();
             Instant end = start(LAST_DAY.plusDays(1));
@@ -360,13 +363,13 @@ public final class AnalyticsBenchmark {
         return shapes;
     }
 
-    private static void fillUnlessDone(JdbcTemplate jdbc, long perDay, int days) {
+    private static void fillUnlessDone(JdbcTemplate jdbc, long perDay, int days, String schema) {
         Long have = jdbc.queryForObject("SELECT count(*) FROM order_measurement", Long.class);
         Long rolled = jdbc.queryForObject(
                 "SELECT least((SELECT count(*) FROM stage_rollup_6h), (SELECT count(*) FROM stage_rollup_15m))",
                 Long.class);
         if (have != null && have == perDay * days && rolled != null && rolled > 0) {
-            System.out.printf("Reusing %,d orders (%d days) of measurements in %s.%n", perDay * days, days, SCHEMA);
+            System.out.printf("Reusing %,d orders (%d days) of measurements in %s.%n", perDay * days, days, schema);
             return;
         }
         jdbc.execute("TRUNCATE order_measurement, stage_drill_down, stage_rollup_minute, stage_rollup_15m, "
@@ -482,15 +485,15 @@ public final class AnalyticsBenchmark {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static HikariDataSource dataSource() {
+    private static HikariDataSource dataSource(String schema) {
         Flyway.configure()
                 .dataSource(URL, TestDatabase.USER, TestDatabase.PASSWORD)
-                .schemas(SCHEMA)
+                .schemas(schema)
                 .createSchemas(true)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        HikariDataSource dataSource = TestDatabase.pool(URL + "?currentSchema=" + SCHEMA, 1);
+        HikariDataSource dataSource = TestDatabase.pool(URL + "?currentSchema=" + schema, 1);
         // date_trunc in the rollup sums works in the session's time zone
         dataSource.setConnectionInitSql("SET TIME ZONE 'UTC'; " + TestDatabase.PORTAL_CONNECTION_INIT);
         return dataSource;

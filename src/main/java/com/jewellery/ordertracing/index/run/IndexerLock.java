@@ -69,9 +69,21 @@ final class IndexerLock implements AutoCloseable {
         return terms;
     }
 
-    /** Gives the lock up, so another instance can take over at once. */
+    /**
+     * Gives the lock up, so another instance can take over at once: unlocked explicitly, as closing the connection
+     * alone frees the lock only once the server's session has ended, which can be after another instance's next
+     * attempt (seen in CI: "the lock is free at once" failed).
+     */
     @Override
     public void close() {
+        if (held && connection != null) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                statement.setLong(1, key);
+                statement.execute();
+            } catch (SQLException unreachable) {
+                log.debug("Unlocking the indexer lock failed; closing its session frees it", unreachable);
+            }
+        }
         closeConnection();
     }
 
@@ -89,7 +101,7 @@ final class IndexerLock implements AutoCloseable {
         }
     }
 
-    /** Closing the session releases its advisory locks; no explicit unlock needed. */
+    /** Closing the session releases its advisory locks, once the server has ended it. */
     private void closeConnection() {
         held = false;
         if (connection == null) {
