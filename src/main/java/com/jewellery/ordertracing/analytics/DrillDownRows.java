@@ -176,12 +176,13 @@ final class DrillDownRows {
                             FROM unnest(CAST(? AS varchar[]), CAST(? AS timestamptz[])) AS c(s, t)
                             JOIN stage_drill_down d ON d.stage_id = c.s AND d.ended_at >= c.t
                                 AND d.ended_at < c.t + INTERVAL '1 minute' AND d.slowest""");
-                    statement.setArray(1, connection.createArrayOf("varchar", column(ordered, Cell::stageId)));
-                    statement.setArray(
+                    column(statement, 1, "varchar", ordered, Cell::stageId);
+                    column(
+                            statement,
                             2,
-                            connection.createArrayOf(
-                                    "timestamptz",
-                                    column(ordered, cell -> cell.start().toString())));
+                            "timestamptz",
+                            ordered,
+                            cell -> cell.start().toString());
                     return statement;
                 },
                 ROW);
@@ -199,20 +200,11 @@ final class DrillDownRows {
                         CAST(? AS timestamptz[]), CAST(? AS bigint[]), CAST(? AS boolean[]), CAST(? AS boolean[]),
                         CAST(? AS boolean[]))""");
             List<Row> plain = rows.stream().map(Flagged::row).toList();
-            bindKeys(connection, statement, plain);
-            statement.setArray(
-                    5,
-                    connection.createArrayOf(
-                            "int8", column(plain, row -> row.measurement().micros())));
-            statement.setArray(
-                    6,
-                    connection.createArrayOf(
-                            "bool", column(plain, row -> row.measurement().error())));
-            statement.setArray(
-                    7,
-                    connection.createArrayOf(
-                            "bool", column(plain, row -> row.measurement().slaOk())));
-            statement.setArray(8, connection.createArrayOf("bool", column(rows, Flagged::slowest)));
+            bindKeys(statement, plain);
+            column(statement, 5, "int8", plain, row -> row.measurement().micros());
+            column(statement, 6, "bool", plain, row -> row.measurement().error());
+            column(statement, 7, "bool", plain, row -> row.measurement().slaOk());
+            column(statement, 8, "bool", rows, Flagged::slowest);
             return statement;
         });
     }
@@ -225,8 +217,8 @@ final class DrillDownRows {
             PreparedStatement statement =
                     connection.prepareStatement("UPDATE stage_drill_down d SET slowest = x.k FROM " + KEYS
                             + ", CAST(? AS boolean[])) AS x(s, e, o, f, k)" + MATCH + " AND d.error");
-            bindKeys(connection, statement, rows.stream().map(Flagged::row).toList());
-            statement.setArray(5, connection.createArrayOf("bool", column(rows, Flagged::slowest)));
+            bindKeys(statement, rows.stream().map(Flagged::row).toList());
+            column(statement, 5, "bool", rows, Flagged::slowest);
             return statement;
         });
     }
@@ -237,34 +229,32 @@ final class DrillDownRows {
 
     private static PreparedStatement keys(Connection connection, String sql, List<Row> rows) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        bindKeys(connection, statement, rows);
+        bindKeys(statement, rows);
         return statement;
     }
 
-    private static void bindKeys(Connection connection, PreparedStatement statement, List<Row> rows)
-            throws SQLException {
+    private static void bindKeys(PreparedStatement statement, List<Row> rows) throws SQLException {
         // times as text: the driver's array encoder takes strings, and PostgreSQL reads ISO-8601 instants
-        statement.setArray(
-                1,
-                connection.createArrayOf(
-                        "varchar", column(rows, row -> row.measurement().stageId())));
-        statement.setArray(
+        column(statement, 1, "varchar", rows, row -> row.measurement().stageId());
+        column(
+                statement,
                 2,
-                connection.createArrayOf(
-                        "timestamptz",
-                        column(rows, row -> row.measurement().endedAt().toString())));
-        statement.setArray(
-                3,
-                connection.createArrayOf(
-                        "varchar", column(rows, row -> row.measurement().orderId())));
-        statement.setArray(
-                4,
-                connection.createArrayOf(
-                        "timestamptz", column(rows, row -> row.partitionKey().toString())));
+                "timestamptz",
+                rows,
+                row -> row.measurement().endedAt().toString());
+        column(statement, 3, "varchar", rows, row -> row.measurement().orderId());
+        column(statement, 4, "timestamptz", rows, row -> row.partitionKey().toString());
     }
 
-    private static <T> Object[] column(List<T> rows, Function<T, Object> value) {
-        return rows.stream().map(value).toArray();
+    /** Binds one value of each row as an array parameter: a column of the statement's {@code unnest}. */
+    private static <T> void column(
+            PreparedStatement statement, int index, String type, List<T> rows, Function<T, Object> value)
+            throws SQLException {
+        statement.setArray(
+                index,
+                statement
+                        .getConnection()
+                        .createArrayOf(type, rows.stream().map(value).toArray()));
     }
 
     private static Map<Cell, List<Row>> byCell(List<Row> rows) {

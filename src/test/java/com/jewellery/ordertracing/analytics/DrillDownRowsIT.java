@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,13 +42,7 @@ class DrillDownRowsIT {
 
     @BeforeEach
     void migrate() {
-        Flyway.configure()
-                .dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
-                .schemas(schema)
-                .createSchemas(true)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        TestDatabase.migrate(schema);
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 TestDatabase.URL + "?currentSchema=" + schema, TestDatabase.USER, TestDatabase.PASSWORD);
         jdbc = new JdbcTemplate(dataSource);

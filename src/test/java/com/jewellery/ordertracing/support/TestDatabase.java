@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Plain JDBC access to the test database, for tests that need no Spring context. */
@@ -34,6 +35,17 @@ public final class TestDatabase {
     public static void ownSchema(DynamicPropertyRegistry registry, String schema) {
         registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
         registry.add("spring.flyway.schemas", () -> schema);
+    }
+
+    /** Creates the schema and applies every migration to it, as the portal's Flyway does at start. */
+    public static void migrate(String schema) {
+        Flyway.configure()
+                .dataSource(URL, USER, PASSWORD)
+                .schemas(schema)
+                .createSchemas(true)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     public static void dropSchema(String schema) throws SQLException {

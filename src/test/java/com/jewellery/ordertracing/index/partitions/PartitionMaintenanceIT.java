@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +33,7 @@ class PartitionMaintenanceIT {
 
     @BeforeEach
     void migrate() {
-        Flyway.configure()
-                .dataSource(TestDatabase.URL, TestDatabase.USER, TestDatabase.PASSWORD)
-                .schemas(schema)
-                .createSchemas(true)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        TestDatabase.migrate(schema);
         dataSource = new SingleConnectionDataSource(
                 TestDatabase.URL + "?currentSchema=" + schema, TestDatabase.USER, TestDatabase.PASSWORD, true);
         jdbc = new JdbcTemplate(dataSource);
