@@ -168,10 +168,14 @@ public final class AnalyticsQueries {
         Instant wholeFrom = Resolution.ceil(from, DrillDownRows.MINUTE);
         Instant wholeTo = Resolution.floor(to, DrillDownRows.MINUTE);
         List<OrderMeasurement> slowest = new ArrayList<>();
-        if (!wholeFrom.isBefore(wholeTo)) {
+        if (!to.isAfter(wholeFrom)) {
+            // within one minute
             slowest.addAll(measured(stageId, from, to, limit));
         } else {
-            slowest.addAll(kept(stageId, wholeFrom, wholeTo, limit));
+            // whole minutes (none when the range only straddles one minute's end), and the part minutes at its ends
+            if (wholeFrom.isBefore(wholeTo)) {
+                slowest.addAll(kept(stageId, wholeFrom, wholeTo, limit));
+            }
             if (from.isBefore(wholeFrom)) {
                 slowest.addAll(measured(stageId, from, wholeFrom, limit));
             }

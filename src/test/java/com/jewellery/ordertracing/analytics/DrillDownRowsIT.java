@@ -155,6 +155,8 @@ class DrillDownRowsIT {
                 new Instant[] {START, START.plus(Duration.ofMinutes(1))},
                 new Instant[] {START, START.plus(Duration.ofMinutes(3))},
                 new Instant[] {START.plusSeconds(20), START.plusSeconds(50)},
+                // across one minute's end, no whole minute in it
+                new Instant[] {START.plusSeconds(50), START.plusSeconds(70)},
                 new Instant[] {START.plusSeconds(45), START.plusSeconds(150)});
         for (String stage : STAGES) {
             for (Instant[] range : ranges) {
