@@ -29,7 +29,10 @@ final class DrillDownRows {
 
     static final Duration MINUTE = Duration.ofMinutes(1);
 
-    /** The measurements of one stage ended in [from, to), slowest first, from the order rows (V25). */
+    /**
+     * The measurements of one stage ended in [from, to) within one minute, slowest first, from the order rows first
+     * seen within the bounds the minute's rollup row keeps (V25, V26).
+     */
     static final String MEASURED_SLOWEST = """
             SELECT m.first_seen, m.order_id, s.stage_id,
                 TIMESTAMPTZ 'epoch' + s.ended_us * INTERVAL '1 microsecond' AS ended_at, s.duration_us, s.error, s.sla_ok
@@ -37,7 +40,9 @@ final class DrillDownRows {
                 unnest(m.stage_ids, m.ended_us, m.duration_us, m.errors, m.sla_ok) AS s (stage_id, ended_us, duration_us, error, sla_ok)
             WHERE m.first_seen >= coalesce((SELECT r.first_seen_from FROM stage_rollup_minute r
                     WHERE r.stage_id = ? AND r.bucket_start = ?), '-infinity')
-                AND m.first_seen < ? AND s.stage_id = ? AND s.ended_us >= ? AND s.ended_us < ?
+                AND m.first_seen <= coalesce((SELECT r.first_seen_until FROM stage_rollup_minute r
+                    WHERE r.stage_id = ? AND r.bucket_start = ?), 'infinity')
+                AND s.stage_id = ? AND s.ended_us >= ? AND s.ended_us < ?
             ORDER BY s.duration_us DESC, m.order_id LIMIT ?""";
 
     static final RowMapper<Row> ROW = (rs, n) -> new Row(
@@ -69,8 +74,8 @@ final class DrillDownRows {
                 ROW,
                 stageId,
                 MeasurementWriter.timestamp(minute),
-                // a row keeps the first_seen of its first insert, which may be a little after its first span
-                MeasurementWriter.timestamp(to.plus(Duration.ofDays(1))),
+                stageId,
+                MeasurementWriter.timestamp(minute),
                 stageId,
                 MeasurementWriter.epochMicros(from),
                 MeasurementWriter.epochMicros(to),

@@ -54,14 +54,15 @@ final class RollupChanges {
             if (!changed.isEmpty()) {
                 jdbc.update(connection -> {
                     PreparedStatement statement = connection.prepareStatement("INSERT INTO " + rollup.table()
-                            + " AS r (stage_id, bucket_start, counts, orders, errors, sla_ok, first_seen_from) "
-                            + "SELECT s, t, CAST(c AS integer[]), o, e, k, f FROM unnest(CAST(? AS varchar[]), "
+                            + " AS r (stage_id, bucket_start, counts, orders, errors, sla_ok, first_seen_from, first_seen_until) "
+                            + "SELECT s, t, CAST(c AS integer[]), o, e, k, f, u FROM unnest(CAST(? AS varchar[]), "
                             + "CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS integer[]), "
-                            + "CAST(? AS integer[]), CAST(? AS timestamptz[])) AS d(s, t, c, o, e, k, f) "
+                            + "CAST(? AS integer[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[])) AS d(s, t, c, o, e, k, f, u) "
                             + "ON CONFLICT (stage_id, bucket_start) DO UPDATE "
                             + "SET counts = stage_rollup_add(r.counts, excluded.counts), orders = r.orders + excluded.orders, "
                             + "errors = r.errors + excluded.errors, sla_ok = r.sla_ok + excluded.sla_ok, "
-                            + "first_seen_from = least(r.first_seen_from, excluded.first_seen_from)");
+                            + "first_seen_from = least(r.first_seen_from, excluded.first_seen_from), "
+                            + "first_seen_until = greatest(r.first_seen_until, excluded.first_seen_until)");
                     int n = changed.size();
                     Object[] stages = new Object[n];
                     Object[] starts = new Object[n];
@@ -70,6 +71,7 @@ final class RollupChanges {
                     Object[] errors = new Object[n];
                     Object[] slaOk = new Object[n];
                     Object[] firstSeen = new Object[n];
+                    Object[] lastSeen = new Object[n];
                     for (int i = 0; i < n; i++) {
                         Cell cell = changed.get(i).getKey();
                         RowDelta delta = changed.get(i).getValue();
@@ -80,6 +82,7 @@ final class RollupChanges {
                         errors[i] = (int) delta.errors;
                         slaOk[i] = (int) delta.slaOk;
                         firstSeen[i] = delta.firstSeen == null ? null : delta.firstSeen.toString();
+                        lastSeen[i] = delta.lastSeen == null ? null : delta.lastSeen.toString();
                     }
                     statement.setArray(1, connection.createArrayOf("varchar", stages));
                     statement.setArray(2, connection.createArrayOf("timestamptz", starts));
@@ -88,13 +91,14 @@ final class RollupChanges {
                     statement.setArray(5, connection.createArrayOf("int4", errors));
                     statement.setArray(6, connection.createArrayOf("int4", slaOk));
                     statement.setArray(7, connection.createArrayOf("timestamptz", firstSeen));
+                    statement.setArray(8, connection.createArrayOf("timestamptz", lastSeen));
                     return statement;
                 });
             }
         }
     }
 
-    /** The change to one rollup row: per bucket, the row's tallies, and the earliest first_seen added. */
+    /** The change to one rollup row: per bucket, the row's tallies, and the earliest and latest first_seen added. */
     private static final class RowDelta {
 
         private final TreeMap<Integer, Long> counts = new TreeMap<>();
@@ -102,6 +106,7 @@ final class RollupChanges {
         private long errors;
         private long slaOk;
         private Instant firstSeen;
+        private Instant lastSeen;
 
         void change(int bucket, int ordersChange, int errorsChange, int slaChange) {
             counts.merge(bucket, (long) ordersChange, Long::sum);
@@ -112,6 +117,7 @@ final class RollupChanges {
 
         void firstSeen(Instant partitionKey) {
             firstSeen = firstSeen == null || partitionKey.isBefore(firstSeen) ? partitionKey : firstSeen;
+            lastSeen = lastSeen == null || partitionKey.isAfter(lastSeen) ? partitionKey : lastSeen;
         }
 
         boolean changes() {

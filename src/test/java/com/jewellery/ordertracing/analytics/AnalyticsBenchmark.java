@@ -57,17 +57,17 @@ public final class AnalyticsBenchmark {
      * per stage and minute (hour), the histogram as an array, and where the minute's orders begin.
      */
     private static final String ROLLUP = """
-            INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok, first_seen_from)
+            INSERT INTO %1$s (stage_id, bucket_start, counts, orders, errors, sla_ok, first_seen_from, first_seen_until)
             SELECT r.stage_id, r.t, CAST('[' || r.lo || ':' || r.hi || ']=' || CAST(array_agg(coalesce(c.n, 0) ORDER BY g)
-                    AS text) AS integer[]), r.orders, r.errors, r.sla_ok, r.first_seen_from
+                    AS text) AS integer[]), r.orders, r.errors, r.sla_ok, r.first_seen_from, r.first_seen_until
             FROM (SELECT stage_id, %2$s AS t, CAST(min(bucket) AS integer) AS lo, CAST(max(bucket) AS integer) AS hi,
                     count(*) AS orders, count(*) FILTER (WHERE error) AS errors, count(*) FILTER (WHERE sla_ok) AS sla_ok,
-                    min(first_seen) AS first_seen_from
+                    min(first_seen) AS first_seen_from, max(first_seen) AS first_seen_until
                   FROM bench_stage_rows GROUP BY 1, 2) r
             CROSS JOIN LATERAL generate_series(r.lo, r.hi) AS g
             LEFT JOIN (SELECT stage_id, %2$s AS t, bucket, count(*) AS n
                   FROM bench_stage_rows GROUP BY 1, 2, 3) c ON c.stage_id = r.stage_id AND c.t = r.t AND c.bucket = g
-            GROUP BY r.stage_id, r.t, r.lo, r.hi, r.orders, r.errors, r.sla_ok, r.first_seen_from""";
+            GROUP BY r.stage_id, r.t, r.lo, r.hi, r.orders, r.errors, r.sla_ok, r.first_seen_from, r.first_seen_until""";
 
     /** One day's generated rows as the writer stores them: a row per order. */
     private static final String ORDER_ROWS = """

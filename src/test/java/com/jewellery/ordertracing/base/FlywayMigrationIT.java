@@ -173,6 +173,9 @@ class FlywayMigrationIT {
                 .containsExactly("ORD-V25-4");
         assertThat(jdbc.queryForObject("SELECT first_seen_from FROM stage_rollup_minute", OffsetDateTime.class))
                 .isEqualTo(OffsetDateTime.parse("2026-11-03T09:00:01Z"));
+        assertThat(jdbc.queryForObject("SELECT first_seen_until FROM stage_rollup_minute", OffsetDateTime.class))
+                .as("V26")
+                .isEqualTo(OffsetDateTime.parse("2026-11-03T09:00:30Z"));
     }
 
     private static List<String> migrationVersionsOnDisk() throws Exception {
