@@ -19,8 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -186,25 +185,29 @@ public final class MeasurementWriter implements JourneyMeasurements {
         return rows;
     }
 
-    /** An order's row: its key, and its stages in stage order as array literals. */
+    /**
+     * An order's row: its key, and its stages in stage order as array literals. Numbers and booleans go bare
+     * ({@code {12,340}}, {@code {t,f}}): PostgreSQL parses each literal twice (the text[] parameter, then its
+     * element into its array type), and quotes escaped inside quotes are what it spends longest on.
+     */
     private static void bind(PreparedStatement ps, Map<String, List<Row>> orders) throws SQLException {
         int n = orders.size();
         Object[][] columns = new Object[8][n];
         int i = 0;
         for (List<Row> rows : orders.values()) {
-            List<Row> stages = rows.stream()
-                    .sorted(Comparator.comparing(row -> row.measurement().stageId()))
+            List<StageMeasurement> stages = rows.stream()
+                    .map(Row::measurement)
+                    .sorted(Comparator.comparing(StageMeasurement::stageId))
                     .toList();
-            StageMeasurement first = stages.getFirst().measurement();
             // as text: PostgreSQL reads ISO-8601 instants
-            columns[0][i] = stages.getFirst().partitionKey().toString();
-            columns[1][i] = first.orderId();
-            columns[2][i] = literal(stages, m -> m.stageId());
-            columns[3][i] = literal(stages, m -> Long.toString(epochMicros(m.endedAt())));
-            columns[4][i] = literal(stages, m -> Long.toString(m.micros()));
-            columns[5][i] = literal(stages, m -> Integer.toString(m.bucket()));
-            columns[6][i] = literal(stages, m -> Boolean.toString(m.error()));
-            columns[7][i] = literal(stages, m -> Boolean.toString(m.slaOk()));
+            columns[0][i] = rows.getFirst().partitionKey().toString();
+            columns[1][i] = stages.getFirst().orderId();
+            columns[2][i] = literal(stages, (m, out) -> quoted(m.stageId(), out));
+            columns[3][i] = literal(stages, (m, out) -> out.append(epochMicros(m.endedAt())));
+            columns[4][i] = literal(stages, (m, out) -> out.append(m.micros()));
+            columns[5][i] = literal(stages, (m, out) -> out.append(m.bucket()));
+            columns[6][i] = literal(stages, (m, out) -> out.append(m.error() ? 't' : 'f'));
+            columns[7][i] = literal(stages, (m, out) -> out.append(m.slaOk() ? 't' : 'f'));
             i++;
         }
         Connection connection = ps.getConnection();
@@ -213,13 +216,20 @@ public final class MeasurementWriter implements JourneyMeasurements {
         }
     }
 
-    /** A PostgreSQL array literal, every element quoted: {@code {"mes.consume","mes.price"}}. */
-    static String literal(List<Row> rows, Function<StageMeasurement, String> value) {
-        return rows.stream()
-                .map(row -> '"'
-                        + value.apply(row.measurement()).replace("\\", "\\\\").replace("\"", "\\\"")
-                        + '"')
-                .collect(Collectors.joining(",", "{", "}"));
+    /** A PostgreSQL array literal of one value per stage: {@code {"mes.consume","mes.price"}}, {@code {t,f}}. */
+    static String literal(List<StageMeasurement> stages, BiConsumer<StageMeasurement, StringBuilder> element) {
+        StringBuilder literal = new StringBuilder(16 * stages.size()).append('{');
+        for (StageMeasurement stage : stages) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            element.accept(stage, literal);
+        }
+        return literal.append('}').toString();
+    }
+
+    private static void quoted(String text, StringBuilder out) {
+        out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
     }
 
     /** Microseconds since the epoch, as {@code order_measurement.ended_us} keeps a stage's end. */

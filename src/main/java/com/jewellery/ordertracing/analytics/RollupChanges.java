@@ -3,21 +3,26 @@ package com.jewellery.ordertracing.analytics;
 import com.jewellery.ordertracing.analytics.MeasurementWriter.Row;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What the rollups gain and lose from one write, summed per row of each rollup table. */
+/**
+ * What the rollups gain and lose from one write, summed per row of each rollup table. Kept in hash maps and
+ * sorted once when written: the indexer adds every measurement of a piece to four rollups, and tree maps of
+ * cells and boxed bucket counts were the largest part of its Java time for measurements (a flight recording).
+ */
 final class RollupChanges {
 
-    private final Map<Rollup, TreeMap<Cell, RowDelta>> rows = new EnumMap<>(Rollup.class);
+    private final Map<Rollup, Map<Cell, RowDelta>> rows = new EnumMap<>(Rollup.class);
 
     RollupChanges() {
         for (Rollup rollup : Rollup.values()) {
-            rows.put(rollup, new TreeMap<>(Cell.ORDER));
+            rows.put(rollup, new HashMap<>());
         }
     }
 
@@ -31,10 +36,13 @@ final class RollupChanges {
 
     private void change(Row row, int sign) {
         StageMeasurement m = row.measurement();
+        int bucket = m.bucket();
+        long ended = m.endedAt().getEpochSecond();
         for (Rollup rollup : Rollup.values()) {
-            Instant start = Resolution.floor(m.endedAt(), rollup.width());
+            long width = rollup.width().toSeconds();
+            long start = Math.floorDiv(ended, width) * width;
             RowDelta delta = rows.get(rollup).computeIfAbsent(new Cell(m.stageId(), start), cell -> new RowDelta());
-            delta.change(m.bucket(), sign, m.error() ? sign : 0, m.slaOk() ? sign : 0);
+            delta.change(bucket, sign, m.error() ? sign : 0, m.slaOk() ? sign : 0);
             if (sign > 0) {
                 delta.firstSeen(row.partitionKey());
             }
@@ -50,6 +58,7 @@ final class RollupChanges {
         for (Rollup rollup : Rollup.values()) {
             List<Map.Entry<Cell, RowDelta>> changed = rows.get(rollup).entrySet().stream()
                     .filter(entry -> entry.getValue().changes())
+                    .sorted(Map.Entry.comparingByKey(Cell.ORDER))
                     .toList();
             if (!changed.isEmpty()) {
                 jdbc.update(connection -> {
@@ -76,7 +85,7 @@ final class RollupChanges {
                         Cell cell = changed.get(i).getKey();
                         RowDelta delta = changed.get(i).getValue();
                         stages[i] = cell.stageId();
-                        starts[i] = cell.start().toString();
+                        starts[i] = Instant.ofEpochSecond(cell.start()).toString();
                         counts[i] = delta.countsLiteral();
                         orders[i] = (int) delta.orders;
                         errors[i] = (int) delta.errors;
@@ -101,7 +110,10 @@ final class RollupChanges {
     /** The change to one rollup row: per bucket, the row's tallies, and the earliest and latest first_seen added. */
     private static final class RowDelta {
 
-        private final TreeMap<Integer, Long> counts = new TreeMap<>();
+        /** Per bucket from {@link #lowest}; a stage's durations of a minute fill a few dozen buckets. */
+        private int[] counts = new int[0];
+
+        private int lowest;
         private long orders;
         private long errors;
         private long slaOk;
@@ -109,10 +121,27 @@ final class RollupChanges {
         private Instant lastSeen;
 
         void change(int bucket, int ordersChange, int errorsChange, int slaChange) {
-            counts.merge(bucket, (long) ordersChange, Long::sum);
+            cover(bucket);
+            counts[bucket - lowest] += ordersChange;
             orders += ordersChange;
             errors += errorsChange;
             slaOk += slaChange;
+        }
+
+        /** Grows the counts to take {@code bucket}, with room for the neighbours the next ones likely fall in. */
+        private void cover(int bucket) {
+            if (counts.length == 0) {
+                lowest = Math.max(0, bucket - 8);
+                counts = new int[16];
+            } else if (bucket < lowest) {
+                int newLowest = Math.max(0, bucket - 8);
+                int[] grown = new int[counts.length + lowest - newLowest];
+                System.arraycopy(counts, 0, grown, lowest - newLowest, counts.length);
+                counts = grown;
+                lowest = newLowest;
+            } else if (bucket - lowest >= counts.length) {
+                counts = Arrays.copyOf(counts, bucket - lowest + 9);
+            }
         }
 
         void firstSeen(Instant partitionKey) {
@@ -124,28 +153,39 @@ final class RollupChanges {
             return orders != 0
                     || errors != 0
                     || slaOk != 0
-                    || counts.values().stream().anyMatch(count -> count != 0);
+                    || Arrays.stream(counts).anyMatch(count -> count != 0);
         }
 
-        /** The buckets as a PostgreSQL array literal with its bounds, e.g. {@code [301:303]={2,0,-1}}. */
+        /**
+         * The buckets from the first to the last that changed, as a PostgreSQL array literal with its bounds,
+         * e.g. {@code [301:303]={2,0,-1}}; a single zero when none did.
+         */
         String countsLiteral() {
-            int first = counts.firstKey();
-            int last = counts.lastKey();
+            int first = 0;
+            while (first < counts.length - 1 && counts[first] == 0) {
+                first++;
+            }
+            // only the flags changed (a measurement re-measured into its own bucket): one bucket, unchanged
+            int last = counts.length - 1;
+            while (last > first && counts[last] == 0) {
+                last--;
+            }
             StringBuilder literal = new StringBuilder()
                     .append('[')
-                    .append(first)
+                    .append(lowest + first)
                     .append(':')
-                    .append(last)
+                    .append(lowest + last)
                     .append("]={");
-            for (int bucket = first; bucket <= last; bucket++) {
-                literal.append(bucket == first ? "" : ",").append(counts.getOrDefault(bucket, 0L));
+            for (int i = first; i <= last; i++) {
+                literal.append(i == first ? "" : ",").append(counts[i]);
             }
             return literal.append('}').toString();
         }
     }
 
-    private record Cell(String stageId, Instant start) {
+    /** A rollup row's key; {@code start} in seconds since the epoch. */
+    private record Cell(String stageId, long start) {
         static final Comparator<Cell> ORDER =
-                Comparator.comparing(Cell::stageId).thenComparing(Cell::start);
+                Comparator.comparing(Cell::stageId).thenComparingLong(Cell::start);
     }
 }

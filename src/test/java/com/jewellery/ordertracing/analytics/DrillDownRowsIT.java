@@ -23,9 +23,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The drill-down's rows through the indexer's writer on the real PostgreSQL, against a model of every
- * measurement: orders arrive in pieces and are re-measured (longer, shorter, into another minute, failed, gone),
- * and after every piece each stage and minute keeps exactly its slowest and every failed measurement, and the
- * drill-down of whole and part minutes lists what an exact sort of the model gives.
+ * measurement: orders arrive in pieces and are re-measured (longer, shorter, into another minute, failed, only
+ * their flags changed, gone), and after every piece each stage and minute keeps exactly its slowest and every
+ * failed measurement, every rollup row holds the model's tallies and bucket counts, and the drill-down of whole
+ * and part minutes lists what an exact sort of the model gives.
  */
 class DrillDownRowsIT {
 
@@ -72,10 +73,14 @@ class DrillDownRowsIT {
                     .toList();
             for (String orderId : written) {
                 if (random.nextInt(3) == 0) {
-                    journeys.put(orderId, random.nextInt(10) == 0 ? List.of() : measure(orderId));
+                    int how = random.nextInt(10);
+                    journeys.put(orderId, how == 0 ? List.of() : how == 1 ? flagsFlipped(orderId) : measure(orderId));
                 }
             }
             write(journeys);
+            // one order alone with only its flags changed: rollup rows whose buckets net to nothing
+            String flipped = written.isEmpty() ? "ORD-DD-0" : written.get(random.nextInt(written.size()));
+            write(Map.of(flipped, flagsFlipped(flipped)));
             assertKeptAsTheModelSays(piece);
         }
         assertDrillDownsAsAnExactSort();
@@ -92,6 +97,20 @@ class DrillDownRowsIT {
                     new StageMeasurement(orderId, stage, ended, micros, random.nextInt(15) == 0, micros < 300_000)));
         }
         return rows;
+    }
+
+    /** The same ends and durations, failed and within the SLA the other way round: the rollups' buckets stay. */
+    private List<Row> flagsFlipped(String orderId) {
+        return model.values().stream()
+                .filter(row -> row.measurement().orderId().equals(orderId))
+                .map(row -> {
+                    StageMeasurement m = row.measurement();
+                    return new Row(
+                            row.partitionKey(),
+                            new StageMeasurement(
+                                    orderId, m.stageId(), m.endedAt(), m.micros(), !m.error(), !m.slaOk()));
+                })
+                .toList();
     }
 
     private void write(Map<String, List<Row>> journeys) {
@@ -148,6 +167,54 @@ class DrillDownRowsIT {
                 .isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM stage_measurement", Integer.class))
                 .isEqualTo(model.size());
+        for (Rollup rollup : Rollup.values()) {
+            assertThat(rollupRows(rollup))
+                    .as("%s after piece %d", rollup.table(), piece)
+                    .isEqualTo(exactRollup(rollup));
+        }
+    }
+
+    /** Per stage and row start: orders, errors, within SLA, and the count of every bucket that is not zero. */
+    private Map<List<Object>, List<Object>> rollupRows(Rollup rollup) {
+        Map<List<Object>, List<Object>> rows = new HashMap<>();
+        jdbc.query(
+                "SELECT stage_id, bucket_start, orders, errors, sla_ok, array_lower(counts, 1) AS lowest, counts FROM "
+                        + rollup.table() + " WHERE orders <> 0 OR errors <> 0 OR sla_ok <> 0",
+                rs -> {
+                    Integer[] counts = (Integer[]) rs.getArray("counts").getArray();
+                    Map<Integer, Integer> buckets = new HashMap<>();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] != null && counts[i] != 0) {
+                            buckets.put(rs.getInt("lowest") + i, counts[i]);
+                        }
+                    }
+                    rows.put(
+                            List.of(rs.getString("stage_id"), MeasurementWriter.instant(rs, "bucket_start")),
+                            List.of(rs.getInt("orders"), rs.getInt("errors"), rs.getInt("sla_ok"), buckets));
+                });
+        return rows;
+    }
+
+    private Map<List<Object>, List<Object>> exactRollup(Rollup rollup) {
+        Map<List<Object>, List<StageMeasurement>> cells = model.values().stream()
+                .map(Row::measurement)
+                .collect(Collectors.groupingBy(
+                        m -> List.of(m.stageId(), Resolution.floor(m.endedAt(), rollup.width()))));
+        Map<List<Object>, List<Object>> rows = new HashMap<>();
+        cells.forEach((cell, measurements) -> rows.put(
+                cell,
+                List.of(
+                        measurements.size(),
+                        (int) measurements.stream()
+                                .filter(StageMeasurement::error)
+                                .count(),
+                        (int) measurements.stream()
+                                .filter(StageMeasurement::slaOk)
+                                .count(),
+                        measurements.stream()
+                                .collect(Collectors.groupingBy(
+                                        StageMeasurement::bucket, Collectors.summingInt(m -> 1))))));
+        return rows;
     }
 
     private void assertDrillDownsAsAnExactSort() {
