@@ -34,16 +34,13 @@ final class DrillDownRows {
      * seen within the bounds the minute's rollup row keeps (V25, V26).
      */
     static final String MEASURED_SLOWEST = """
-            SELECT m.first_seen, m.order_id, s.stage_id,
-                TIMESTAMPTZ 'epoch' + s.ended_us * INTERVAL '1 microsecond' AS ended_at, s.duration_us, s.error, s.sla_ok
-            FROM order_measurement m,
-                unnest(m.stage_ids, m.ended_us, m.duration_us, m.errors, m.sla_ok) AS s (stage_id, ended_us, duration_us, error, sla_ok)
-            WHERE m.first_seen >= coalesce((SELECT r.first_seen_from FROM stage_rollup_minute r
+            SELECT first_seen, order_id, stage_id, ended_at, duration_us, error, sla_ok FROM stage_measurement
+            WHERE first_seen >= coalesce((SELECT r.first_seen_from FROM stage_rollup_minute r
                     WHERE r.stage_id = ? AND r.bucket_start = ?), '-infinity')
-                AND m.first_seen <= coalesce((SELECT r.first_seen_until FROM stage_rollup_minute r
+                AND first_seen <= coalesce((SELECT r.first_seen_until FROM stage_rollup_minute r
                     WHERE r.stage_id = ? AND r.bucket_start = ?), 'infinity')
-                AND s.stage_id = ? AND s.ended_us >= ? AND s.ended_us < ?
-            ORDER BY s.duration_us DESC, m.order_id LIMIT ?""";
+                AND stage_id = ? AND ended_at >= ? AND ended_at < ?
+            ORDER BY duration_us DESC, order_id LIMIT ?""";
 
     static final RowMapper<Row> ROW = (rs, n) -> new Row(
             MeasurementWriter.instant(rs, "first_seen"),
@@ -59,6 +56,9 @@ final class DrillDownRows {
             " WHERE d.stage_id = x.s AND d.ended_at = x.e AND d.order_id = x.o " + "AND d.first_seen = x.f";
     private static final String KEYS = "unnest(CAST(? AS varchar[]), CAST(? AS timestamptz[]), CAST(? AS varchar[]), "
             + "CAST(? AS timestamptz[])";
+    /** Deletes the stored rows of the bound measurements (their keys as {@link #bindKeys} binds them). */
+    private static final String DELETE_MATCHING =
+            "DELETE FROM stage_drill_down d USING " + KEYS + ") AS x(s, e, o, f)" + MATCH;
 
     private final JdbcTemplate jdbc;
 
@@ -77,8 +77,8 @@ final class DrillDownRows {
                 stageId,
                 MeasurementWriter.timestamp(minute),
                 stageId,
-                MeasurementWriter.epochMicros(from),
-                MeasurementWriter.epochMicros(to),
+                MeasurementWriter.timestamp(from),
+                MeasurementWriter.timestamp(to),
                 limit);
     }
 
@@ -129,9 +129,7 @@ final class DrillDownRows {
         insert(insert);
         mark(mark);
         if (!remove.isEmpty()) {
-            keyed(
-                    "DELETE FROM stage_drill_down d USING " + KEYS + ") AS x(s, e, o, f)" + MATCH + " AND d.slowest",
-                    remove);
+            keyed(DELETE_MATCHING + " AND d.slowest", remove);
         }
     }
 
@@ -144,14 +142,10 @@ final class DrillDownRows {
                 removed.stream().filter(row -> !row.measurement().error()).toList();
         // each through the partial index that holds it: a failed row is in the one on error, any other is stored
         // only when it is among the slowest
-        lostSlowest.addAll(deleted(
-                "DELETE FROM stage_drill_down d USING " + KEYS + ") AS x(s, e, o, f)" + MATCH
-                        + " AND d.error RETURNING d.stage_id, d.order_id, d.slowest",
-                failed));
-        lostSlowest.addAll(deleted(
-                "DELETE FROM stage_drill_down d USING " + KEYS + ") AS x(s, e, o, f)" + MATCH
-                        + " AND d.slowest RETURNING d.stage_id, d.order_id, d.slowest",
-                others));
+        lostSlowest.addAll(
+                deleted(DELETE_MATCHING + " AND d.error RETURNING d.stage_id, d.order_id, d.slowest", failed));
+        lostSlowest.addAll(
+                deleted(DELETE_MATCHING + " AND d.slowest RETURNING d.stage_id, d.order_id, d.slowest", others));
         return lostSlowest;
     }
 

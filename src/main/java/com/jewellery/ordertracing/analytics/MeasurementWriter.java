@@ -167,13 +167,10 @@ public final class MeasurementWriter implements JourneyMeasurements {
                 .toArray();
         jdbc.query(
                 connection -> {
+                    // the view's conditions reach the order rows' primary key (EXPLAIN: an index scan per day)
                     PreparedStatement statement = connection.prepareStatement("""
-                    SELECT m.first_seen, m.order_id, s.stage_id,
-                        TIMESTAMPTZ 'epoch' + s.ended_us * INTERVAL '1 microsecond' AS ended_at, s.duration_us, s.error,
-                        s.sla_ok
-                    FROM order_measurement m, unnest(m.stage_ids, m.ended_us, m.duration_us, m.errors, m.sla_ok)
-                        AS s (stage_id, ended_us, duration_us, error, sla_ok)
-                    WHERE m.first_seen = ANY (?) AND m.order_id = ANY (?)""");
+                    SELECT first_seen, order_id, stage_id, ended_at, duration_us, error, sla_ok FROM stage_measurement
+                    WHERE first_seen = ANY (?) AND order_id = ANY (?)""");
                     statement.setArray(1, connection.createArrayOf("timestamptz", keys));
                     statement.setArray(2, connection.createArrayOf("varchar", orderIds));
                     return statement;
