@@ -20,7 +20,7 @@ class JaegerStatusCheck implements StatusCheck {
         return TimedCheck.run(
                 "status.component.jaeger",
                 "status.problem.jaeger",
-                () -> new TimedCheck.Probe("api_v3 gRPC at " + properties.endpoint(), client.services()));
+                () -> new TimedCheck.Probe("api_v3 gRPC · " + properties.endpoint(), client.services()));
     }
 
     @Override

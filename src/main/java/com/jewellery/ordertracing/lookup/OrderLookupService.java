@@ -11,6 +11,7 @@ import com.jewellery.ordertracing.journey.StageDefinition;
 import com.jewellery.ordertracing.security.Roles;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public class OrderLookupService {
             return new LookupResult.Invalid(typed);
         }
         try {
-            return journeys.findByOrderId(orderId.get())
+            return find(orderId.get())
                     .<LookupResult>map(this::found)
                     .orElseGet(() -> new LookupResult.NotFound(orderId.get()));
         } catch (UnreadableJourneyException unreadable) {
@@ -59,6 +60,16 @@ public class OrderLookupService {
             log.error("[{}] {}", reference, unreadable.getMessage(), unreadable);
             return new LookupResult.Unreadable(orderId.get(), reference);
         }
+    }
+
+    /**
+     * The order as typed, else in upper case: the shop's ids are upper case, and an id copied from a customer's
+     * mail or typed by hand often is not. Exact first, so an id that really has lower-case letters is found.
+     */
+    private Optional<OrderJourney> find(String orderId) {
+        Optional<OrderJourney> exact = journeys.findByOrderId(orderId);
+        String upper = orderId.toUpperCase(Locale.ROOT);
+        return exact.isPresent() || upper.equals(orderId) ? exact : journeys.findByOrderId(upper);
     }
 
     public List<JourneySummary> recentOrders(JourneyFilter filter, int offset, int limit) {

@@ -31,7 +31,7 @@ class RabbitMqStatusCheck implements StatusCheck {
             try (Connection connection = factory.newConnection("order-tracing-portal-status")) {
                 Object version = connection.getServerProperties().get("version");
                 return new TimedCheck.Probe(
-                        "RabbitMQ " + version + " at " + factory.getHost() + ":" + factory.getPort(), List.of());
+                        "RabbitMQ " + version + " · " + factory.getHost() + ":" + factory.getPort(), List.of());
             }
         } catch (Exception e) {
             throw new IllegalStateException(

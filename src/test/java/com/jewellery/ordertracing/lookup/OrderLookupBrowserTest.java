@@ -172,6 +172,18 @@ class OrderLookupBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#order-search input")).hasValue(listed);
     }
 
+    @Test
+    void anOrderIdTypedInLowerCaseFindsItsOrder() {
+        String id = orderOf.get(Outcome.OK);
+        Page page = signInAs("support", "/orders");
+
+        page.locator("#order-search input").fill(" " + id.toLowerCase(java.util.Locale.ROOT) + " ");
+        page.locator("#order-search-button").click();
+
+        assertThat(page.locator("#order-result h3")).containsText(id);
+        assertThat(page.locator("#order-not-found")).hasCount(0);
+    }
+
     /**
      * The state cell of the stage grid's row that names the stage: a grid's cell contents come row by row,
      * so the state follows the name two cells on.

@@ -114,6 +114,12 @@ class WeeklyReviewBrowserTest extends BrowserTestBase {
         assertThat(support.locator("#review-stages-comment-text")).containsText("Pricing slower after the release");
         assertThat(support.locator("#review-stages-comment")).hasCount(0);
         assertThat(support.locator("#review-stages-comment-save")).hasCount(0);
+
+        // a week that cannot be is said to be none, not answered with the latest week's figures
+        support.navigate(PORTAL + "/review/2026-W99");
+        assertThat(support.locator("#review-not-a-week")).containsText("“2026-W99” is not a week");
+        assertThat(support.locator("#review-week")).hasCount(0);
+        assertThat(support.locator("#review-weeks")).containsText(WEEK.toString());
     }
 
     @Test

@@ -59,9 +59,17 @@ class WeeklyReviewView extends VerticalLayout implements HasDynamicTitle, Before
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         content.removeAll();
-        Optional<IsoWeek> week = event.getRouteParameters().get("week").flatMap(IsoWeek::parse);
+        Optional<String> typed = event.getRouteParameters().get("week");
+        Optional<IsoWeek> week = typed.flatMap(IsoWeek::parse);
         List<ReviewListItem> weeks = service.weeks(52);
         content.add(weekList(weeks));
+        if (typed.isPresent() && week.isEmpty()) {
+            // not the latest week in its place: the reader asked for another and must see it is not that one
+            Paragraph notAWeek = new Paragraph(getTranslation("review.notAWeek", typed.get()));
+            notAWeek.setId("review-not-a-week");
+            content.add(notAWeek);
+            return;
+        }
         week.or(() -> weeks.stream().findFirst().flatMap(item -> IsoWeek.parse(item.week())))
                 .ifPresentOrElse(this::showWeek, () -> content.add(new Paragraph(getTranslation("review.none"))));
     }
