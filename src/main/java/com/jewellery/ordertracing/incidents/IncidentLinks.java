@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -280,6 +281,28 @@ class IncidentLinks {
 
     private static String[] column(List<Failure> failures, Function<Failure, String> field) {
         return failures.stream().map(field).toArray(String[]::new);
+    }
+
+    /**
+     * The ids as the index has them: one typed in lower case whose upper-case form is an indexed order (and
+     * which is not one itself) becomes that order's id, as the lookup finds it; any other id stays as typed.
+     */
+    List<String> asIndexed(List<String> typed) {
+        if (typed.isEmpty()) {
+            return typed;
+        }
+        Set<String> candidates = new HashSet<>(typed);
+        typed.forEach(id -> candidates.add(id.toUpperCase(Locale.ROOT)));
+        Set<String> indexed = new HashSet<>(jdbc.queryForList(
+                "SELECT order_id FROM order_journey WHERE order_id IN (:ids)",
+                Map.of("ids", candidates),
+                String.class));
+        return typed.stream()
+                .map(id -> !indexed.contains(id) && indexed.contains(id.toUpperCase(Locale.ROOT))
+                        ? id.toUpperCase(Locale.ROOT)
+                        : id)
+                .distinct()
+                .toList();
     }
 
     Set<String> knownFailures(Collection<String> orderIds) {

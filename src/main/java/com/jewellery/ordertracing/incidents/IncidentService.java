@@ -339,7 +339,7 @@ public class IncidentService {
     public String create(IncidentDraft draft, Collection<String> orderIds, Long alertId) {
         Optional<AlertRecord> alert = alertId == null ? Optional.empty() : alerts.alert(alertId);
         List<Problem> problems = new ArrayList<>(IncidentChecks.draft(draft, assignees(), stages()));
-        List<String> ids = orderIds(orderIds, problems);
+        List<String> ids = links.asIndexed(orderIds(orderIds, problems));
         if (alertId != null && alert.isEmpty()) {
             problems.add(Problem.of("alert", "incident.error.unknownAlert", String.valueOf(alertId)));
         }
@@ -491,7 +491,7 @@ public class IncidentService {
     @Transactional
     public int attach(String key, String typedIds) {
         List<Problem> problems = new ArrayList<>();
-        List<String> ids = orderIds(splitIds(typedIds), problems);
+        List<String> ids = links.asIndexed(orderIds(splitIds(typedIds), problems));
         if (ids.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.of("orders", "incident.error.noOrders"));
         }

@@ -5,6 +5,7 @@ import com.jewellery.ordertracing.base.jdbc.SqlTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -77,8 +78,16 @@ final class ProblemQuery {
             params.addValue("stage", filter.stage());
         }
         if (filter.orderIdPrefix() != null) {
-            where.add("order_id LIKE :orderIdPrefix ESCAPE '\\'");
-            params.addValue("orderIdPrefix", LikePatterns.prefix(filter.orderIdPrefix()));
+            String prefix = filter.orderIdPrefix();
+            String upper = prefix.toUpperCase(Locale.ROOT);
+            params.addValue("orderIdPrefix", LikePatterns.prefix(prefix));
+            if (upper.equals(prefix)) {
+                where.add("order_id LIKE :orderIdPrefix ESCAPE '\\'");
+            } else {
+                // as typed or in upper case, as the lookup finds an order: the shop's ids are upper case
+                where.add("(order_id LIKE :orderIdPrefix ESCAPE '\\' OR order_id LIKE :upperPrefix ESCAPE '\\')");
+                params.addValue("upperPrefix", LikePatterns.prefix(upper));
+            }
         }
         return "SELECT " + CLASSIFY_COLUMNS + (details ? DETAIL_COLUMNS : "")
                 + ", COALESCE(last_stage_ended_at, first_seen) AS since, " + reason()
