@@ -33,6 +33,7 @@ final class BrowserUsers {
 
     /**
      * @param browserHome HOME for Chromium, whose NSS store trusts the stack's CA (as the browser tests use)
+     * @param niceness    the browsers' CPU priority below the server's ({@code nice -n}); 0 leaves it
      */
     static BrowserUsers start(
             String node,
@@ -43,9 +44,15 @@ final class BrowserUsers {
             Duration duration,
             Path idsFile,
             Duration ramp,
-            Path browserHome)
+            Path browserHome,
+            int niceness)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
+        List<String> command = new ArrayList<>();
+        if (niceness > 0) {
+            // below the server's processes: on one machine the browsers stand in for the users' own computers
+            command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+        }
+        command.addAll(List.of(
                 node,
                 script.toString(),
                 playwrightCore.toString(),
@@ -53,7 +60,8 @@ final class BrowserUsers {
                 Integer.toString(users),
                 Long.toString(duration.toSeconds()),
                 idsFile.toString(),
-                Long.toString(ramp.toSeconds()));
+                Long.toString(ramp.toSeconds())));
+        ProcessBuilder builder = new ProcessBuilder(command);
         if (browserHome != null) {
             builder.environment().put("HOME", browserHome.toString());
         }

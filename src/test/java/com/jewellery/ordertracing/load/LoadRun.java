@@ -89,7 +89,8 @@ public final class LoadRun {
                             left,
                             idsFile,
                             Duration.ofSeconds(Math.min(30, Math.max(1, left.toSeconds() / 4))),
-                            options.containsKey("browser-home") ? Path.of(options.get("browser-home")) : null);
+                            options.containsKey("browser-home") ? Path.of(options.get("browser-home")) : null,
+                            Integer.parseInt(options.getOrDefault("browser-nice", "0")));
                 }
                 if (sample.at().getEpochSecond() % 60 < SAMPLE_EVERY.toSeconds()) {
                     System.out.printf(
@@ -124,6 +125,15 @@ public final class LoadRun {
             List<GcLog.Collection> all = new GcLog(Path.of(options.get("gc-log"))).collections();
             new LoadReport(samples.samples(), browsers, browserExit, truth, coverage, caughtUp, all, started, flowEnded)
                     .print(System.out);
+            Distribution server = ServerTimes.uidl(work.resolve("access.log"));
+            System.out.printf(
+                    "Portal's own time per UIDL request (each user action; Tomcat's access log): %d requests, p50 %.1f ms,"
+                            + " p95 %.1f ms, p99 %.1f ms, max %.1f ms.%n",
+                    server.count(),
+                    server.percentile(0.5),
+                    server.percentile(0.95),
+                    server.percentile(0.99),
+                    server.max());
             System.out.printf("Load average at the end: %s.%n", loadAverage());
         }
     }
