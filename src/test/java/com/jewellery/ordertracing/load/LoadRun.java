@@ -72,6 +72,7 @@ public final class LoadRun {
             });
             Instant started = Instant.now();
             BrowserUsers browsers = null;
+            Instant usersArrived = null;
             while (!flow.isDone()) {
                 Thread.sleep(SAMPLE_EVERY.toMillis());
                 PortalSamples.Sample sample = samples.take();
@@ -80,6 +81,7 @@ public final class LoadRun {
                     System.out.printf(
                             "First journeys indexed after %d s; %d users start for %d s.%n",
                             Duration.between(started, Instant.now()).toSeconds(), users, left.toSeconds());
+                    usersArrived = Instant.now().plus(ramp(options, left));
                     browsers = BrowserUsers.start(
                             options.getOrDefault("node", "node"),
                             Path.of(options.getOrDefault("users-script", "src/test/load/users.mjs")),
@@ -88,7 +90,7 @@ public final class LoadRun {
                             users,
                             left,
                             idsFile,
-                            Duration.ofSeconds(Math.min(30, Math.max(1, left.toSeconds() / 4))),
+                            ramp(options, left),
                             options.containsKey("browser-home") ? Path.of(options.get("browser-home")) : null,
                             Integer.parseInt(options.getOrDefault("browser-nice", "0")));
                 }
@@ -125,17 +127,36 @@ public final class LoadRun {
             List<GcLog.Collection> all = new GcLog(Path.of(options.get("gc-log"))).collections();
             new LoadReport(samples.samples(), browsers, browserExit, truth, coverage, caughtUp, all, started, flowEnded)
                     .print(System.out);
-            Distribution server = ServerTimes.uidl(work.resolve("access.log"));
-            System.out.printf(
-                    "Portal's own time per UIDL request (each user action; Tomcat's access log): %d requests, p50 %.1f ms,"
-                            + " p95 %.1f ms, p99 %.1f ms, max %.1f ms.%n",
-                    server.count(),
-                    server.percentile(0.5),
-                    server.percentile(0.95),
-                    server.percentile(0.99),
-                    server.max());
+            printServerTimes(ServerTimes.uidl(work.resolve("access.log"), Instant.EPOCH), "the whole run");
+            if (usersArrived != null) {
+                printServerTimes(
+                        ServerTimes.uidl(work.resolve("access.log"), usersArrived),
+                        "after the last user arrived (" + usersArrived + ")");
+            }
             System.out.printf("Load average at the end: %s.%n", loadAverage());
         }
+    }
+
+    private static void printServerTimes(Distribution server, String when) {
+        System.out.printf(
+                "Portal's own time per UIDL request (each user action; Tomcat's access log), %s: %d requests, p50 %.1f"
+                        + " ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms.%n",
+                when,
+                server.count(),
+                server.percentile(0.5),
+                server.percentile(0.95),
+                server.percentile(0.99),
+                server.max());
+    }
+
+    /**
+     * How long the users take to arrive, one after another: {@code --ramp} (e.g. {@code 3m}), by default a quarter
+     * of their time, at most 30 s.
+     */
+    private static Duration ramp(Map<String, String> options, Duration left) {
+        return options.containsKey("ramp")
+                ? Duration.parse("PT" + options.get("ramp").toUpperCase())
+                : Duration.ofSeconds(Math.min(30, Math.max(1, left.toSeconds() / 4)));
     }
 
     /** Orders of the run in the index: distinct ids, rows (a duplicate is a second row), and accepted ones. */

@@ -3,11 +3,13 @@ package com.jewellery.ordertracing.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * How long the portal itself took to answer the users' interactions: Tomcat's access log of a load run
- * ({@code bin/load-benchmark} writes lines of {@code %m %U%q %s %{us}T}), its Vaadin UIDL requests (every click,
+ * ({@code bin/load-benchmark} writes lines of {@code %{begin:msec}t %m %U%q %s %{us}T}), its Vaadin UIDL requests
+ * (every click,
  * Enter and navigation inside the portal is one). This is the server's share of what the browsers time, free of
  * the browsers' own wait for the two cores they share with the server.
  */
@@ -15,25 +17,21 @@ final class ServerTimes {
 
     private ServerTimes() {}
 
-    /** Milliseconds per UIDL request of the log; a missing log gives none. */
-    static Distribution uidl(Path accessLog) throws IOException {
+    /** Milliseconds per UIDL request of the log begun at {@code from} or later; a missing log gives none. */
+    static Distribution uidl(Path accessLog, Instant from) throws IOException {
         Distribution millis = new Distribution();
         if (!Files.exists(accessLog)) {
             return millis;
         }
         for (String line : Files.readAllLines(accessLog)) {
-            uidlMillis(line).ifPresent(millis::add);
+            List<String> fields = List.of(line.strip().split(" "));
+            if (fields.size() == 5
+                    && fields.get(1).equals("POST")
+                    && fields.get(2).contains("v-r=uidl")
+                    && Long.parseLong(fields.get(0)) >= from.toEpochMilli()) {
+                millis.add(Long.parseLong(fields.get(4)) / 1000.0);
+            }
         }
         return millis;
-    }
-
-    static java.util.OptionalDouble uidlMillis(String line) {
-        List<String> fields = List.of(line.strip().split(" "));
-        if (fields.size() != 4
-                || !fields.get(0).equals("POST")
-                || !fields.get(1).contains("v-r=uidl")) {
-            return java.util.OptionalDouble.empty();
-        }
-        return java.util.OptionalDouble.of(Long.parseLong(fields.get(3)) / 1000.0);
     }
 }
