@@ -33,7 +33,7 @@ final class BrowserUsers {
 
     /**
      * @param browserHome HOME for Chromium, whose NSS store trusts the stack's CA (as the browser tests use)
-     * @param niceness    the browsers' CPU priority below the server's ({@code nice -n}); 0 leaves it
+     * @param idle        the browsers run under the idle scheduling policy, below every server process
      */
     static BrowserUsers start(
             String node,
@@ -45,12 +45,13 @@ final class BrowserUsers {
             Path idsFile,
             Duration ramp,
             Path browserHome,
-            int niceness)
+            boolean idle)
             throws IOException {
         List<String> command = new ArrayList<>();
-        if (niceness > 0) {
-            // below the server's processes: on one machine the browsers stand in for the users' own computers
-            command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+        if (idle) {
+            // only on CPU no server process wants: on one machine the browsers stand in for the users' own
+            // computers. Not nice(1): Chromium sets its processes' nice values itself (its main one at -8)
+            command.addAll(List.of("chrt", "--idle", "0"));
         }
         command.addAll(List.of(
                 node,

@@ -92,7 +92,7 @@ public final class LoadRun {
                             idsFile,
                             ramp(options, left),
                             options.containsKey("browser-home") ? Path.of(options.get("browser-home")) : null,
-                            Integer.parseInt(options.getOrDefault("browser-nice", "0")));
+                            Boolean.parseBoolean(options.getOrDefault("browsers-idle", "false")));
                 }
                 if (sample.at().getEpochSecond() % 60 < SAMPLE_EVERY.toSeconds()) {
                     System.out.printf(
