@@ -162,12 +162,15 @@ final class RollupChanges {
          */
         String countsLiteral() {
             int first = 0;
-            while (first < counts.length - 1 && counts[first] == 0) {
+            while (first < counts.length && counts[first] == 0) {
                 first++;
             }
-            // only the flags changed (a measurement re-measured into its own bucket): one bucket, unchanged
+            if (first == counts.length) {
+                // only the flags changed (a measurement re-measured into its own bucket): one bucket, unchanged
+                return "[" + lowest + ":" + lowest + "]={0}";
+            }
             int last = counts.length - 1;
-            while (last > first && counts[last] == 0) {
+            while (counts[last] == 0) {
                 last--;
             }
             StringBuilder literal = new StringBuilder()

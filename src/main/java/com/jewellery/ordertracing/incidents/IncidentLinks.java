@@ -4,6 +4,7 @@ import com.jewellery.ordertracing.incidents.api.FailureSuggestion;
 import com.jewellery.ordertracing.incidents.api.LinkVia;
 import com.jewellery.ordertracing.incidents.api.LinkedOrder;
 import com.jewellery.ordertracing.journey.JourneyOutcome;
+import com.jewellery.ordertracing.lookup.OrderIds;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -284,23 +284,22 @@ class IncidentLinks {
     }
 
     /**
-     * The ids as the index has them: one typed in lower case whose upper-case form is an indexed order (and
-     * which is not one itself) becomes that order's id, as the lookup finds it; any other id stays as typed.
+     * The ids as the index has them: one that names no indexed order while its {@link OrderIds#upperCase} form
+     * does becomes that order's id, as the lookup finds it; any other id stays as typed.
      */
     List<String> asIndexed(List<String> typed) {
         if (typed.isEmpty()) {
             return typed;
         }
         Set<String> candidates = new HashSet<>(typed);
-        typed.forEach(id -> candidates.add(id.toUpperCase(Locale.ROOT)));
+        typed.forEach(id -> candidates.add(OrderIds.upperCase(id)));
         Set<String> indexed = new HashSet<>(jdbc.queryForList(
                 "SELECT order_id FROM order_journey WHERE order_id IN (:ids)",
                 Map.of("ids", candidates),
                 String.class));
         return typed.stream()
-                .map(id -> !indexed.contains(id) && indexed.contains(id.toUpperCase(Locale.ROOT))
-                        ? id.toUpperCase(Locale.ROOT)
-                        : id)
+                .map(id ->
+                        !indexed.contains(id) && indexed.contains(OrderIds.upperCase(id)) ? OrderIds.upperCase(id) : id)
                 .distinct()
                 .toList();
     }

@@ -11,7 +11,6 @@ import com.jewellery.ordertracing.journey.StageDefinition;
 import com.jewellery.ordertracing.security.Roles;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -62,13 +61,10 @@ public class OrderLookupService {
         }
     }
 
-    /**
-     * The order as typed, else in upper case: the shop's ids are upper case, and an id copied from a customer's
-     * mail or typed by hand often is not. Exact first, so an id that really has lower-case letters is found.
-     */
+    /** The order as typed, else {@link OrderIds#upperCase}: exact first, so an id with lower case is found too. */
     private Optional<OrderJourney> find(String orderId) {
         Optional<OrderJourney> exact = journeys.findByOrderId(orderId);
-        String upper = orderId.toUpperCase(Locale.ROOT);
+        String upper = OrderIds.upperCase(orderId);
         return exact.isPresent() || upper.equals(orderId) ? exact : journeys.findByOrderId(upper);
     }
 

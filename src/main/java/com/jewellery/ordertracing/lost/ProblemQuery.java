@@ -84,7 +84,8 @@ final class ProblemQuery {
             if (upper.equals(prefix)) {
                 where.add("order_id LIKE :orderIdPrefix ESCAPE '\\'");
             } else {
-                // as typed or in upper case, as the lookup finds an order: the shop's ids are upper case
+                // as typed or in upper case, as the shop writes ids (lookup.OrderIds.upperCase; not imported:
+                // lookup depends on this package)
                 where.add("(order_id LIKE :orderIdPrefix ESCAPE '\\' OR order_id LIKE :upperPrefix ESCAPE '\\')");
                 params.addValue("upperPrefix", LikePatterns.prefix(upper));
             }
