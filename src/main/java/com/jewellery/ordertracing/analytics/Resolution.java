@@ -50,8 +50,13 @@ public record Resolution(Instant from, Instant to, Duration step, Rollup rollup)
 
     /** Buckets are aligned to the step since the epoch (UTC days for a day step). */
     static Instant floor(Instant time, Duration step) {
+        return Instant.ofEpochSecond(floorSeconds(time.getEpochSecond(), step));
+    }
+
+    /** {@link #floor} in seconds since the epoch, for callers that keep times as numbers. */
+    static long floorSeconds(long epochSecond, Duration step) {
         long stepSeconds = step.toSeconds();
-        return Instant.ofEpochSecond(Math.floorDiv(time.getEpochSecond(), stepSeconds) * stepSeconds);
+        return Math.floorDiv(epochSecond, stepSeconds) * stepSeconds;
     }
 
     static Instant ceil(Instant time, Duration step) {

@@ -39,8 +39,7 @@ final class RollupChanges {
         int bucket = m.bucket();
         long ended = m.endedAt().getEpochSecond();
         for (Rollup rollup : Rollup.values()) {
-            long width = rollup.width().toSeconds();
-            long start = Math.floorDiv(ended, width) * width;
+            long start = Resolution.floorSeconds(ended, rollup.width());
             RowDelta delta = rows.get(rollup).computeIfAbsent(new Cell(m.stageId(), start), cell -> new RowDelta());
             delta.change(bucket, sign, m.error() ? sign : 0, m.slaOk() ? sign : 0);
             if (sign > 0) {

@@ -298,8 +298,10 @@ class IncidentLinks {
                 Map.of("ids", candidates),
                 String.class));
         return typed.stream()
-                .map(id ->
-                        !indexed.contains(id) && indexed.contains(OrderIds.upperCase(id)) ? OrderIds.upperCase(id) : id)
+                .map(id -> {
+                    String upper = OrderIds.upperCase(id);
+                    return !indexed.contains(id) && indexed.contains(upper) ? upper : id;
+                })
                 .distinct()
                 .toList();
     }

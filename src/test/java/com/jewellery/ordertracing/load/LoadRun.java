@@ -81,7 +81,8 @@ public final class LoadRun {
                     System.out.printf(
                             "First journeys indexed after %d s; %d users start for %d s.%n",
                             Duration.between(started, Instant.now()).toSeconds(), users, left.toSeconds());
-                    usersArrived = Instant.now().plus(ramp(options, left));
+                    Duration ramp = ramp(options, left);
+                    usersArrived = Instant.now().plus(ramp);
                     browsers = BrowserUsers.start(
                             options.getOrDefault("node", "node"),
                             Path.of(options.getOrDefault("users-script", "src/test/load/users.mjs")),
@@ -90,7 +91,7 @@ public final class LoadRun {
                             users,
                             left,
                             idsFile,
-                            ramp(options, left),
+                            ramp,
                             options.containsKey("browser-home") ? Path.of(options.get("browser-home")) : null,
                             Boolean.parseBoolean(options.getOrDefault("browsers-idle", "false")));
                 }

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How long the portal itself took to answer the users' interactions: Tomcat's access log of a load run
- * ({@code bin/load-benchmark} writes lines of {@code %{begin:msec}t %m %U%q %s %{us}T}), its Vaadin UIDL requests
- * (every click,
- * Enter and navigation inside the portal is one). This is the server's share of what the browsers time, free of
- * the browsers' own wait for the two cores they share with the server.
+ * How long the portal took to answer the users' interactions: Tomcat's access log of a load run ({@code
+ * bin/load-benchmark} writes lines of {@code %{begin:msec}t %m %U%q %s %{us}T}), its Vaadin UIDL requests (every
+ * click, Enter and navigation inside the portal is one). Tomcat times a request from its first byte to the answer's
+ * last byte written, so a browser slow to send or read adds to it: an upper bound of the server's share of what the
+ * browsers time, without the browsers' own wait to draw.
  */
 final class ServerTimes {
 
